@@ -1,0 +1,316 @@
+// Bot decisions. The random bot draws uniformly among the legal choices; the
+// heuristic bot values each choice by its expected change to its team's score.
+#include "bot.hpp"
+
+#include <algorithm>
+
+#include "adjudication.hpp"
+#include "rules.hpp"
+
+namespace gb {
+
+namespace {
+
+constexpr int kMaxOffersPerTurn = 1;
+
+int offers_made(const GameState& g, Team t) {
+    int n = 0;
+    for (const Offer& o : g.offers) n += (o.from == t && o.turn == g.turn) ? 1 : 0;
+    return n;
+}
+
+const Offer* offer_to_answer(const GameState& g, Team t) {
+    for (const Offer& o : g.offers)
+        if (o.to == t && o.status == OfferStatus::pending) return &o;
+    return nullptr;
+}
+
+bool framework_awaits(const GameState& g, Team t) {
+    const Proposal& p = g.board.proposal;
+    if (p.from < 0) return false;
+    return (p.from == idx(Team::us) && t == Team::iran) || (p.from == idx(Team::iran) && t == Team::us);
+}
+
+double board_value(const GameState& g, const Board& b, Team t) {
+    const Scenario& s = g.sc();
+    EffectContext ctx;
+    ctx.self = idx(t);
+    return team_score(s, b, t, true) + evaluate(s, b, s.teams[idx(t)].bot_hints, ctx, true);
+}
+
+// Value of the whole bargain for a team: every proposed term implemented.
+double framework_value(const GameState& g, Team t, std::uint32_t terms) {
+    const Scenario& s = g.sc();
+    Board b = g.board;
+    double before = board_value(g, b, t);
+    b.channel = Channel::strategic;
+    EffectContext ctx;
+    ctx.turn = g.turn;
+    for (std::size_t i = 0; i < s.terms.size(); ++i)
+        if ((terms >> i) & 1u) {
+            b.terms[i] = TermStatus::implemented;
+            apply_effects(s, b, ctx, s.terms[i].effects, nullptr, nullptr);
+        }
+    return board_value(g, b, t) - before;
+}
+
+double offer_value(const GameState& g, Team me, Team from, Team to, const std::vector<std::int16_t>& gives,
+                   const std::vector<std::int16_t>& wants) {
+    const Scenario& s = g.sc();
+    Board b = g.board;
+    double before = board_value(g, b, me);
+    EffectContext give;
+    give.self = idx(from);
+    give.other = idx(to);
+    give.turn = g.turn;
+    EffectContext take = give;
+    std::swap(take.self, take.other);
+    for (auto c : gives) apply_effects(s, b, give, s.concessions[c].effects, nullptr, nullptr);
+    for (auto c : wants) apply_effects(s, b, take, s.concessions[c].effects, nullptr, nullptr);
+    if ((from == Team::us && to == Team::iran) || (from == Team::iran && to == Team::us)) {
+        int tr = b.track(Track::trust) + s.rules.deal_trust;
+        const auto& d = s.tracks[idx(Track::trust)];
+        b.track(Track::trust) = std::clamp(tr, d.min, d.max);
+    }
+    return board_value(g, b, me) - before;
+}
+
+std::vector<std::int16_t> concessions_of(const Scenario& s, Team t) {
+    std::vector<std::int16_t> out;
+    for (std::size_t i = 0; i < s.concessions.size(); ++i)
+        if (s.concessions[i].teams & (1u << idx(t))) out.push_back(static_cast<std::int16_t>(i));
+    return out;
+}
+
+// Expected value of one order for the team.
+double order_value(const GameState& g, Team t, const Order& o) {
+    const Scenario& s = g.sc();
+    const ActionDef& a = s.actions[o.action];
+    EffectContext ctx;
+    ctx.self = idx(t);
+    ctx.region = o.region;
+    ctx.marker = o.marker;
+    ctx.turn = g.turn;
+    double p = roll_plan(g, t, o).chance36 / 36.0;
+    double win = 0, lose = 0;
+    switch (a.special) {
+        case Special::framework: win = framework_value(g, t, o.terms) * 0.5; break;
+        case Special::implement: win = effect_value(g, t, ctx, s.terms[o.term].effects) + 1.0; break;
+        case Special::play_card: win = effect_value(g, t, ctx, g.card(o.card).play); break;
+        case Special::shipment: p *= 0.8; break;
+        case Special::interdict: {
+            // Worth something where an opponent's group could be reinforced.
+            int hostile = 0;
+            for (int k = 0; k < g.board.marker_kinds; ++k)
+                if (g.board.marker(o.region, k) > 0 && !(s.markers[k].sponsors & (1u << idx(t))) &&
+                    s.markers[k].sponsors != 0)
+                    hostile += 1;
+            win = hostile * 0.4;
+            break;
+        }
+        default: break;
+    }
+    win += effect_value(g, t, ctx, a.success);
+    if (!a.failure.empty()) lose = effect_value(g, t, ctx, a.failure);
+    return p * win + (1.0 - p) * lose;
+}
+
+}  // namespace
+
+double effect_value(const GameState& g, Team team, const EffectContext& ctx, const std::vector<Effect>& effects) {
+    if (effects.empty()) return 0.0;
+    Board b = g.board;
+    double before = board_value(g, b, team);
+    apply_effects(g.sc(), b, ctx, effects, nullptr, nullptr);
+    return board_value(g, b, team) - before;
+}
+
+std::vector<Order> legal_orders(const GameState& g, Team team, const std::vector<Order>& before) {
+    const Scenario& s = g.sc();
+    std::vector<Order> out;
+    auto consider = [&](const Order& o) {
+        if (check_order(g, team, o, before).ok()) out.push_back(o);
+    };
+    for (std::size_t ai = 0; ai < s.actions.size(); ++ai) {
+        const ActionDef& a = s.actions[ai];
+        if (!(a.teams & (1u << idx(team)))) continue;
+        Order o;
+        o.action = static_cast<std::int16_t>(ai);
+        switch (a.target) {
+            case TargetKind::none: consider(o); break;
+            case TargetKind::region:
+                for (int r = 0; r < g.board.region_count; ++r) {
+                    o.region = static_cast<std::int16_t>(r);
+                    consider(o);
+                }
+                break;
+            case TargetKind::marker:
+                for (int k = 0; k < g.board.marker_kinds; ++k) {
+                    if (a.special == Special::shipment && !(s.markers[k].sponsors & (1u << idx(team)))) continue;
+                    for (int r = 0; r < g.board.region_count; ++r) {
+                        if (s.regions[r].kind != RegionKind::land) continue;
+                        o.region = static_cast<std::int16_t>(r);
+                        o.marker = static_cast<std::int16_t>(k);
+                        consider(o);
+                    }
+                }
+                break;
+            case TargetKind::terms: {
+                // Proposals offered: every term, or each side's core pair.
+                std::uint32_t all = 0, us = 0, iran = 0;
+                for (std::size_t i = 0; i < s.terms.size(); ++i) {
+                    all |= 1u << i;
+                    if (s.terms[i].side == TermSide::us) us |= 1u << i;
+                    if (s.terms[i].side == TermSide::iran) iran |= 1u << i;
+                }
+                o.terms = all;
+                consider(o);
+                o.terms = us | iran;
+                if (o.terms != all) consider(o);
+                break;
+            }
+            case TargetKind::card:
+                for (int i = 0; i < g.board.hand_size[idx(team)]; ++i) {
+                    o.card = g.board.hands[idx(team)][i];
+                    consider(o);
+                }
+                break;
+            case TargetKind::term:
+                for (std::size_t i = 0; i < s.terms.size(); ++i) {
+                    o.term = static_cast<std::int16_t>(i);
+                    consider(o);
+                }
+                break;
+        }
+    }
+    return out;
+}
+
+Bot::Bot(BotKind kind, Team team, std::uint64_t seed)
+    : kind_(kind), team_(team), rng_(Rng::seeded(mix64(seed ^ (0x51ed2701ULL + idx(team))), 7 + idx(team))) {}
+
+std::optional<Action> Bot::next(const GameState& g) {
+    if (g.ended() || g.paused) return std::nullopt;
+    return kind_ == BotKind::random ? next_random(g) : next_heuristic(g);
+}
+
+std::vector<Order> Bot::random_orders(const GameState& g) {
+    std::vector<Order> orders;
+    for (;;) {
+        auto options = legal_orders(g, team_, orders);
+        // One more choice than there are orders: stop here.
+        std::uint32_t pick = rng_.below(static_cast<std::uint32_t>(options.size() + 1));
+        if (pick == options.size()) break;
+        orders.push_back(options[pick]);
+    }
+    return orders;
+}
+
+std::optional<Action> Bot::next_random(const GameState& g) {
+    const Scenario& s = g.sc();
+    Team me = team_;
+    switch (g.phase) {
+        case Phase::inject:
+            if (g.choice_pending && g.card(g.inject).chooser == idx(me))
+                return Choose{static_cast<std::uint8_t>(rng_.below(static_cast<std::uint32_t>(g.card(g.inject).options.size())))};
+            return std::nullopt;
+        case Phase::negotiation: {
+            if (const Offer* o = offer_to_answer(g, me)) return AnswerOffer{o->id, rng_.below(2) == 1};
+            if (framework_awaits(g, me)) return AnswerFramework{rng_.below(2) == 1};
+            if (g.ready[idx(me)]) return std::nullopt;
+            if (offers_made(g, me) < kMaxOffersPerTurn && rng_.below(2) == 0) {
+                Team to = static_cast<Team>((idx(me) + 1 + rng_.below(kTeams - 1)) % kTeams);
+                auto mine = concessions_of(s, me), theirs = concessions_of(s, to);
+                MakeOffer m;
+                m.to = to;
+                if (!mine.empty()) m.gives.push_back(mine[rng_.below(static_cast<std::uint32_t>(mine.size()))]);
+                if (!theirs.empty()) m.wants.push_back(theirs[rng_.below(static_cast<std::uint32_t>(theirs.size()))]);
+                if (!m.gives.empty() || !m.wants.empty()) return m;
+            }
+            return Ready{};
+        }
+        case Phase::orders:
+            if (framework_awaits(g, me)) return AnswerFramework{rng_.below(2) == 1};
+            if (g.committed[idx(me)]) return std::nullopt;
+            return Commit{random_orders(g)};
+        default: return std::nullopt;
+    }
+}
+
+std::vector<Order> Bot::heuristic_orders(const GameState& g) {
+    struct Scored {
+        Order order;
+        double value;
+    };
+    std::vector<Scored> scored;
+    for (const Order& o : legal_orders(g, team_, {})) {
+        double v = order_value(g, team_, o);
+        v += (static_cast<double>(rng_.below(1000)) / 1000.0 - 0.5) * 0.6;  // variety between games
+        double cost = std::max(1, g.sc().actions[o.action].cost);
+        scored.push_back({o, v / cost});
+    }
+    std::stable_sort(scored.begin(), scored.end(), [](const Scored& a, const Scored& b) { return a.value > b.value; });
+    std::vector<Order> orders;
+    for (const Scored& c : scored) {
+        if (c.value <= 0.05) break;
+        if (check_order(g, team_, c.order, orders).ok()) orders.push_back(c.order);
+    }
+    return orders;
+}
+
+std::optional<Action> Bot::next_heuristic(const GameState& g) {
+    const Scenario& s = g.sc();
+    Team me = team_;
+    switch (g.phase) {
+        case Phase::inject: {
+            if (!(g.choice_pending && g.card(g.inject).chooser == idx(me))) return std::nullopt;
+            const CardDef& c = g.card(g.inject);
+            EffectContext ctx;
+            ctx.self = idx(me);
+            ctx.turn = g.turn;
+            std::size_t best = 0;
+            double best_v = -1e9;
+            for (std::size_t i = 0; i < c.options.size(); ++i) {
+                double v = effect_value(g, me, ctx, c.options[i].effects);
+                if (v > best_v + 1e-9) {
+                    best_v = v;
+                    best = i;
+                }
+            }
+            return Choose{static_cast<std::uint8_t>(best)};
+        }
+        case Phase::negotiation: {
+            if (const Offer* o = offer_to_answer(g, me))
+                return AnswerOffer{o->id, offer_value(g, me, o->from, o->to, o->gives, o->wants) >= 0.0};
+            if (framework_awaits(g, me)) return AnswerFramework{framework_value(g, me, g.board.proposal.terms) > 0.0};
+            if (g.ready[idx(me)]) return std::nullopt;
+            if (offers_made(g, me) < kMaxOffersPerTurn) {
+                double best = 0.25;
+                std::optional<MakeOffer> pick;
+                auto mine = concessions_of(s, me);
+                for (Team to : kAllTeams) {
+                    if (to == me) continue;
+                    auto theirs = concessions_of(s, to);
+                    for (auto give : mine)
+                        for (auto want : theirs) {
+                            std::vector<std::int16_t> gv{give}, wv{want};
+                            double v_me = offer_value(g, me, me, to, gv, wv);
+                            if (v_me <= best) continue;
+                            if (offer_value(g, to, me, to, gv, wv) < 0.0) continue;
+                            best = v_me;
+                            pick = MakeOffer{to, gv, wv};
+                        }
+                }
+                if (pick) return *pick;
+            }
+            return Ready{};
+        }
+        case Phase::orders:
+            if (framework_awaits(g, me)) return AnswerFramework{framework_value(g, me, g.board.proposal.terms) > 0.0};
+            if (g.committed[idx(me)]) return std::nullopt;
+            return Commit{heuristic_orders(g)};
+        default: return std::nullopt;
+    }
+}
+
+}  // namespace gb

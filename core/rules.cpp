@@ -1,0 +1,1161 @@
+// Validation and application of every action, and the turn's flow from inject
+// to end of turn. Adjudication itself lives in adjudication.cpp.
+#include "rules.hpp"
+
+#include <algorithm>
+
+#include "adjudication.hpp"
+
+namespace gb {
+
+namespace {
+
+constexpr std::size_t kMaxName = 40;
+constexpr std::size_t kMaxText = 500;
+constexpr std::size_t kMaxOrders = 16;
+constexpr std::size_t kMaxOfferItems = 4;
+constexpr int kMaxPendingOffers = 8;
+constexpr std::size_t kMaxWritten = 64;
+constexpr std::size_t kMaxEffects = 16;
+
+Verdict fail(Verdict::Code c, std::string m) { return {c, std::move(m)}; }
+Verdict wrong_phase(const GameState& g, const char* what) {
+    return fail(Verdict::Code::wrong_phase,
+                std::string(what) + " is not possible in the " + std::string(name_of(g.phase)) + " phase");
+}
+Verdict denied(const char* m) { return fail(Verdict::Code::not_permitted, m); }
+Verdict bad(std::string m) { return fail(Verdict::Code::bad_argument, std::move(m)); }
+Verdict illegal(std::string m) { return fail(Verdict::Code::illegal_order, std::move(m)); }
+
+bool is_control(const Seat& s) { return s.role == SeatRole::control || s.role == SeatRole::system; }
+bool is_team(const Seat& s) { return s.role == SeatRole::team; }
+
+std::uint8_t bit(Team t) { return static_cast<std::uint8_t>(1u << idx(t)); }
+
+Event phase_event(const GameState& g) {
+    Event e;
+    e.kind = Event::Kind::phase;
+    e.a = static_cast<std::int16_t>(g.turn);
+    e.value = static_cast<int>(g.phase);
+    return e;
+}
+
+int card_count(const GameState& g) { return static_cast<int>(g.sc().cards.size() + g.written.size()); }
+
+}  // namespace
+
+// ---------------------------------------------------------------- state helpers
+
+const CardDef& GameState::card(int c) const {
+    int pool = static_cast<int>(scenario->cards.size());
+    return c < pool ? scenario->cards[c] : written[c - pool];
+}
+
+const Player* GameState::find_player(std::uint32_t id) const {
+    for (const auto& p : players)
+        if (p.id == id) return &p;
+    return nullptr;
+}
+
+bool GameState::is_lead(const Seat& s) const {
+    if (s.role != SeatRole::team) return false;
+    std::uint32_t l = lead[idx(s.team)];
+    if (s.player == 0) return l == 0 || bot[idx(s.team)];
+    return l == s.player;
+}
+
+std::string GameState::calendar_label() const {
+    const auto& cal = scenario->calendar;
+    if (cal.empty()) return "Turn " + std::to_string(turn);
+    return cal[std::clamp(turn, 1, static_cast<int>(cal.size())) - 1];
+}
+
+GameState new_game(std::shared_ptr<const Scenario> scenario, std::uint64_t seed) {
+    GameState g;
+    g.scenario = std::move(scenario);
+    g.seed = seed;
+    g.rng = Rng::seeded(seed);
+    g.board = opening_board(g.sc());
+    for (int c : g.sc().deck) g.deck.push_back(static_cast<std::int16_t>(c));
+    if (g.sc().deck_order == DeckOrder::shuffled) {
+        for (std::size_t i = g.deck.size(); i > 1; --i) {
+            std::size_t j = g.rng.below(static_cast<std::uint32_t>(i));
+            std::swap(g.deck[i - 1], g.deck[j]);
+        }
+    }
+    // The deck is drawn from the back; keep index 0 as the top for people.
+    g.turn = 1;
+    g.phase = Phase::inject;
+    return g;
+}
+
+Standing standing(const GameState& g) {
+    Standing s;
+    const Scenario& sc = g.sc();
+    int best = -1 << 30;
+    for (Team t : kAllTeams) {
+        s.score[idx(t)] = team_score(sc, g.board, t, true);
+        s.result[idx(t)] = s.score[idx(t)] - sc.teams[idx(t)].par;
+        best = std::max(best, s.result[idx(t)]);
+    }
+    for (Team t : kAllTeams)
+        if (s.result[idx(t)] == best) s.winners |= bit(t);
+    s.war = outcome_holds(sc, g.board, Outcome::war);
+    s.breakout = outcome_holds(sc, g.board, Outcome::breakout);
+    s.rapprochement = outcome_holds(sc, g.board, Outcome::rapprochement);
+    return s;
+}
+
+// ---------------------------------------------------------------- orders
+
+int action_points(const GameState& g, Team team) { return g.ap[idx(team)]; }
+
+bool framework_allowed(const GameState& g, Team team) {
+    const Board& b = g.board;
+    if (team != Team::us && team != Team::iran) return false;
+    if (b.channel == Channel::strategic || b.proposal.from >= 0) return false;
+    if (b.open_framework > 0) return true;
+    return b.channel >= Channel::tactical && b.track(Track::trust) >= g.sc().rules.framework_min_trust;
+}
+
+namespace {
+
+bool forum_exists(const GameState& g) {
+    const auto& terms = g.sc().terms;
+    for (std::size_t i = 0; i < terms.size(); ++i)
+        if (terms[i].side == TermSide::regional) {
+            if (g.board.terms[i] == TermStatus::pending) return true;
+            if (g.board.proposal.from >= 0 && (g.board.proposal.terms >> i) & 1u) return true;
+        }
+    return false;
+}
+
+bool owes_term(const Scenario& s, Team team, int term) {
+    TermSide side = s.terms[term].side;
+    return (side == TermSide::us && team == Team::us) || (side == TermSide::iran && team == Team::iran);
+}
+
+}  // namespace
+
+Verdict check_order(const GameState& g, Team team, const Order& o, const std::vector<Order>& before) {
+    const Scenario& s = g.sc();
+    const Board& b = g.board;
+    if (o.action < 0 || o.action >= static_cast<int>(s.actions.size())) return bad("unknown action");
+    const ActionDef& a = s.actions[o.action];
+    if (!(a.teams & bit(team)))
+        return illegal(a.name + ": not on the " + std::string(name_of(team)) + " menu");
+    int spent = a.cost;
+    for (const Order& p : before) {
+        if (p.action >= 0 && p.action < static_cast<int>(s.actions.size())) spent += s.actions[p.action].cost;
+        if (a.once_per_turn && p.action == o.action) return illegal(a.name + ": only once per turn");
+        if (a.target == TargetKind::card && p.action == o.action && p.card == o.card)
+            return illegal(a.name + ": that card is already played this turn");
+        if (a.target == TargetKind::term && p.action == o.action && p.term == o.term)
+            return illegal(a.name + ": that term is already being implemented");
+    }
+    int ap = action_points(g, team);
+    if (spent > ap)
+        return illegal(a.name + ": costs " + std::to_string(a.cost) + " AP, only " +
+                       std::to_string(ap - (spent - a.cost)) + " left");
+    if (a.needs_channel && b.channel < *a.needs_channel)
+        return illegal(a.name + ": needs the channel " + std::string(name_of(*a.needs_channel)) +
+                       " or better (it is " + std::string(name_of(b.channel)) + ")");
+    if (a.max_channel && b.channel > *a.max_channel)
+        return illegal(a.name + ": only while the channel is " + std::string(name_of(*a.max_channel)) +
+                       " or lower (it is " + std::string(name_of(b.channel)) + ")");
+    auto region_ok = [&](int r) -> Verdict {
+        if (r < 0 || r >= b.region_count) return bad(a.name + ": unknown region");
+        if (!a.regions.empty() && std::find(a.regions.begin(), a.regions.end(), r) == a.regions.end())
+            return illegal(a.name + ": cannot target " + s.regions[r].name);
+        return Verdict::yes();
+    };
+    switch (a.target) {
+        case TargetKind::none: break;
+        case TargetKind::region: {
+            if (auto v = region_ok(o.region); !v.ok()) return v;
+            break;
+        }
+        case TargetKind::marker: {
+            if (auto v = region_ok(o.region); !v.ok()) return v;
+            if (o.marker < 0 || o.marker >= b.marker_kinds) return bad(a.name + ": unknown marker");
+            if (s.regions[o.region].kind != RegionKind::land)
+                return illegal(a.name + ": armed groups operate only in land regions");
+            if (a.special == Special::shipment && !(s.markers[o.marker].sponsors & bit(team)))
+                return illegal(a.name + ": " + std::string(name_of(team)) + " does not sponsor " +
+                               s.markers[o.marker].name);
+            break;
+        }
+        case TargetKind::terms: {
+            std::uint32_t valid = (s.terms.size() >= 32) ? ~0u : ((1u << s.terms.size()) - 1u);
+            if (o.terms == 0 || (o.terms & ~valid)) return bad(a.name + ": unknown or no terms");
+            bool us_side = false, iran_side = false;
+            for (std::size_t i = 0; i < s.terms.size(); ++i)
+                if ((o.terms >> i) & 1u) {
+                    us_side |= s.terms[i].side == TermSide::us;
+                    iran_side |= s.terms[i].side == TermSide::iran;
+                }
+            if (!us_side || !iran_side)
+                return illegal(a.name + ": a framework needs at least one US and one Iranian term");
+            break;
+        }
+        case TargetKind::card: {
+            bool held = false;
+            for (int i = 0; i < b.hand_size[idx(team)]; ++i) held |= b.hands[idx(team)][i] == o.card;
+            if (!held) return illegal(a.name + ": that card is not in your hand");
+            break;
+        }
+        case TargetKind::term: {
+            if (o.term < 0 || o.term >= static_cast<int>(s.terms.size())) return bad(a.name + ": unknown term");
+            if (b.terms[o.term] != TermStatus::pending) return illegal(a.name + ": that term is not awaiting implementation");
+            if (!owes_term(s, team, o.term)) return illegal(a.name + ": that term is the other side's to implement");
+            break;
+        }
+    }
+    switch (a.special) {
+        case Special::framework:
+            if (!framework_allowed(g, team)) {
+                if (b.channel == Channel::strategic) return illegal(a.name + ": a framework is already in force");
+                if (b.proposal.from >= 0) return illegal(a.name + ": a proposal is already awaiting an answer");
+                return illegal(a.name + ": needs the channel tactical and trust at least " +
+                               std::to_string(s.rules.framework_min_trust) + ", or a card that opens talks");
+            }
+            break;
+        case Special::forum_join:
+        case Special::forum_block:
+            if (!forum_exists(g)) return illegal(a.name + ": no regional security mechanism is on the table");
+            if (b.forum[idx(team)] != ForumStance::none) return illegal(a.name + ": you have already taken a stance");
+            for (const Order& p : before)
+                if (p.action >= 0 && s.actions[p.action].special != Special::none &&
+                    (s.actions[p.action].special == Special::forum_join ||
+                     s.actions[p.action].special == Special::forum_block))
+                    return illegal(a.name + ": one stance on the forum per turn");
+            break;
+        default: break;
+    }
+    return Verdict::yes();
+}
+
+namespace {
+
+Verdict check_orders(const GameState& g, Team team, const std::vector<Order>& orders) {
+    if (orders.size() > kMaxOrders) return bad("too many orders");
+    std::vector<Order> before;
+    for (const Order& o : orders) {
+        if (auto v = check_order(g, team, o, before); !v.ok()) return v;
+        before.push_back(o);
+    }
+    return Verdict::yes();
+}
+
+Verdict check_text(const std::string& t, std::size_t max, const char* what) {
+    if (t.empty()) return bad(std::string(what) + " is empty");
+    if (t.size() > max) return bad(std::string(what) + " is longer than " + std::to_string(max) + " bytes");
+    return Verdict::yes();
+}
+
+}  // namespace
+
+Verdict check_effects(const Scenario& s, const std::vector<Effect>& effects) {
+    if (effects.size() > kMaxEffects) return bad("too many effects");
+    int regions = static_cast<int>(s.regions.size()), kinds = static_cast<int>(s.markers.size());
+    auto team_ok = [](int t) { return t >= 0 && t < kTeams; };
+    for (const Effect& e : effects) {
+        if (e.text.size() > kMaxText) return bad("effect text too long");
+        if (e.value < -20 || e.value > 20) return bad("effect value out of range");
+        switch (e.verb) {
+            case EffectVerb::track:
+                if (e.a < 0 || e.a >= kTracks) return bad("unknown track");
+                break;
+            case EffectVerb::opposition: return bad("a written inject has no acting team");
+            case EffectVerb::influence:
+                if (e.a < 0 || e.a >= regions || !team_ok(e.team)) return bad("unknown region or team");
+                break;
+            case EffectVerb::stability:
+                if (e.a < 0 || e.a >= regions) return bad("unknown region");
+                break;
+            case EffectVerb::marker:
+                if (e.a < 0 || e.a >= regions || e.b < 0 || e.b >= kinds) return bad("unknown region or marker");
+                break;
+            case EffectVerb::channel:
+                if (e.a < 0 || e.a > 3) return bad("unknown channel");
+                break;
+            case EffectVerb::counter:
+                if (e.a < 0 || e.a >= static_cast<int>(s.counters.size())) return bad("unknown counter");
+                break;
+            case EffectVerb::security:
+            case EffectVerb::ap:
+            case EffectVerb::promise:
+                if (!team_ok(e.team)) return bad("unknown team");
+                break;
+            case EffectVerb::hand:
+                if (!team_ok(e.team) || e.a < 0 || e.a >= static_cast<int>(s.cards.size()) ||
+                    s.cards[e.a].kind != CardKind::opportunity)
+                    return bad("unknown team or opportunity card");
+                break;
+            case EffectVerb::spoiler:
+                if (e.text.empty()) return bad("a spoiler needs a reason");
+                break;
+            case EffectVerb::channel_up:
+            case EffectVerb::freeze_nuclear:
+            case EffectVerb::leak_bonus:
+            case EffectVerb::open_framework: break;
+        }
+    }
+    return Verdict::yes();
+}
+
+// ---------------------------------------------------------------- validate
+
+namespace {
+
+struct Validator {
+    const GameState& g;
+    const Seat& seat;
+
+    Verdict lead_only() const {
+        if (!is_team(seat)) return denied("only a team's lead may do that");
+        if (!g.is_lead(seat)) return denied("only your team's lead may do that");
+        return Verdict::yes();
+    }
+    Verdict team_member() const {
+        if (!is_team(seat)) return denied("only a team seat may do that");
+        if (seat.player != 0) {
+            const Player* p = g.find_player(seat.player);
+            if (!p || p->role != SeatRole::team || p->team != seat.team) return denied("you are not on that team");
+        }
+        return Verdict::yes();
+    }
+    Verdict control_only() const {
+        if (!is_control(seat)) return denied("only the White Cell may do that");
+        return Verdict::yes();
+    }
+    Verdict system_only() const {
+        if (seat.role != SeatRole::system) return denied("only the server may do that");
+        return Verdict::yes();
+    }
+    Verdict live() const {
+        if (g.ended()) return fail(Verdict::Code::game_over, "the game is over");
+        return Verdict::yes();
+    }
+    Verdict playing() const {
+        if (auto v = live(); !v.ok()) return v;
+        if (g.paused && !is_control(seat)) return fail(Verdict::Code::paused, "the White Cell has paused the game");
+        return Verdict::yes();
+    }
+
+    Verdict operator()(const Join& a) const {
+        if (auto v = control_only(); !v.ok()) return v;
+        if (a.player == 0) return bad("player id 0 is reserved");
+        if (g.find_player(a.player)) return bad("that player id is taken");
+        if (auto v = check_text(a.name, kMaxName, "name"); !v.ok()) return v;
+        if (a.role == SeatRole::system) return bad("nobody joins as the system");
+        if (g.players.size() >= 64) return bad("the game is full");
+        return Verdict::yes();
+    }
+    Verdict operator()(const Leave& a) const {
+        if (auto v = control_only(); !v.ok()) return v;
+        if (!g.find_player(a.player)) return bad("no such player");
+        return Verdict::yes();
+    }
+    Verdict operator()(const SetLead& a) const {
+        const Player* p = g.find_player(a.player);
+        if (!p || p->role != SeatRole::team || p->team != a.team) return bad("that player is not on that team");
+        if (is_control(seat)) return Verdict::yes();
+        if (is_team(seat) && seat.team == a.team && g.is_lead(seat) && seat.player != 0) return Verdict::yes();
+        return denied("only the lead or the White Cell may hand over the lead");
+    }
+    Verdict operator()(const SetBot&) const { return control_only(); }
+    Verdict operator()(const GrantView& a) const {
+        if (auto v = control_only(); !v.ok()) return v;
+        const Player* p = g.find_player(a.player);
+        if (!p || p->role != SeatRole::observer) return bad("that player is not an observer");
+        return Verdict::yes();
+    }
+    Verdict operator()(const DrawInject&) const {
+        if (auto v = control_only(); !v.ok()) return v;
+        if (auto v = live(); !v.ok()) return v;
+        if (g.phase != Phase::inject) return wrong_phase(g, "drawing an inject");
+        if (g.inject_drawn) return bad("this turn's inject is already drawn");
+        if (g.deck.empty()) return bad("the deck is empty");
+        return Verdict::yes();
+    }
+    Verdict inject_editing(const char* what) const {
+        if (seat.role != SeatRole::control) return denied("only the White Cell may do that");
+        if (auto v = live(); !v.ok()) return v;
+        if (g.phase != Phase::inject || g.inject_drawn) return wrong_phase(g, what);
+        return Verdict::yes();
+    }
+    Verdict operator()(const HoldInject&) const {
+        if (auto v = inject_editing("holding an inject"); !v.ok()) return v;
+        if (g.deck.empty()) return bad("the deck is empty");
+        return Verdict::yes();
+    }
+    Verdict operator()(const ReorderDeck& a) const {
+        if (seat.role != SeatRole::control) return denied("only the White Cell may do that");
+        if (auto v = live(); !v.ok()) return v;
+        if (a.from >= g.deck.size() || a.to >= g.deck.size()) return bad("no such deck position");
+        return Verdict::yes();
+    }
+    Verdict operator()(const ReplaceInject& a) const {
+        if (auto v = inject_editing("replacing the inject"); !v.ok()) return v;
+        if (a.card < 0 || a.card >= card_count(g)) return bad("no such card");
+        return Verdict::yes();
+    }
+    Verdict operator()(const WriteInject& a) const {
+        if (auto v = inject_editing("writing an inject"); !v.ok()) return v;
+        if (auto v = check_text(a.title, kMaxName * 2, "title"); !v.ok()) return v;
+        if (auto v = check_text(a.text, kMaxText, "text"); !v.ok()) return v;
+        if (g.written.size() >= kMaxWritten) return bad("too many written injects");
+        return check_effects(g.sc(), a.effects);
+    }
+    Verdict operator()(const Choose& a) const {
+        if (auto v = playing(); !v.ok()) return v;
+        if (g.phase != Phase::inject || !g.choice_pending) return wrong_phase(g, "choosing");
+        const CardDef& c = g.card(g.inject);
+        if (!is_team(seat) || idx(seat.team) != c.chooser) return denied("this choice belongs to another team");
+        if (auto v = lead_only(); !v.ok()) return v;
+        if (a.option >= c.options.size()) return bad("no such option");
+        return Verdict::yes();
+    }
+    Verdict operator()(const AdvancePhase&) const {
+        if (auto v = control_only(); !v.ok()) return v;
+        return live();
+    }
+    Verdict operator()(const TimerExpired&) const {
+        if (auto v = system_only(); !v.ok()) return v;
+        return live();
+    }
+    Verdict operator()(const SetTimer& a) const {
+        if (auto v = control_only(); !v.ok()) return v;
+        if (a.seconds < 0 || a.seconds > 86400) return bad("timer must be 0..86400 seconds");
+        return live();
+    }
+    Verdict operator()(const Ready&) const {
+        if (auto v = playing(); !v.ok()) return v;
+        if (g.phase != Phase::negotiation) return wrong_phase(g, "declaring ready");
+        if (auto v = lead_only(); !v.ok()) return v;
+        if (g.ready[idx(seat.team)]) return bad("already ready");
+        return Verdict::yes();
+    }
+    Verdict operator()(const Pause&) const {
+        if (auto v = control_only(); !v.ok()) return v;
+        if (auto v = live(); !v.ok()) return v;
+        if (g.paused) return bad("already paused");
+        return Verdict::yes();
+    }
+    Verdict operator()(const Resume&) const {
+        if (auto v = control_only(); !v.ok()) return v;
+        if (!g.paused) return bad("not paused");
+        return Verdict::yes();
+    }
+    Verdict operator()(const MakeOffer& a) const {
+        if (auto v = playing(); !v.ok()) return v;
+        if (g.phase != Phase::negotiation) return wrong_phase(g, "making an offer");
+        if (auto v = lead_only(); !v.ok()) return v;
+        if (a.to == seat.team) return bad("an offer goes to another team");
+        if (a.gives.empty() && a.wants.empty()) return bad("an offer needs something given or wanted");
+        if (a.gives.size() > kMaxOfferItems || a.wants.size() > kMaxOfferItems) return bad("too many items in the offer");
+        const auto& cs = g.sc().concessions;
+        for (auto c : a.gives) {
+            if (c < 0 || c >= static_cast<int>(cs.size())) return bad("unknown concession");
+            if (!(cs[c].teams & bit(seat.team))) return illegal(cs[c].name + ": not yours to give");
+        }
+        for (auto c : a.wants) {
+            if (c < 0 || c >= static_cast<int>(cs.size())) return bad("unknown concession");
+            if (!(cs[c].teams & bit(a.to))) return illegal(cs[c].name + ": not theirs to give");
+        }
+        int pending = 0;
+        for (const Offer& o : g.offers) pending += (o.status == OfferStatus::pending && o.from == seat.team) ? 1 : 0;
+        if (pending >= kMaxPendingOffers) return bad("too many offers awaiting answers");
+        return Verdict::yes();
+    }
+    Verdict operator()(const AnswerOffer& a) const {
+        if (auto v = playing(); !v.ok()) return v;
+        if (g.phase != Phase::negotiation) return wrong_phase(g, "answering an offer");
+        if (auto v = lead_only(); !v.ok()) return v;
+        for (const Offer& o : g.offers)
+            if (o.id == a.offer) {
+                if (o.to != seat.team) return denied("that offer is not addressed to your team");
+                if (o.status != OfferStatus::pending) return bad("that offer is no longer open");
+                return Verdict::yes();
+            }
+        return bad("no such offer");
+    }
+    Verdict operator()(const AnswerFramework&) const {
+        if (auto v = playing(); !v.ok()) return v;
+        if (g.phase != Phase::negotiation && g.phase != Phase::orders) return wrong_phase(g, "answering a framework");
+        if (auto v = lead_only(); !v.ok()) return v;
+        const Proposal& p = g.board.proposal;
+        if (p.from < 0) return bad("no framework proposal awaits an answer");
+        Team answerer = p.from == idx(Team::us) ? Team::iran : Team::us;
+        if (seat.team != answerer) return denied("the proposal is addressed to the other side");
+        return Verdict::yes();
+    }
+    Verdict operator()(const Chat& a) const {
+        if (auto v = check_text(a.text, kMaxText, "message"); !v.ok()) return v;
+        switch (a.channel) {
+            case ChatChannel::team:
+            case ChatChannel::control:
+                return team_member();
+            case ChatChannel::bilateral:
+                if (auto v = team_member(); !v.ok()) return v;
+                if (a.to == seat.team) return bad("a bilateral message goes to another team");
+                return Verdict::yes();
+            case ChatChannel::all:
+                if (is_control(seat)) return Verdict::yes();
+                return team_member();
+            case ChatChannel::broadcast:
+                return control_only();
+        }
+        return bad("unknown channel");
+    }
+    Verdict operator()(const Draft& a) const {
+        if (auto v = playing(); !v.ok()) return v;
+        if (g.phase != Phase::orders) return wrong_phase(g, "drafting orders");
+        if (auto v = team_member(); !v.ok()) return v;
+        if (g.committed[idx(seat.team)]) return bad("your orders are already committed");
+        return check_orders(g, seat.team, a.orders);
+    }
+    Verdict operator()(const Commit& a) const {
+        if (auto v = playing(); !v.ok()) return v;
+        if (g.phase != Phase::orders) return wrong_phase(g, "committing orders");
+        if (auto v = lead_only(); !v.ok()) return v;
+        if (g.committed[idx(seat.team)]) return bad("your orders are already committed");
+        return check_orders(g, seat.team, a.orders);
+    }
+    Verdict operator()(const Amend& a) const {
+        if (seat.role != SeatRole::control) return denied("only the White Cell may amend");
+        if (auto v = live(); !v.ok()) return v;
+        if (g.phase != Phase::adjudication || g.reports.empty() || g.reports.back().released)
+            return wrong_phase(g, "amending a result");
+        if (a.result >= g.reports.back().results.size()) return bad("no such result");
+        if (g.reports.back().results[a.result].success == a.success) return bad("the result already stands so");
+        return check_text(a.reason, kMaxText, "reason");
+    }
+    Verdict operator()(const Release&) const {
+        if (auto v = control_only(); !v.ok()) return v;
+        if (auto v = live(); !v.ok()) return v;
+        if (g.phase != Phase::adjudication) return wrong_phase(g, "releasing the report");
+        return Verdict::yes();
+    }
+    Verdict operator()(const SetTrack& a) const {
+        if (seat.role != SeatRole::control) return denied("only the White Cell may set a track");
+        if (auto v = live(); !v.ok()) return v;
+        const auto& d = g.sc().tracks[idx(a.track)];
+        if (idx(a.track) < 0 || idx(a.track) >= kTracks) return bad("unknown track");
+        if (a.value < d.min || a.value > d.max)
+            return bad(std::string(name_of(a.track)) + " must be " + std::to_string(d.min) + ".." + std::to_string(d.max));
+        return check_text(a.reason, kMaxText, "reason");
+    }
+    Verdict operator()(const SetChannel& a) const {
+        if (seat.role != SeatRole::control) return denied("only the White Cell may set the channel");
+        if (auto v = live(); !v.ok()) return v;
+        if (static_cast<int>(a.channel) > 3) return bad("unknown channel");
+        return check_text(a.reason, kMaxText, "reason");
+    }
+    Verdict operator()(const SetMarker& a) const {
+        if (seat.role != SeatRole::control) return denied("only the White Cell may set a marker");
+        if (auto v = live(); !v.ok()) return v;
+        if (a.region < 0 || a.region >= g.board.region_count) return bad("unknown region");
+        if (a.marker < 0 || a.marker >= g.board.marker_kinds) return bad("unknown marker");
+        if (a.value < 0 || a.value > 9) return bad("marker strength must be 0..9");
+        return check_text(a.reason, kMaxText, "reason");
+    }
+    Verdict operator()(const Bookmark& a) const {
+        if (seat.role != SeatRole::control) return denied("only the White Cell may bookmark");
+        if (a.note.size() > kMaxText) return bad("note too long");
+        return check_text(a.label, kMaxName * 2, "label");
+    }
+    Verdict operator()(const EndGame& a) const {
+        if (seat.role != SeatRole::control) return denied("only the White Cell may end the game");
+        if (auto v = live(); !v.ok()) return v;
+        return check_text(a.reason, kMaxText, "reason");
+    }
+};
+
+}  // namespace
+
+Verdict validate(const GameState& g, const Seat& seat, const Action& action) {
+    if (seat.role == SeatRole::team && seat.player != 0) {
+        const Player* p = g.find_player(seat.player);
+        if (!p || p->role != SeatRole::team || p->team != seat.team) return denied("not seated on that team");
+    }
+    if (seat.role == SeatRole::control && seat.player != 0) {
+        const Player* p = g.find_player(seat.player);
+        if (!p || p->role != SeatRole::control) return denied("not seated as the White Cell");
+    }
+    return std::visit(Validator{g, seat}, action);
+}
+
+// ---------------------------------------------------------------- flow
+
+namespace {
+
+void begin_turn(GameState& g, std::vector<Event>& ev) {
+    g.phase = Phase::inject;
+    g.inject = -1;
+    g.inject_drawn = false;
+    g.choice_pending = false;
+    g.chosen = -1;
+    g.ready = {};
+    g.committed = {};
+    for (auto& d : g.drafts) d.clear();
+    for (auto& o : g.orders) o.clear();
+    g.timer_seconds = 0;
+    ev.push_back(phase_event(g));
+}
+
+void enter_negotiation(GameState& g, std::vector<Event>& ev) {
+    g.phase = Phase::negotiation;
+    g.ready = {};
+    g.timer_seconds = g.sc().rules.negotiation_seconds;
+    ev.push_back(phase_event(g));
+}
+
+void enter_orders(GameState& g, std::vector<Event>& ev) {
+    for (Offer& o : g.offers)
+        if (o.status == OfferStatus::pending) o.status = OfferStatus::lapsed;
+    g.phase = Phase::orders;
+    g.committed = {};
+    for (Team t : kAllTeams) {
+        EffectContext ctx;
+        ctx.self = idx(t);
+        int ap = g.sc().rules.action_points[idx(t)] + evaluate(g.sc(), g.board, g.sc().teams[idx(t)].ap_mods, ctx, false) +
+                 g.board.ap_bonus[idx(t)];
+        g.ap[idx(t)] = static_cast<std::int16_t>(std::clamp(ap, 0, 12));
+        g.board.ap_bonus[idx(t)] = 0;
+        g.drafts[idx(t)].clear();
+        g.orders[idx(t)].clear();
+    }
+    g.timer_seconds = g.sc().rules.orders_seconds;
+    ev.push_back(phase_event(g));
+}
+
+void finish_game(GameState& g, EndReason why, std::vector<Event>& ev) {
+    g.phase = Phase::ended;
+    g.end = why;
+    g.timer_seconds = 0;
+    for (Team t : kAllTeams) g.score[idx(t)] = team_score(g.sc(), g.board, t, true);
+    if (!g.reports.empty()) g.reports.back().released = true;
+    Event e;
+    e.kind = Event::Kind::game_over;
+    e.value = static_cast<int>(why);
+    ev.push_back(e);
+}
+
+void enter_adjudication(GameState& g, std::vector<Event>& ev) {
+    g.phase = Phase::adjudication;
+    g.timer_seconds = 0;
+    g.board_before_report = g.board;
+    ev.push_back(phase_event(g));
+    adjudicate(g, ev);
+    if (g.board.war) finish_game(g, EndReason::war, ev);
+}
+
+void resolve_choice(GameState& g, int option, std::vector<Event>& ev) {
+    const CardDef& c = g.card(g.inject);
+    EffectContext ctx;
+    ctx.self = c.chooser;
+    ctx.turn = g.turn;
+    g.chosen = static_cast<std::int8_t>(option);
+    g.choice_pending = false;
+    Event e;
+    e.kind = Event::Kind::chosen;
+    e.team = static_cast<std::int8_t>(c.chooser);
+    e.a = g.inject;
+    e.value = option;
+    ev.push_back(e);
+    apply_effects(g.sc(), g.board, ctx, c.options[option].effects, nullptr, &ev);
+}
+
+void draw_inject(GameState& g, int card, std::vector<Event>& ev) {
+    g.inject = static_cast<std::int16_t>(card);
+    g.inject_drawn = true;
+    if (static_cast<int>(g.inject_history.size()) < g.turn) g.inject_history.resize(g.turn, -1);
+    g.inject_history[g.turn - 1] = g.inject;
+    Event e;
+    e.kind = Event::Kind::inject;
+    e.a = g.inject;
+    ev.push_back(e);
+    const CardDef& c = g.card(card);
+    EffectContext ctx;
+    ctx.turn = g.turn;
+    ctx.self = c.kind == CardKind::opportunity ? c.to : c.kind == CardKind::choice ? c.chooser : kRefNone;
+    apply_effects(g.sc(), g.board, ctx, c.effects, nullptr, &ev);
+    if (c.kind == CardKind::opportunity && c.to >= 0) {
+        Effect h;
+        h.verb = EffectVerb::hand;
+        h.a = card;
+        h.team = c.to;
+        apply_effects(g.sc(), g.board, ctx, {h}, nullptr, &ev);
+    }
+    g.choice_pending = c.kind == CardKind::choice && !c.options.empty();
+}
+
+void draw_top(GameState& g, std::vector<Event>& ev) {
+    int card = g.deck.front();
+    g.deck.erase(g.deck.begin());
+    draw_inject(g, card, ev);
+}
+
+void advance(GameState& g, std::vector<Event>& ev) {
+    switch (g.phase) {
+        case Phase::inject:
+            if (!g.inject_drawn && !g.deck.empty()) draw_top(g, ev);
+            if (g.choice_pending) resolve_choice(g, 0, ev);  // no decision: the first option stands
+            if (g.board.war) {
+                finish_game(g, EndReason::war, ev);
+                return;
+            }
+            enter_negotiation(g, ev);
+            break;
+        case Phase::negotiation: enter_orders(g, ev); break;
+        case Phase::orders:
+            for (Team t : kAllTeams)
+                if (!g.committed[idx(t)]) {
+                    g.orders[idx(t)].clear();  // uncommitted teams pass
+                    g.committed[idx(t)] = true;
+                }
+            enter_adjudication(g, ev);
+            break;
+        case Phase::adjudication:
+        case Phase::end_of_turn:
+            g.reports.back().released = true;
+            end_of_turn(g, ev);
+            if (g.board.war) {
+                finish_game(g, EndReason::war, ev);
+            } else if (g.board.track(Track::nuclear) >= g.sc().tracks[idx(Track::nuclear)].max &&
+                       g.sc().end_on_breakout) {
+                Event b;
+                b.kind = Event::Kind::breakout;
+                ev.push_back(b);
+                finish_game(g, EndReason::breakout, ev);
+            } else if (g.turn >= g.sc().turns()) {
+                finish_game(g, EndReason::last_turn, ev);
+            } else {
+                ++g.turn;
+                begin_turn(g, ev);
+            }
+            break;
+        case Phase::ended: break;
+    }
+}
+
+void honour_promise(Board& b, int team, std::vector<Event>& ev) {
+    for (auto& p : b.promises)
+        if (p.team == team) {
+            p.team = -1;
+            Event e;
+            e.kind = Event::Kind::promise_kept;
+            e.team = static_cast<std::int8_t>(team);
+            ev.push_back(e);
+            return;
+        }
+}
+
+std::uint8_t offer_audience(const Offer& o) {
+    return static_cast<std::uint8_t>(bit(o.from) | bit(o.to) | Event::kControl);
+}
+
+std::uint8_t chat_audience(const Message& m) {
+    switch (m.channel) {
+        case ChatChannel::team: return static_cast<std::uint8_t>(bit(m.from) | Event::kControl);
+        case ChatChannel::bilateral: return static_cast<std::uint8_t>(bit(m.from) | bit(m.to) | Event::kControl);
+        case ChatChannel::control: return static_cast<std::uint8_t>(bit(m.from) | Event::kControl);
+        case ChatChannel::all:
+        case ChatChannel::broadcast: return Event::kPublic;
+    }
+    return Event::kControl;
+}
+
+struct Applier {
+    GameState& g;
+    const Seat& seat;
+    std::vector<Event>& ev;
+
+    void note(Note::Kind k, std::string label, std::string text) {
+        g.notes.push_back({k, static_cast<std::int16_t>(g.turn), g.phase, std::move(label), std::move(text)});
+    }
+    void setting(const std::string& what, const std::string& reason) {
+        note(Note::Kind::setting, what, reason);
+        Event e;
+        e.kind = Event::Kind::setting;
+        e.text = what + " (" + reason + ")";
+        ev.push_back(e);
+    }
+
+    void operator()(const Join& a) {
+        g.players.push_back({a.player, a.name, a.role, a.team, 0});
+        if (a.role == SeatRole::team && g.lead[idx(a.team)] == 0) g.lead[idx(a.team)] = a.player;
+        Event e;
+        e.kind = Event::Kind::seat;
+        e.team = a.role == SeatRole::team ? static_cast<std::int8_t>(idx(a.team)) : -1;
+        e.text = a.name + " joined as " +
+                 (a.role == SeatRole::team ? std::string(name_of(a.team)) : std::string(name_of(a.role)));
+        ev.push_back(e);
+    }
+    void operator()(const Leave& a) {
+        auto it = std::find_if(g.players.begin(), g.players.end(), [&](const Player& p) { return p.id == a.player; });
+        Player gone = *it;
+        g.players.erase(it);
+        if (gone.role == SeatRole::team && g.lead[idx(gone.team)] == gone.id) {
+            g.lead[idx(gone.team)] = 0;
+            for (const Player& p : g.players)
+                if (p.role == SeatRole::team && p.team == gone.team) {
+                    g.lead[idx(gone.team)] = p.id;
+                    break;
+                }
+        }
+        Event e;
+        e.kind = Event::Kind::seat;
+        e.text = gone.name + " left";
+        ev.push_back(e);
+    }
+    void operator()(const SetLead& a) {
+        g.lead[idx(a.team)] = a.player;
+        Event e;
+        e.kind = Event::Kind::seat;
+        e.team = static_cast<std::int8_t>(idx(a.team));
+        e.text = g.find_player(a.player)->name + " now leads " + std::string(name_of(a.team));
+        ev.push_back(e);
+    }
+    void operator()(const SetBot& a) {
+        g.bot[idx(a.team)] = a.on;
+        Event e;
+        e.kind = Event::Kind::seat;
+        e.team = static_cast<std::int8_t>(idx(a.team));
+        e.text = std::string("bot ") + (a.on ? "takes " : "leaves ") + std::string(name_of(a.team));
+        ev.push_back(e);
+    }
+    void operator()(const GrantView& a) {
+        for (auto& p : g.players)
+            if (p.id == a.player) p.grants = a.on ? static_cast<std::uint8_t>(p.grants | bit(a.team))
+                                                  : static_cast<std::uint8_t>(p.grants & ~bit(a.team));
+        setting("view of " + std::string(name_of(a.team)) + (a.on ? " granted" : " withdrawn"), "observer");
+    }
+    void operator()(const DrawInject&) { draw_top(g, ev); }
+    void operator()(const HoldInject&) {
+        g.held.push_back(g.deck.front());
+        g.deck.erase(g.deck.begin());
+        note(Note::Kind::inject, "held", g.card(g.held.back()).title);
+    }
+    void operator()(const ReorderDeck& a) {
+        auto c = g.deck[a.from];
+        g.deck.erase(g.deck.begin() + a.from);
+        g.deck.insert(g.deck.begin() + a.to, c);
+        note(Note::Kind::inject, "reordered", g.card(c).title);
+    }
+    void operator()(const ReplaceInject& a) {
+        auto drop = [&](std::vector<std::int16_t>& v) { v.erase(std::remove(v.begin(), v.end(), a.card), v.end()); };
+        drop(g.deck);
+        drop(g.held);
+        g.deck.insert(g.deck.begin(), a.card);
+        note(Note::Kind::inject, "replaced", g.card(a.card).title);
+    }
+    void operator()(const WriteInject& a) {
+        CardDef c;
+        c.id = "white-cell-" + std::to_string(g.written.size() + 1);
+        c.title = a.title;
+        c.text = a.text;
+        c.date = "";
+        c.kind = CardKind::event;
+        c.effects = a.effects;
+        for (const Effect& e : a.effects)
+            if (e.verb == EffectVerb::spoiler) c.kind = CardKind::spoiler;
+        g.written.push_back(std::move(c));
+        int id = static_cast<int>(g.sc().cards.size() + g.written.size() - 1);
+        g.deck.insert(g.deck.begin(), static_cast<std::int16_t>(id));
+        note(Note::Kind::inject, "written", a.title);
+    }
+    void operator()(const Choose& a) { resolve_choice(g, a.option, ev); }
+    void operator()(const AdvancePhase&) { advance(g, ev); }
+    void operator()(const TimerExpired&) {
+        Event e;
+        e.kind = Event::Kind::note;
+        e.text = "timer expired";
+        ev.push_back(e);
+        advance(g, ev);
+    }
+    void operator()(const SetTimer& a) { g.timer_seconds = a.seconds; }
+    void operator()(const Ready&) {
+        g.ready[idx(seat.team)] = true;
+        if (std::all_of(g.ready.begin(), g.ready.end(), [](bool r) { return r; })) enter_orders(g, ev);
+    }
+    void operator()(const Pause&) {
+        g.paused = true;
+        setting("paused", "White Cell");
+    }
+    void operator()(const Resume&) {
+        g.paused = false;
+        setting("resumed", "White Cell");
+    }
+    void operator()(const MakeOffer& a) {
+        Offer o;
+        o.id = g.next_offer++;
+        o.turn = static_cast<std::int16_t>(g.turn);
+        o.from = seat.team;
+        o.to = a.to;
+        o.gives = a.gives;
+        o.wants = a.wants;
+        g.offers.push_back(o);
+        if (((o.from == Team::us && o.to == Team::iran) || (o.from == Team::iran && o.to == Team::us)) &&
+            g.board.channel <= Channel::secret)
+            g.board.contact = true;
+        Event e;
+        e.kind = Event::Kind::offer;
+        e.team = static_cast<std::int8_t>(idx(o.from));
+        e.a = static_cast<std::int16_t>(o.id);
+        e.b = static_cast<std::int16_t>(idx(o.to));
+        e.audience = offer_audience(o);
+        ev.push_back(e);
+    }
+    void operator()(const AnswerOffer& a) {
+        for (Offer& o : g.offers)
+            if (o.id == a.offer) {
+                o.status = a.accept ? OfferStatus::accepted : OfferStatus::rejected;
+                Event e;
+                e.kind = Event::Kind::answer;
+                e.team = static_cast<std::int8_t>(idx(o.to));
+                e.a = static_cast<std::int16_t>(o.id);
+                e.value = a.accept ? 1 : 0;
+                e.audience = offer_audience(o);
+                ev.push_back(e);
+            }
+    }
+    void operator()(const AnswerFramework& a) {
+        Board& b = g.board;
+        const Scenario& s = g.sc();
+        Event e;
+        e.kind = Event::Kind::framework;
+        e.team = b.proposal.from;
+        e.a = static_cast<std::int16_t>(b.proposal.terms);
+        if (a.accept) {
+            e.value = 1;
+            ev.push_back(e);
+            for (std::size_t i = 0; i < s.terms.size(); ++i)
+                if ((b.proposal.terms >> i) & 1u) {
+                    b.terms[i] = TermStatus::pending;
+                    b.term_due[i] = static_cast<std::int16_t>(g.turn + s.rules.implement_within);
+                }
+            Effect up;
+            up.verb = EffectVerb::channel;
+            up.a = static_cast<int>(Channel::strategic);
+            EffectContext ctx;
+            ctx.turn = g.turn;
+            apply_effects(s, b, ctx, {up}, nullptr, &ev);
+            honour_promise(b, idx(seat.team), ev);
+        } else {
+            e.value = 2;
+            ev.push_back(e);
+            set_track(s, b, Track::trust, b.track(Track::trust) + s.rules.framework_reject_trust, idx(seat.team),
+                      nullptr, &ev);
+        }
+        b.proposal = {};
+    }
+    void operator()(const Chat& a) {
+        Message m;
+        m.seq = g.next_message++;
+        m.turn = static_cast<std::int16_t>(g.turn);
+        m.player = seat.player;
+        m.role = seat.role;
+        m.from = seat.team;
+        m.channel = a.channel;
+        m.to = a.to;
+        m.text = a.text;
+        if (is_control(seat) && a.channel == ChatChannel::all) m.channel = ChatChannel::broadcast;
+        if (m.channel == ChatChannel::bilateral &&
+            ((m.from == Team::us && m.to == Team::iran) || (m.from == Team::iran && m.to == Team::us)) &&
+            g.board.channel <= Channel::secret)
+            g.board.contact = true;
+        Event e;
+        e.kind = Event::Kind::chat;
+        e.a = static_cast<std::int16_t>(m.seq & 0x7fff);
+        e.team = is_team(seat) ? static_cast<std::int8_t>(idx(seat.team)) : -1;
+        e.audience = chat_audience(m);
+        e.text = m.text;
+        g.messages.push_back(std::move(m));
+        ev.push_back(e);
+    }
+    void operator()(const Draft& a) { g.drafts[idx(seat.team)] = a.orders; }
+    void operator()(const Commit& a) {
+        g.orders[idx(seat.team)] = a.orders;
+        g.drafts[idx(seat.team)] = a.orders;
+        g.committed[idx(seat.team)] = true;
+        Event e;
+        e.kind = Event::Kind::note;
+        e.team = static_cast<std::int8_t>(idx(seat.team));
+        e.text = std::string(name_of(seat.team)) + " committed orders";
+        ev.push_back(e);
+        if (std::all_of(g.committed.begin(), g.committed.end(), [](bool c) { return c; })) enter_adjudication(g, ev);
+    }
+    void operator()(const Amend& a) {
+        amend(g, a.result, a.success, ev);
+        Result& r = g.reports.back().results[a.result];
+        r.amended = true;
+        r.reason = a.reason;
+        note(Note::Kind::amendment, "result " + std::to_string(a.result + 1), a.reason);
+        Event e;
+        e.kind = Event::Kind::amendment;
+        e.a = static_cast<std::int16_t>(a.result);
+        e.value = a.success ? 1 : 0;
+        e.text = a.reason;
+        e.audience = Event::kControl;
+        ev.push_back(e);
+    }
+    void operator()(const Release&) { advance(g, ev); }
+    void operator()(const SetTrack& a) {
+        set_track(g.sc(), g.board, a.track, a.value, -1, nullptr, &ev);
+        setting(std::string(name_of(a.track)) + " set to " + std::to_string(a.value), a.reason);
+        if (g.board.war) finish_game(g, EndReason::war, ev);
+    }
+    void operator()(const SetChannel& a) {
+        Effect e;
+        e.verb = EffectVerb::channel;
+        e.a = static_cast<int>(a.channel);
+        EffectContext ctx;
+        ctx.turn = g.turn;
+        apply_effects(g.sc(), g.board, ctx, {e}, nullptr, &ev);
+        setting("channel set to " + std::string(name_of(a.channel)), a.reason);
+    }
+    void operator()(const SetMarker& a) {
+        Effect e;
+        e.verb = EffectVerb::marker;
+        e.a = a.region;
+        e.b = a.marker;
+        e.value = a.value - g.board.marker(a.region, a.marker);
+        apply_effects(g.sc(), g.board, EffectContext{}, {e}, nullptr, &ev);
+        setting(g.sc().markers[a.marker].name + " in " + g.sc().regions[a.region].name + " set to " +
+                    std::to_string(a.value),
+                a.reason);
+    }
+    void operator()(const Bookmark& a) {
+        note(Note::Kind::bookmark, a.label, a.note);
+        Event e;
+        e.kind = Event::Kind::bookmark;
+        e.text = a.label;
+        e.audience = Event::kControl;
+        ev.push_back(e);
+    }
+    void operator()(const EndGame& a) {
+        note(Note::Kind::end, "ended", a.reason);
+        finish_game(g, EndReason::white_cell, ev);
+    }
+};
+
+}  // namespace
+
+void end_of_turn(GameState& g, std::vector<Event>& ev) {
+    Board& b = g.board;
+    const Scenario& s = g.sc();
+    const Rules& r = s.rules;
+    std::vector<Event> out;
+    // 1. Leak roll: a secret channel, or US–Iran contact while closed.
+    if (b.channel == Channel::secret || (b.channel == Channel::closed && b.contact)) {
+        int d1 = g.rng.d6(), d2 = g.rng.d6();
+        int total = d1 + d2 + b.track(Track::us_hawks) + b.track(Track::iran_hardliners) + b.leak_bonus +
+                    (b.contact ? r.contact_leak_bonus : 0);
+        Event e;
+        e.kind = Event::Kind::leak;
+        e.a = static_cast<std::int16_t>(d1);
+        e.b = static_cast<std::int16_t>(d2);
+        e.value = total;
+        e.delta = r.leak_target;
+        bool leaked = total >= r.leak_target;
+        e.text = leaked ? "talks divulged" : "talks stay secret";
+        out.push_back(e);
+        if (leaked) apply_spoiler(s, b, "talks divulged", nullptr, &out);
+    }
+    // 2. Promises falling due.
+    for (auto& p : b.promises)
+        if (p.team >= 0 && p.due_turn <= g.turn) {
+            Event e;
+            e.kind = Event::Kind::promise_broken;
+            e.team = p.team;
+            out.push_back(e);
+            set_track(s, b, Track::trust, b.track(Track::trust) - r.promise_penalty, p.team, nullptr, &out);
+            p.team = -1;
+        }
+    // 3. Bargain terms: the regional mechanism, then overdue terms.
+    for (std::size_t i = 0; i < s.terms.size(); ++i) {
+        if (b.terms[i] != TermStatus::pending) continue;
+        Event e;
+        e.kind = Event::Kind::term;
+        e.a = static_cast<std::int16_t>(i);
+        if (s.terms[i].side == TermSide::regional) {
+            if (b.forum[idx(Team::israel)] == ForumStance::blocked || b.forum[idx(Team::gulf)] == ForumStance::blocked) {
+                b.terms[i] = TermStatus::blocked;
+                e.value = 3;
+                out.push_back(e);
+                continue;
+            }
+            if (b.forum[idx(Team::israel)] == ForumStance::joined && b.forum[idx(Team::gulf)] == ForumStance::joined) {
+                b.terms[i] = TermStatus::implemented;
+                e.value = 1;
+                out.push_back(e);
+                EffectContext ctx;
+                ctx.turn = g.turn;
+                apply_effects(s, b, ctx, s.terms[i].effects, nullptr, &out);
+                continue;
+            }
+        }
+        if (g.turn >= b.term_due[i]) {
+            e.value = 2;
+            out.push_back(e);
+            set_track(s, b, Track::trust, b.track(Track::trust) - r.unimplemented_penalty, -1, nullptr, &out);
+        }
+    }
+    // 4. An unanswered framework proposal lapses after the turn that followed it.
+    if (b.proposal.from >= 0 && b.proposal.turn < g.turn) {
+        Event e;
+        e.kind = Event::Kind::framework;
+        e.team = b.proposal.from;
+        e.a = static_cast<std::int16_t>(b.proposal.terms);
+        e.value = 3;
+        out.push_back(e);
+        set_track(s, b, Track::trust, b.track(Track::trust) + r.framework_reject_trust, -1, nullptr, &out);
+        b.proposal = {};
+    }
+    // 5. Per-turn state resets, scoring.
+    b.leak_bonus = 0;
+    b.contact = false;
+    b.nuclear_frozen = false;
+    b.interdicted = 0;
+    b.open_framework = std::max(0, b.open_framework - 1);
+    std::array<int, kTeams> sc{};
+    for (Team t : kAllTeams) sc[idx(t)] = team_score(s, b, t, false);
+    g.score = sc;
+    g.score_history.push_back(sc);
+    if (!g.reports.empty())
+        g.reports.back().end_of_turn.insert(g.reports.back().end_of_turn.end(), out.begin(), out.end());
+    ev.insert(ev.end(), out.begin(), out.end());
+}
+
+void honour_promises_of(Board& b, int team, std::vector<Event>& ev) { honour_promise(b, team, ev); }
+
+std::vector<Event> apply(GameState& g, const Seat& seat, const Action& action) {
+    std::vector<Event> ev;
+    std::visit(Applier{g, seat, ev}, action);
+    ++g.actions_applied;
+    return ev;
+}
+
+Verdict act(GameState& g, const Seat& seat, const Action& action, std::vector<Event>* events) {
+    Verdict v = validate(g, seat, action);
+    if (!v.ok()) return v;
+    auto ev = apply(g, seat, action);
+    if (events) events->insert(events->end(), ev.begin(), ev.end());
+    return v;
+}
+
+const char* action_name(const Action& a) {
+    static constexpr const char* names[] = {
+        "join",          "leave",        "set_lead",        "set_bot",     "grant_view",    "draw_inject",
+        "hold_inject",   "reorder_deck", "replace_inject",  "write_inject", "choose",       "advance_phase",
+        "timer_expired", "set_timer",    "ready",           "pause",        "resume",       "make_offer",
+        "answer_offer",  "answer_framework", "chat",        "draft",        "commit",       "amend",
+        "release",       "set_track",    "set_channel",     "set_marker",   "bookmark",     "end_game"};
+    static_assert(std::size(names) == std::variant_size_v<Action>);
+    return names[a.index()];
+}
+
+}  // namespace gb

@@ -1,0 +1,210 @@
+// The scenario: every rule number, the board, the order and offer menus, the
+// bargain terms, scoring formulas and the deck, as loaded from TOML files.
+// Immutable once loaded; game states share it.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "types.hpp"
+
+namespace gb {
+
+inline constexpr int kMaxRegions = 32;
+inline constexpr int kMaxMarkerKinds = 16;
+inline constexpr int kMaxCounters = 16;
+inline constexpr int kMaxTerms = 16;
+inline constexpr int kMaxHand = 8;
+inline constexpr int kMaxPromises = 8;
+
+// References inside effects and terms: a fixed id, or a placeholder resolved
+// when the effect is applied.
+inline constexpr int kRefTarget = -2;  // the ordered target (region or marker)
+inline constexpr int kRefSelf = -2;    // the acting team
+inline constexpr int kRefOther = -3;   // the other party of a deal
+inline constexpr int kRefNone = -1;
+
+enum class EffectVerb : std::uint8_t {
+    track,
+    opposition,  // the acting team's own domestic opposition track
+    influence,
+    stability,
+    marker,
+    channel,
+    channel_up,
+    spoiler,
+    counter,
+    security,
+    hand,
+    ap,
+    freeze_nuclear,
+    leak_bonus,
+    promise,
+    open_framework,
+};
+
+// One change the rules make: a card's, an action's, a concession's or a term's.
+struct Effect {
+    EffectVerb verb = EffectVerb::track;
+    int a = kRefNone;     // track, region, counter, card or channel, by verb
+    int b = kRefNone;     // marker kind (marker effects)
+    int team = kRefNone;  // team index or kRefSelf / kRefOther
+    bool set = false;     // set instead of add
+    int value = 0;
+    std::string text;     // spoiler reason
+};
+
+enum class TermSource : std::uint8_t {
+    track, influence, stability, marker, control, controls, counter, security, channel, outcome, bargain_term
+};
+enum class Outcome : std::uint8_t { war, breakout, rapprochement };
+
+// One summand of a formula: scoring, roll modifiers, action-point modifiers.
+struct Term {
+    TermSource source = TermSource::track;
+    int a = kRefNone;     // track / region / marker / counter / channel / outcome / bargain term
+    int b = kRefNone;     // region for marker; team for influence and control
+    int team = kRefNone;  // team for controls and security
+    int weight = 1;
+    enum class Test : std::uint8_t { value, below, at_least } test = Test::value;
+    int threshold = 0;
+};
+
+struct TrackDef {
+    int min = 0, max = 0, start = 0;
+};
+
+enum class RegionKind : std::uint8_t { land, sea, box };
+
+struct RegionDef {
+    std::string id, name;
+    RegionKind kind = RegionKind::land;
+    int stability = 3;
+    std::array<int, kTeams> influence{};
+    std::vector<int> markers;  // strength per marker kind
+};
+
+struct MarkerDef {
+    std::string id, name;
+    std::uint8_t sponsors = 0;  // bit per team
+};
+
+enum class TargetKind : std::uint8_t { none, region, marker, terms, card, term };
+enum class Special : std::uint8_t {
+    none, framework, interdict, shipment, promise, forum_join, forum_block, implement, play_card
+};
+
+// One entry of the order menu.
+struct ActionDef {
+    std::string id, name, category;
+    std::uint8_t teams = 0;  // bit per team
+    int cost = 1;
+    TargetKind target = TargetKind::none;
+    std::vector<int> regions;  // allowed targets; empty = any
+    int step = 0;
+    std::optional<Channel> needs_channel, max_channel;
+    int roll = 0;  // 0: always succeeds
+    std::vector<Term> mods;
+    std::vector<Effect> success, failure;
+    bool reciprocal = false;
+    bool once_per_turn = false;
+    Special special = Special::none;
+};
+
+struct ConcessionDef {
+    std::string id, name;
+    std::uint8_t teams = 0;
+    std::vector<Effect> effects;
+};
+
+enum class TermSide : std::uint8_t { us, iran, regional };
+
+struct BargainTermDef {
+    std::string id, name;
+    TermSide side = TermSide::us;
+    std::vector<Effect> effects;
+};
+
+enum class CardKind : std::uint8_t { event, spoiler, opportunity, choice };
+
+struct CardOption {
+    std::string label, text;
+    std::vector<Effect> effects;
+};
+
+struct CardDef {
+    std::string id, title, date;
+    std::vector<std::string> eras;
+    CardKind kind = CardKind::event;
+    std::string source, text, note;
+    std::vector<Effect> effects;
+    int to = kRefNone;       // opportunity: team index
+    std::vector<Effect> play;
+    int chooser = kRefNone;  // choice: team index
+    std::vector<CardOption> options;
+};
+
+struct Rules {
+    std::array<int, kTeams> action_points{4, 3, 3, 3};
+    int leak_target = 13;
+    int cutoff_penalty = 2;
+    int closed_spoiler_trust = -1;
+    int framework_spoiler_trust = -1;
+    int framework_min_trust = 0;
+    int framework_reject_trust = -1;
+    int implement_within = 2;
+    int unimplemented_penalty = 1;
+    int promise_penalty = 2;
+    int deal_trust = 1;
+    int contact_leak_bonus = 1;
+    int rapprochement_trust = 3;
+    int war_penalty = 15;
+    int max_hand = 3;
+    int negotiation_seconds = 600;
+    int orders_seconds = 300;
+};
+
+struct TeamDef {
+    std::string name;
+    int par = 0;
+    std::vector<Term> score;
+    std::vector<Term> ap_mods;
+    std::vector<Term> bot_hints;  // extra look-ahead value for the heuristic bot only
+};
+
+enum class DeckOrder : std::uint8_t { historical, shuffled };
+
+struct Scenario {
+    std::string id, title, summary;
+    std::vector<std::string> calendar;  // one label per turn
+    DeckOrder deck_order = DeckOrder::historical;
+    bool end_on_breakout = true;
+    std::vector<std::string> counters;
+    Rules rules;
+    std::array<TrackDef, kTracks> tracks{};
+    Channel start_channel = Channel::closed;
+    std::array<TeamDef, kTeams> teams;
+    std::vector<MarkerDef> markers;
+    std::vector<RegionDef> regions;
+    std::vector<ActionDef> actions;
+    std::vector<ConcessionDef> concessions;
+    std::vector<BargainTermDef> terms;
+    std::vector<CardDef> cards;  // the whole loaded card pool
+    std::vector<int> deck;       // cards in this scenario's deck, historical order
+    std::uint64_t content_hash = 0;
+
+    int turns() const { return static_cast<int>(calendar.size()); }
+    int find_region(std::string_view id) const;
+    int find_marker(std::string_view id) const;
+    int find_action(std::string_view id) const;
+    int find_concession(std::string_view id) const;
+    int find_term(std::string_view id) const;
+    int find_card(std::string_view id) const;
+    int find_counter(std::string_view id) const;
+};
+
+}  // namespace gb

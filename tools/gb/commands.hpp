@@ -1,0 +1,33 @@
+// The `gb` command-line tool's subcommands and the small argument helper they share.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace gb::cli {
+
+// Flags of the form `--name value` or `--name`, plus positional arguments.
+class Args {
+public:
+    Args(int argc, char** argv, int first);
+    std::optional<std::string> value(const std::string& flag);
+    bool flag(const std::string& flag);
+    const std::vector<std::string>& positional() const { return positional_; }
+    // Anything left unread is an error; returns its description or empty.
+    std::string leftover() const;
+
+private:
+    std::vector<std::string> args_;
+    std::vector<bool> used_;
+    std::vector<std::string> positional_;
+};
+
+int cmd_validate(int argc, char** argv);
+int cmd_simulate(int argc, char** argv);
+int cmd_demo(int argc, char** argv);
+
+// Parses a non-negative integer; nullopt on junk.
+std::optional<unsigned long long> parse_uint(const std::string& s);
+
+}  // namespace gb::cli

@@ -1,0 +1,96 @@
+// `gb`: the Grand Bargain command-line tool. Dispatches to subcommands.
+#include <cstring>
+#include <iostream>
+
+#include "commands.hpp"
+
+namespace gb::cli {
+
+Args::Args(int argc, char** argv, int first) {
+    for (int i = first; i < argc; ++i) args_.emplace_back(argv[i]);
+    used_.assign(args_.size(), false);
+    for (std::size_t i = 0; i < args_.size(); ++i)
+        if (args_[i].rfind("--", 0) != 0 && (i == 0 || args_[i - 1].rfind("--", 0) != 0)) {
+            positional_.push_back(args_[i]);
+            used_[i] = true;
+        }
+}
+
+std::optional<std::string> Args::value(const std::string& flag) {
+    for (std::size_t i = 0; i < args_.size(); ++i)
+        if (args_[i] == flag) {
+            used_[i] = true;
+            if (i + 1 < args_.size()) {
+                used_[i + 1] = true;
+                return args_[i + 1];
+            }
+            return std::string();
+        }
+    return std::nullopt;
+}
+
+bool Args::flag(const std::string& flag) {
+    for (std::size_t i = 0; i < args_.size(); ++i)
+        if (args_[i] == flag) {
+            used_[i] = true;
+            // A bare flag followed by a non-flag word: the word is positional.
+            if (i + 1 < args_.size() && args_[i + 1].rfind("--", 0) != 0 && !used_[i + 1]) {
+                positional_.push_back(args_[i + 1]);
+                used_[i + 1] = true;
+            }
+            return true;
+        }
+    return false;
+}
+
+std::string Args::leftover() const {
+    for (std::size_t i = 0; i < args_.size(); ++i)
+        if (!used_[i]) return "unknown argument '" + args_[i] + "'";
+    return {};
+}
+
+std::optional<unsigned long long> parse_uint(const std::string& s) {
+    if (s.empty() || s.size() > 19) return std::nullopt;
+    unsigned long long v = 0;
+    for (char c : s) {
+        if (c < '0' || c > '9') return std::nullopt;
+        v = v * 10 + static_cast<unsigned>(c - '0');
+    }
+    return v;
+}
+
+}  // namespace gb::cli
+
+namespace {
+
+void usage(std::ostream& o) {
+    o << "gb: the Grand Bargain command-line tool\n"
+         "\n"
+         "usage: gb COMMAND [options]    (gb COMMAND --help for details)\n"
+         "\n"
+         "commands:\n"
+         "  validate FILE...   check scenario, rules and card files; print file:line: field: problem\n"
+         "  simulate           play many bot games and print balance figures\n"
+         "  demo               play the default scenario with bots and narrate it turn by turn\n";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc < 2 || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h") || !std::strcmp(argv[1], "help")) {
+        usage(std::cout);
+        return argc < 2 ? 2 : 0;
+    }
+    std::string cmd = argv[1];
+    try {
+        if (cmd == "validate") return gb::cli::cmd_validate(argc, argv);
+        if (cmd == "simulate") return gb::cli::cmd_simulate(argc, argv);
+        if (cmd == "demo") return gb::cli::cmd_demo(argc, argv);
+    } catch (const std::exception& e) {
+        std::cerr << "gb " << cmd << ": " << e.what() << "\n";
+        return 1;
+    }
+    std::cerr << "gb: unknown command '" << cmd << "'\n\n";
+    usage(std::cerr);
+    return 2;
+}
