@@ -113,6 +113,11 @@ void apply_spoiler(const Scenario& s, Board& b, const std::string& reason, std::
             int after = std::min(trust - r.cutoff_penalty, b.trust_at_open - 1);
             change_track(s, b, Track::trust, after, -1, changes, events);
             note(events, {Event::Kind::cutoff, -1, -1, -1, b.track(Track::trust), 0, reason});
+            if (b.proposal.from >= 0) {  // talks that are cut off take their proposal with them
+                note(events, {Event::Kind::framework, b.proposal.from, static_cast<std::int16_t>(b.proposal.terms), -1,
+                              3, 0, {}});
+                b.proposal = {};
+            }
             break;
         }
         case Channel::closed:

@@ -195,13 +195,21 @@ std::optional<Action> Bot::next(const GameState& g) {
 }
 
 std::vector<Order> Bot::random_orders(const GameState& g) {
+    // Uniform over the legal menu entries (and stopping), then uniform over
+    // that entry's legal targets, so forty target regions do not drown out
+    // a single untargeted action.
     std::vector<Order> orders;
     for (;;) {
         auto options = legal_orders(g, team_, orders);
-        // One more choice than there are orders: stop here.
-        std::uint32_t pick = rng_.below(static_cast<std::uint32_t>(options.size() + 1));
-        if (pick == options.size()) break;
-        orders.push_back(options[pick]);
+        std::vector<std::int16_t> kinds;
+        for (const Order& o : options)
+            if (kinds.empty() || kinds.back() != o.action) kinds.push_back(o.action);
+        std::uint32_t pick = rng_.below(static_cast<std::uint32_t>(kinds.size() + 1));
+        if (pick == kinds.size()) break;
+        std::vector<const Order*> targets;
+        for (const Order& o : options)
+            if (o.action == kinds[pick]) targets.push_back(&o);
+        orders.push_back(*targets[rng_.below(static_cast<std::uint32_t>(targets.size()))]);
     }
     return orders;
 }

@@ -134,9 +134,9 @@ std::string describe(const GameState& g, const Event& e) {
         case Event::Kind::answer:
             return team_name(g, e.team) + (e.value ? " accepts" : " rejects") + " offer " + std::to_string(e.a);
         case Event::Kind::framework: {
-            static const char* what[] = {"proposes a strategic framework", "'s framework is ACCEPTED",
+            static const char* what[] = {" proposes a strategic framework", "'s framework is ACCEPTED",
                                          "'s framework is rejected", "'s framework proposal lapses"};
-            return team_name(g, e.team) + " " + what[std::clamp(e.value, 0, 3)] + " (" +
+            return team_name(g, e.team) + what[std::clamp(e.value, 0, 3)] + " (" +
                    describe_terms(g, static_cast<std::uint32_t>(static_cast<std::uint16_t>(e.a))) + ")";
         }
         case Event::Kind::term: {

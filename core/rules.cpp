@@ -1115,7 +1115,12 @@ void end_of_turn(GameState& g, std::vector<Event>& ev) {
         set_track(s, b, Track::trust, b.track(Track::trust) + r.framework_reject_trust, -1, nullptr, &out);
         b.proposal = {};
     }
-    // 5. Per-turn state resets, scoring.
+    // 5. Drift (the scenario's end-of-turn effects), per-turn resets, scoring.
+    if (!b.war) {
+        EffectContext ctx;
+        ctx.turn = g.turn;
+        apply_effects(s, b, ctx, r.drift, nullptr, &out);
+    }
     b.leak_bonus = 0;
     b.contact = false;
     b.nuclear_frozen = false;

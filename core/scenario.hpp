@@ -166,6 +166,7 @@ struct Rules {
     int max_hand = 3;
     int negotiation_seconds = 600;
     int orders_seconds = 300;
+    std::vector<Effect> drift;  // applied at every end of turn (e.g. tension easing)
 };
 
 struct TeamDef {

@@ -336,7 +336,7 @@ public:
                     "framework_spoiler_trust", "framework_min_trust", "framework_reject_trust", "implement_within",
                     "unimplemented_penalty", "promise_penalty", "deal_trust", "contact_leak_bonus",
                     "rapprochement_trust", "war_penalty", "max_hand", "negotiation_seconds", "orders_seconds",
-                    "counters"});
+                    "counters", "drift"});
         if (auto it = R.find("counters"); it != R.end()) {
             scenario_->counters = strings(it->second.value, "rules.counters");
             if (static_cast<int>(scenario_->counters.size()) > kMaxCounters)
@@ -375,6 +375,8 @@ public:
         num("max_hand", r.max_hand, 0, kMaxHand);
         num("negotiation_seconds", r.negotiation_seconds, 1, 86400);
         num("orders_seconds", r.orders_seconds, 1, 86400);
+        if (auto it = R.find("drift"); it != R.end())
+            r.drift = effects(it->second.value, "rules.drift", Ctx{false, false, false});
     }
 
     void read_tracks(Layers& L) {

@@ -78,7 +78,9 @@ GameState view(const GameState& g, const Seat& seat) {
                      v.messages.end());
 
     v.notes.erase(std::remove_if(v.notes.begin(), v.notes.end(),
-                                 [](const Note& n) { return n.kind == Note::Kind::bookmark; }),
+                                 [](const Note& n) {
+                                     return n.kind == Note::Kind::bookmark || n.kind == Note::Kind::inject;
+                                 }),
                   v.notes.end());
     return v;
 }

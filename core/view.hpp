@@ -10,7 +10,8 @@ namespace gb {
 
 // The state as the seat may see it. Hidden parts are emptied: other teams'
 // drafts, orders and hands, private chat and offers, the deck's order, the
-// draft report and the board it produced, bookmarks, the seed and the RNG.
+// draft report and the board it produced, bookmarks and inject-queue notes,
+// the seed and the RNG.
 GameState view(const GameState& g, const Seat& seat);
 
 // Whether an event may reach the seat.
