@@ -180,6 +180,10 @@ void adjudicate(GameState& g, std::vector<Event>& events) {
         r.offer = o.id;
         apply_deal(g, o, r);
         o.status = OfferStatus::executed;
+        for (Event e : r.events) {
+            e.audience = Event::kControl;
+            events.push_back(std::move(e));
+        }
         finish_result(std::move(r));
         if (g.board.war) return;
     }
@@ -229,7 +233,10 @@ void adjudicate(GameState& g, std::vector<Event>& events) {
         if (a.special == Special::interdict && success) r.reason = "interdiction in place";
         r.success = success;
         apply_outcome(g, team, o, success, r);
-        events.insert(events.end(), r.events.begin(), r.events.end());
+        for (Event e : r.events) {  // the White Cell sees the draft; teams see it on release
+            e.audience = Event::kControl;
+            events.push_back(std::move(e));
+        }
         finish_result(std::move(r));
         if (g.board.war) return;
     }
@@ -251,7 +258,10 @@ void amend(GameState& g, int index, bool success, std::vector<Event>& events) {
         apply_outcome(g, team, r.order, success, r);
     }
     r.success = success;
-    events.insert(events.end(), r.events.begin(), r.events.end());
+    for (Event e : r.events) {
+        e.audience = Event::kControl;
+        events.push_back(std::move(e));
+    }
 }
 
 }  // namespace gb

@@ -56,11 +56,11 @@ void record(std::vector<Change>* changes, Change::Kind k, int a, int b, int delt
 }
 
 void change_track(const Scenario& s, Board& b, Track t, int target, int cause, std::vector<Change>* changes,
-                  std::vector<Event>* events) {
+                  std::vector<Event>* events, bool respect_freeze = true) {
     const auto& def = s.tracks[idx(t)];
     int old = b.track(t);
     int v = std::clamp(target, def.min, def.max);
-    if (t == Track::nuclear && b.nuclear_frozen && v > old) {
+    if (respect_freeze && t == Track::nuclear && b.nuclear_frozen && v > old) {
         note(events, {Event::Kind::note, -1, -1, -1, old, 0, "nuclear frozen: no progress this turn"});
         return;
     }
@@ -93,13 +93,14 @@ void change_channel(Board& b, Channel to, std::vector<Change>* changes, std::vec
 
 void set_track(const Scenario& s, Board& b, Track t, int value, int cause_team, std::vector<Change>* changes,
                std::vector<Event>* events) {
-    change_track(s, b, t, value, cause_team, changes, events);
+    change_track(s, b, t, value, cause_team, changes, events, false);
 }
 
 void apply_spoiler(const Scenario& s, Board& b, const std::string& reason, std::vector<Change>* changes,
                    std::vector<Event>* events) {
     const auto& r = s.rules;
     ++b.spoilers;
+    record(changes, Change::Kind::spoilers, 0, 0, 1);
     note(events, {Event::Kind::spoiler, -1, -1, -1, 0, 0, reason});
     int trust = b.track(Track::trust);
     switch (b.channel) {
@@ -109,6 +110,7 @@ void apply_spoiler(const Scenario& s, Board& b, const std::string& reason, std::
         case Channel::secret:
         case Channel::tactical: {
             ++b.cutoffs;
+            record(changes, Change::Kind::cutoffs, 0, 0, 1);
             change_channel(b, Channel::closed, changes, events);
             int after = std::min(trust - r.cutoff_penalty, b.trust_at_open - 1);
             change_track(s, b, Track::trust, after, -1, changes, events);
@@ -225,14 +227,18 @@ void apply_effects(const Scenario& s, Board& b, const EffectContext& ctx, const 
             }
             case EffectVerb::ap: {
                 int t = resolve_team(e.team, ctx);
-                if (t >= 0) b.ap_bonus[t] += e.value;
+                if (t < 0) break;
+                b.ap_bonus[t] += e.value;
+                record(changes, Change::Kind::ap_bonus, t, 0, e.value);
                 break;
             }
             case EffectVerb::freeze_nuclear:
+                record(changes, Change::Kind::frozen, 0, 0, b.nuclear_frozen ? 0 : 1);
                 b.nuclear_frozen = true;
                 break;
             case EffectVerb::leak_bonus:
                 b.leak_bonus += e.value;
+                record(changes, Change::Kind::leak_bonus, 0, 0, e.value);
                 break;
             case EffectVerb::promise: {
                 int t = resolve_team(e.team, ctx);
@@ -247,6 +253,7 @@ void apply_effects(const Scenario& s, Board& b, const EffectContext& ctx, const 
                 break;
             }
             case EffectVerb::open_framework:
+                record(changes, Change::Kind::open_framework, 0, 0, std::max(0, e.value - b.open_framework));
                 b.open_framework = std::max(b.open_framework, e.value);
                 note(events, {Event::Kind::framework_open, -1, -1, -1, e.value, 0, {}});
                 break;
@@ -285,9 +292,15 @@ void revert_changes(const Scenario& s, Board& b, const std::vector<Change>& chan
             case Change::Kind::security:
                 b.security[c.a] = std::max(0, b.security[c.a] - c.delta);
                 break;
-            case Change::Kind::trust_at_open:
-                b.trust_at_open -= c.delta;
+            case Change::Kind::trust_at_open: b.trust_at_open -= c.delta; break;
+            case Change::Kind::ap_bonus: b.ap_bonus[c.a] -= c.delta; break;
+            case Change::Kind::leak_bonus: b.leak_bonus -= c.delta; break;
+            case Change::Kind::open_framework: b.open_framework = std::max(0, b.open_framework - c.delta); break;
+            case Change::Kind::frozen:
+                if (c.delta > 0) b.nuclear_frozen = false;
                 break;
+            case Change::Kind::spoilers: b.spoilers -= c.delta; break;
+            case Change::Kind::cutoffs: b.cutoffs -= c.delta; break;
         }
     }
 }

@@ -90,7 +90,10 @@ struct EffectContext {
 
 // One concrete change, kept so a White Cell amendment can undo it exactly.
 struct Change {
-    enum class Kind : std::uint8_t { track, influence, stability, marker, channel, counter, security, trust_at_open };
+    enum class Kind : std::uint8_t {
+        track, influence, stability, marker, channel, counter, security, trust_at_open,
+        ap_bonus, leak_bonus, open_framework, frozen, spoilers, cutoffs
+    };
     Kind kind = Kind::track;
     std::int16_t a = 0, b = 0;
     int delta = 0;
@@ -154,8 +157,8 @@ struct Event {
 };
 
 // Applies effects to the board. Records each change in `changes` (if given)
-// and each event in `events` (if given). Hand and promise effects only change
-// the board's own fields.
+// and each event in `events` (if given). Cards put in hands, promises made and
+// framework proposals voided are not recorded, so an amendment cannot undo them.
 void apply_effects(const Scenario& s, Board& b, const EffectContext& ctx, const std::vector<Effect>& effects,
                    std::vector<Change>* changes, std::vector<Event>* events);
 
@@ -164,7 +167,8 @@ void apply_effects(const Scenario& s, Board& b, const EffectContext& ctx, const 
 void apply_spoiler(const Scenario& s, Board& b, const std::string& reason, std::vector<Change>* changes,
                    std::vector<Event>* events);
 
-// Sets a track to a value within its bounds, recording the change.
+// Sets a track to a value within its bounds, recording the change. Unlike an
+// effect it is not stopped by a nuclear freeze (White Cell settings, penalties).
 void set_track(const Scenario& s, Board& b, Track t, int value, int cause_team, std::vector<Change>* changes,
                std::vector<Event>* events);
 

@@ -28,6 +28,8 @@ Verdict bad(std::string m) { return fail(Verdict::Code::bad_argument, std::move(
 Verdict illegal(std::string m) { return fail(Verdict::Code::illegal_order, std::move(m)); }
 
 bool is_control(const Seat& s) { return s.role == SeatRole::control || s.role == SeatRole::system; }
+bool team_ok(Team t) { return idx(t) >= 0 && idx(t) < kTeams; }
+constexpr std::size_t kMaxMessages = 5000;
 bool is_team(const Seat& s) { return s.role == SeatRole::team; }
 
 std::uint8_t bit(Team t) { return static_cast<std::uint8_t>(1u << idx(t)); }
@@ -142,6 +144,12 @@ Verdict check_order(const GameState& g, Team team, const Order& o, const std::ve
     const Board& b = g.board;
     if (o.action < 0 || o.action >= static_cast<int>(s.actions.size())) return bad("unknown action");
     const ActionDef& a = s.actions[o.action];
+    // Fields the action does not use must be left empty.
+    bool uses_region = a.target == TargetKind::region || a.target == TargetKind::marker;
+    if ((!uses_region && o.region != -1) || (a.target != TargetKind::marker && o.marker != -1) ||
+        (a.target != TargetKind::terms && o.terms != 0) || (a.target != TargetKind::card && o.card != -1) ||
+        (a.target != TargetKind::term && o.term != -1))
+        return bad(a.name + ": a field this order does not use is set");
     if (!(a.teams & bit(team)))
         return illegal(a.name + ": not on the " + std::string(name_of(team)) + " menu");
     int spent = a.cost;
@@ -210,6 +218,13 @@ Verdict check_order(const GameState& g, Team team, const Order& o, const std::ve
             if (!owes_term(s, team, o.term)) return illegal(a.name + ": that term is the other side's to implement");
             break;
         }
+    }
+    for (std::size_t i = 0; i < s.terms.size(); ++i) {
+        const BargainTermDef& t = s.terms[i];
+        if (b.terms[i] != TermStatus::implemented) continue;
+        bool owes = (t.side == TermSide::us && team == Team::us) || (t.side == TermSide::iran && team == Team::iran);
+        if (owes && std::find(t.forbids.begin(), t.forbids.end(), o.action) != t.forbids.end())
+            return illegal(a.name + ": ruled out by the bargain term \"" + t.name + "\"");
     }
     switch (a.special) {
         case Special::framework:
@@ -348,7 +363,9 @@ struct Validator {
         if (a.player == 0) return bad("player id 0 is reserved");
         if (g.find_player(a.player)) return bad("that player id is taken");
         if (auto v = check_text(a.name, kMaxName, "name"); !v.ok()) return v;
-        if (a.role == SeatRole::system) return bad("nobody joins as the system");
+        if (a.role != SeatRole::team && a.role != SeatRole::control && a.role != SeatRole::observer)
+            return bad("a player joins as a team, the White Cell or an observer");
+        if (!team_ok(a.team)) return bad("unknown team");
         if (g.players.size() >= 64) return bad("the game is full");
         return Verdict::yes();
     }
@@ -358,15 +375,21 @@ struct Validator {
         return Verdict::yes();
     }
     Verdict operator()(const SetLead& a) const {
+        if (!team_ok(a.team)) return bad("unknown team");
         const Player* p = g.find_player(a.player);
         if (!p || p->role != SeatRole::team || p->team != a.team) return bad("that player is not on that team");
         if (is_control(seat)) return Verdict::yes();
         if (is_team(seat) && seat.team == a.team && g.is_lead(seat) && seat.player != 0) return Verdict::yes();
         return denied("only the lead or the White Cell may hand over the lead");
     }
-    Verdict operator()(const SetBot&) const { return control_only(); }
+    Verdict operator()(const SetBot& a) const {
+        if (auto v = control_only(); !v.ok()) return v;
+        if (!team_ok(a.team)) return bad("unknown team");
+        return Verdict::yes();
+    }
     Verdict operator()(const GrantView& a) const {
         if (auto v = control_only(); !v.ok()) return v;
+        if (!team_ok(a.team)) return bad("unknown team");
         const Player* p = g.find_player(a.player);
         if (!p || p->role != SeatRole::observer) return bad("that player is not an observer");
         return Verdict::yes();
@@ -423,7 +446,11 @@ struct Validator {
     }
     Verdict operator()(const TimerExpired&) const {
         if (auto v = system_only(); !v.ok()) return v;
-        return live();
+        if (auto v = live(); !v.ok()) return v;
+        if (g.paused) return fail(Verdict::Code::paused, "timers do not run while the game is paused");
+        if (g.phase != Phase::negotiation && g.phase != Phase::orders)
+            return wrong_phase(g, "a timer expiring");  // only negotiation and orders are timed
+        return Verdict::yes();
     }
     Verdict operator()(const SetTimer& a) const {
         if (auto v = control_only(); !v.ok()) return v;
@@ -452,6 +479,7 @@ struct Validator {
         if (auto v = playing(); !v.ok()) return v;
         if (g.phase != Phase::negotiation) return wrong_phase(g, "making an offer");
         if (auto v = lead_only(); !v.ok()) return v;
+        if (!team_ok(a.to)) return bad("unknown team");
         if (a.to == seat.team) return bad("an offer goes to another team");
         if (a.gives.empty() && a.wants.empty()) return bad("an offer needs something given or wanted");
         if (a.gives.size() > kMaxOfferItems || a.wants.size() > kMaxOfferItems) return bad("too many items in the offer");
@@ -493,9 +521,13 @@ struct Validator {
     }
     Verdict operator()(const Chat& a) const {
         if (auto v = check_text(a.text, kMaxText, "message"); !v.ok()) return v;
+        if (!team_ok(a.to)) return bad("unknown team");
+        if (g.messages.size() >= kMaxMessages) return bad("the game's message log is full");
         switch (a.channel) {
             case ChatChannel::team:
+                return team_member();
             case ChatChannel::control:
+                if (seat.role == SeatRole::control) return Verdict::yes();  // the White Cell answers a team
                 return team_member();
             case ChatChannel::bilateral:
                 if (auto v = team_member(); !v.ok()) return v;
@@ -541,8 +573,8 @@ struct Validator {
     Verdict operator()(const SetTrack& a) const {
         if (seat.role != SeatRole::control) return denied("only the White Cell may set a track");
         if (auto v = live(); !v.ok()) return v;
-        const auto& d = g.sc().tracks[idx(a.track)];
         if (idx(a.track) < 0 || idx(a.track) >= kTracks) return bad("unknown track");
+        const auto& d = g.sc().tracks[idx(a.track)];
         if (a.value < d.min || a.value > d.max)
             return bad(std::string(name_of(a.track)) + " must be " + std::to_string(d.min) + ".." + std::to_string(d.max));
         return check_text(a.reason, kMaxText, "reason");
@@ -719,8 +751,19 @@ void advance(GameState& g, std::vector<Event>& ev) {
             enter_adjudication(g, ev);
             break;
         case Phase::adjudication:
-        case Phase::end_of_turn:
-            g.reports.back().released = true;
+        case Phase::end_of_turn: {
+            Report& report = g.reports.back();
+            report.released = true;
+            // The released report's results and effects now reach every seat.
+            for (std::size_t i = 0; i < report.results.size(); ++i) {
+                Event e;
+                e.kind = Event::Kind::result;
+                e.a = static_cast<std::int16_t>(i);
+                e.team = report.results[i].team;
+                e.value = report.results[i].success ? 1 : 0;
+                ev.push_back(e);
+                ev.insert(ev.end(), report.results[i].events.begin(), report.results[i].events.end());
+            }
             end_of_turn(g, ev);
             if (g.board.war) {
                 finish_game(g, EndReason::war, ev);
@@ -737,6 +780,7 @@ void advance(GameState& g, std::vector<Event>& ev) {
                 begin_turn(g, ev);
             }
             break;
+        }
         case Phase::ended: break;
     }
 }
@@ -761,7 +805,8 @@ std::uint8_t chat_audience(const Message& m) {
     switch (m.channel) {
         case ChatChannel::team: return static_cast<std::uint8_t>(bit(m.from) | Event::kControl);
         case ChatChannel::bilateral: return static_cast<std::uint8_t>(bit(m.from) | bit(m.to) | Event::kControl);
-        case ChatChannel::control: return static_cast<std::uint8_t>(bit(m.from) | Event::kControl);
+        case ChatChannel::control:
+            return static_cast<std::uint8_t>((m.role == SeatRole::team ? bit(m.from) : bit(m.to)) | Event::kControl);
         case ChatChannel::all:
         case ChatChannel::broadcast: return Event::kPublic;
     }
@@ -833,7 +878,10 @@ struct Applier {
                                                   : static_cast<std::uint8_t>(p.grants & ~bit(a.team));
         setting("view of " + std::string(name_of(a.team)) + (a.on ? " granted" : " withdrawn"), "observer");
     }
-    void operator()(const DrawInject&) { draw_top(g, ev); }
+    void operator()(const DrawInject&) {
+        draw_top(g, ev);
+        if (g.board.war) finish_game(g, EndReason::war, ev);
+    }
     void operator()(const HoldInject&) {
         g.held.push_back(g.deck.front());
         g.deck.erase(g.deck.begin());
@@ -867,7 +915,10 @@ struct Applier {
         g.deck.insert(g.deck.begin(), static_cast<std::int16_t>(id));
         note(Note::Kind::inject, "written", a.title);
     }
-    void operator()(const Choose& a) { resolve_choice(g, a.option, ev); }
+    void operator()(const Choose& a) {
+        resolve_choice(g, a.option, ev);
+        if (g.board.war) finish_game(g, EndReason::war, ev);
+    }
     void operator()(const AdvancePhase&) { advance(g, ev); }
     void operator()(const TimerExpired&) {
         Event e;

@@ -127,6 +127,7 @@ struct BargainTermDef {
     std::string id, name;
     TermSide side = TermSide::us;
     std::vector<Effect> effects;
+    std::vector<int> forbids;  // actions the owing side may no longer order once implemented
 };
 
 enum class CardKind : std::uint8_t { event, spoiler, opportunity, choice };

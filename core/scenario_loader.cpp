@@ -87,6 +87,38 @@ struct Layers {
     std::string scenario_file;  // where [scenario] came from
 };
 
+constexpr std::size_t kMaxFileBytes = 4u << 20;
+constexpr int kMaxDepth = 32;
+constexpr std::size_t kMaxCards = 4000;
+
+// The line where brackets nest deeper than kMaxDepth, or 0. The TOML parser
+// recurses on nesting, so this keeps hostile files from exhausting the stack.
+int too_deep(const std::string& bytes) {
+    int depth = 0, line = 1;
+    char quote = 0;
+    bool comment = false;
+    for (std::size_t i = 0; i < bytes.size(); ++i) {
+        char c = bytes[i];
+        if (c == '\n') {
+            ++line;
+            comment = false;
+            continue;
+        }
+        if (comment) continue;
+        if (quote) {
+            if (c == '\\' && quote == '"') ++i;
+            else if (c == quote) quote = 0;
+            continue;
+        }
+        if (c == '#') comment = true;
+        else if (c == '"' || c == '\'') quote = c;
+        else if (c == '[' || c == '{') {
+            if (++depth > kMaxDepth) return line;
+        } else if ((c == ']' || c == '}') && depth > 0) --depth;
+    }
+    return 0;
+}
+
 class Loader {
 public:
     std::vector<Problem> problems;
@@ -111,6 +143,14 @@ public:
         }
         std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
         layers.hash = fnv1a(layers.hash, bytes);
+        if (bytes.size() > kMaxFileBytes) {
+            problem_in(path, 0, "", "file is larger than " + std::to_string(kMaxFileBytes / 1024) + " KiB");
+            return false;
+        }
+        if (int line = too_deep(bytes); line > 0) {
+            problem_in(path, line, "syntax", "arrays and tables nest deeper than " + std::to_string(kMaxDepth));
+            return false;
+        }
         try {
             std::istringstream ss(bytes);
             out = toml::parse<toml::discard_comments, std::map, std::vector>(ss, path);
@@ -231,7 +271,7 @@ public:
         // Names first, so that every section can refer to every other.
         for (const auto& [id, loc] : L.markers) s->markers.push_back({id, id, 0});
         for (const auto& id : L.region_order) s->regions.push_back(RegionDef{id, id, RegionKind::land, 3, {}, {}});
-        for (const auto& [id, loc] : L.terms) s->terms.push_back({id, id, TermSide::us, {}});
+        for (const auto& [id, loc] : L.terms) s->terms.push_back({id, id, TermSide::us, {}, {}});
         for (const auto& [id, loc] : L.concessions) s->concessions.push_back({id, id, 0, {}});
         for (const auto& [id, loc] : L.actions) {
             ActionDef a;
@@ -239,6 +279,10 @@ public:
             s->actions.push_back(a);
         }
         std::set<std::string> card_ids;
+        if (L.cards.size() > kMaxCards) {
+            problem(L.cards[kMaxCards].value, "cards", "more than " + std::to_string(kMaxCards) + " cards");
+            L.cards.resize(kMaxCards);
+        }
         for (const auto& c : L.cards) {
             CardDef cd;
             if (c.value.is_table()) {
@@ -552,8 +596,13 @@ public:
         chan("needs_channel", a.needs_channel);
         chan("max_channel", a.max_channel);
         if (auto it = m.find("roll"); it != m.end()) a.roll = int_in(it->second.value, f + ".roll", 2, 30);
-        if (auto it = m.find("mods"); it != m.end()) a.mods = terms(it->second.value, f + ".mods", true);
-        Ctx ctx{true, true, false};
+        // `target` may name the ordered region only if the action targets one,
+        // and the ordered marker only if it targets a marker.
+        bool region_target = a.target == TargetKind::region || a.target == TargetKind::marker;
+        bool marker_target = a.target == TargetKind::marker;
+        if (auto it = m.find("mods"); it != m.end())
+            a.mods = terms(it->second.value, f + ".mods", true, region_target, marker_target);
+        Ctx ctx{region_target, true, false, marker_target};
         if (auto it = m.find("success"); it != m.end()) a.success = effects(it->second.value, f + ".success", ctx);
         if (auto it = m.find("failure"); it != m.end()) a.failure = effects(it->second.value, f + ".failure", ctx);
         a.reciprocal = opt_bool(m, "reciprocal", f);
@@ -601,7 +650,15 @@ public:
         const Located& loc = L.terms.at(t.id);
         auto m = as_map(loc);
         if (!m) return;
-        check_keys(*m, loc.field, {"name", "side", "effects"});
+        check_keys(*m, loc.field, {"name", "side", "effects", "forbids"});
+        if (auto it = m->find("forbids"); it != m->end())
+            for (const auto& id : strings(it->second.value, loc.field + ".forbids")) {
+                int a = scenario_->find_action(id);
+                if (a < 0)
+                    problem(it->second.value, loc.field + ".forbids", "unknown action '" + id + "'");
+                else
+                    t.forbids.push_back(a);
+            }
         t.name = req_string(*m, "name", loc.field, "", &loc.value);
         std::string side = req_string(*m, "side", loc.field, "", &loc.value);
         if (side == "us")
@@ -733,9 +790,10 @@ public:
 
 private:
     struct Ctx {
-        bool target;  // `target` may name the ordered region/marker
+        bool target;  // `target` may name the ordered region
         bool self;    // `self` may name the acting team
         bool other;   // `other` may name the other party of a deal
+        bool marker_target = false;  // `target` may name the ordered marker
     };
 
     Scenario* scenario_ = nullptr;
@@ -932,7 +990,8 @@ private:
         return c;
     }
 
-    std::vector<Term> terms(const Value& v, const std::string& field, bool in_action) {
+    std::vector<Term> terms(const Value& v, const std::string& field, bool in_action, bool region_target = false,
+                            bool marker_target = false) {
         std::vector<Term> out;
         if (!v.is_array()) {
             problem(v, field, "must be an array of inline tables");
@@ -973,7 +1032,7 @@ private:
                     term.a = idx(*tr);
             } else if (src == "influence" || src == "control") {
                 term.source = src == "influence" ? TermSource::influence : TermSource::control;
-                term.a = region_ref(sv, f + "." + src, in_action);
+                term.a = region_ref(sv, f + "." + src, region_target);
                 extra.insert("team");
                 if (!t.count("team"))
                     problem(e, f + ".team", "missing field");
@@ -981,12 +1040,12 @@ private:
                     term.b = team_ref(t.at("team"), f + ".team", ctx);
             } else if (src == "stability") {
                 term.source = TermSource::stability;
-                term.a = region_ref(sv, f + ".stability", in_action);
+                term.a = region_ref(sv, f + ".stability", region_target);
             } else if (src == "marker") {
                 term.source = TermSource::marker;
-                term.a = marker_ref(sv, f + ".marker", in_action);
+                term.a = marker_ref(sv, f + ".marker", marker_target);
                 extra.insert("region");
-                if (t.count("region")) term.b = region_ref(t.at("region"), f + ".region", in_action);
+                if (t.count("region")) term.b = region_ref(t.at("region"), f + ".region", region_target);
             } else if (src == "controls" || src == "security") {
                 term.source = src == "controls" ? TermSource::controls : TermSource::security;
                 term.team = team_ref(sv, f + "." + src, ctx);

@@ -47,17 +47,18 @@ GameState view(const GameState& g, const Seat& seat) {
     }
     v.board_before_report = Board{};
 
+    // Orders are revealed only by the release of this turn's report.
+    bool revealed = !g.reports.empty() && g.reports.back().turn == g.turn && g.reports.back().released;
     for (Team t : kAllTeams) {
         if (!knows(t)) {
             v.drafts[idx(t)].clear();
-            if (g.phase == Phase::orders || g.phase == Phase::adjudication) v.orders[idx(t)].clear();
+            if (!revealed) v.orders[idx(t)].clear();
             v.board.hands[idx(t)] = {};
             v.board.hand_size[idx(t)] = 0;
         }
     }
-    if (known == 0) {
-        for (auto& d : v.drafts) d.clear();
-    }
+    // Whether the US and Iran have been talking this turn is theirs to know.
+    if (!knows(Team::us) && !knows(Team::iran)) v.board.contact = false;
 
     v.offers.erase(std::remove_if(v.offers.begin(), v.offers.end(),
                                   [&](const Offer& o) { return !knows(o.from) && !knows(o.to); }),
@@ -68,17 +69,19 @@ GameState view(const GameState& g, const Seat& seat) {
                                         switch (m.channel) {
                                             case ChatChannel::all:
                                             case ChatChannel::broadcast: return false;
-                                            case ChatChannel::team:
+                                            case ChatChannel::team: return m.role != SeatRole::team || !knows(m.from);
                                             case ChatChannel::control:
-                                                return m.role != SeatRole::team || !knows(m.from);
+                                                return !knows(m.role == SeatRole::team ? m.from : m.to);
                                             case ChatChannel::bilateral: return !knows(m.from) && !knows(m.to);
                                         }
                                         return true;
                                     }),
                      v.messages.end());
 
+    bool draft = !g.reports.empty() && !g.reports.back().released;
     v.notes.erase(std::remove_if(v.notes.begin(), v.notes.end(),
-                                 [](const Note& n) {
+                                 [&](const Note& n) {
+                                     if (n.kind == Note::Kind::amendment && draft && n.turn == g.turn) return true;
                                      return n.kind == Note::Kind::bookmark || n.kind == Note::Kind::inject;
                                  }),
                   v.notes.end());

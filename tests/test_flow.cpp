@@ -33,9 +33,12 @@ TEST_CASE("a turn goes inject, negotiation, orders, adjudication, then the next 
 
 TEST_CASE("with no decision the first option of a choice stands") {
     GameState g = new_game(after911(), 1);
-    must(g, Seat::system(), TimerExpired{});
+    refused(g, Seat::system(), TimerExpired{});  // the inject phase is not timed
+    must(g, Seat::control(), AdvancePhase{});
     CHECK(g.phase == Phase::negotiation);
     CHECK(g.chosen == 0);
+    must(g, Seat::control(), Pause{});
+    refused(g, Seat::system(), TimerExpired{});  // nor does a paused game's clock run
 }
 
 TEST_CASE("a timer expiring in orders passes for uncommitted teams") {

@@ -63,8 +63,8 @@ bool may_read(const GameState& g, const Message& m, std::uint8_t known) {
     switch (m.channel) {
         case ChatChannel::all:
         case ChatChannel::broadcast: return true;
-        case ChatChannel::team:
-        case ChatChannel::control: return m.role == SeatRole::team && k(m.from);
+        case ChatChannel::team: return m.role == SeatRole::team && k(m.from);
+        case ChatChannel::control: return k(m.role == SeatRole::team ? m.from : m.to);
         case ChatChannel::bilateral: return k(m.from) || k(m.to);
     }
     (void)g;
@@ -81,16 +81,26 @@ void check_view(const GameState& g, const Seat& seat) {
     for (Team t : kAllTeams) {
         if ((known >> idx(t)) & 1u) continue;
         REQUIRE(v.drafts[idx(t)].empty());
-        if (g.phase == Phase::orders || g.phase == Phase::adjudication) REQUIRE(v.orders[idx(t)].empty());
+        bool revealed = !g.reports.empty() && g.reports.back().turn == g.turn && g.reports.back().released;
+        if (!revealed) REQUIRE(v.orders[idx(t)].empty());
         REQUIRE(v.board.hand_size[idx(t)] == 0);
         for (auto c : v.board.hands[idx(t)]) REQUIRE(c == 0);
     }
     for (const Offer& o : v.offers) REQUIRE((((known >> idx(o.from)) | (known >> idx(o.to))) & 1u));
     for (const Message& m : v.messages) REQUIRE(may_read(g, m, known));
     for (const Note& n : v.notes) REQUIRE((n.kind != Note::Kind::bookmark && n.kind != Note::Kind::inject));
+    if (!((known >> idx(Team::us)) & 1u) && !((known >> idx(Team::iran)) & 1u)) REQUIRE_FALSE(v.board.contact);
+    if (!g.reports.empty() && !g.reports.back().released)
+        for (const Note& n : v.notes) REQUIRE_FALSE((n.kind == Note::Kind::amendment && n.turn == g.turn));
     if (!g.reports.empty() && !g.reports.back().released) {
         REQUIRE(v.reports.size() + 1 == g.reports.size());
-        REQUIRE(v.board == g.board_before_report);
+        const Board& pre = g.board_before_report;
+        REQUIRE(v.board.tracks == pre.tracks);
+        REQUIRE(v.board.channel == pre.channel);
+        REQUIRE(v.board.regions == pre.regions);
+        REQUIRE(v.board.markers == pre.markers);
+        REQUIRE(v.board.counters == pre.counters);
+        REQUIRE(v.board.terms == pre.terms);
     }
     // Nothing visible was removed either: public messages and released reports stay.
     std::size_t public_msgs = 0;
