@@ -608,6 +608,8 @@ struct Validator {
 }  // namespace
 
 Verdict validate(const GameState& g, const Seat& seat, const Action& action) {
+    if (static_cast<int>(seat.role) > static_cast<int>(SeatRole::system)) return denied("unknown seat");
+    if (seat.role == SeatRole::team && !team_ok(seat.team)) return denied("unknown team seat");
     if (seat.role == SeatRole::team && seat.player != 0) {
         const Player* p = g.find_player(seat.player);
         if (!p || p->role != SeatRole::team || p->team != seat.team) return denied("not seated on that team");

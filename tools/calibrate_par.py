@@ -4,9 +4,10 @@ every team wins close to a quarter of simulated games (target 20-30%).
 
 usage: tools/calibrate_par.py SCENARIO [--gb build/bin/gb] [--games N] [--seed S]
 
-It runs `gb simulate --json` repeatedly, moves the par of the team winning
-most up and the par of the team winning least down, and rewrites the
-`par = N` lines under the scenario's [teams.*] tables in place.
+It runs `gb simulate --json` repeatedly: it starts every par at the team's
+mean score, then moves one par at a time by one point while that brings the
+win shares closer to 25% each, and rewrites the `par = N` lines under the
+scenario's [teams.*] tables in place.
 """
 import argparse
 import json
@@ -42,20 +43,32 @@ def main():
 
     d = run(a.gb, a.scenario, a.games, a.seed)
     pars = {t: round(v["mean_score"]) for t, v in d["teams"].items()}
-    write_pars(a.scenario, pars)
-    for i in range(a.rounds):
+
+    def cost(p):
+        write_pars(a.scenario, p)
         d = run(a.gb, a.scenario, a.games, a.seed)
         shares = {t: v["win_share"] for t, v in d["teams"].items()}
+        return sum((s - 0.25) ** 2 for s in shares.values()), shares
+
+    best, shares = cost(pars)
+    for i in range(a.rounds):
         print("round %2d: %s" % (i, "  ".join("%s par %d win %.1f%%" % (t, pars[t], shares[t] * 100) for t in pars)),
               file=sys.stderr)
         if all(0.22 <= s <= 0.28 for s in shares.values()):
             break
-        hi = max(shares, key=shares.get)
-        lo = min(shares, key=shares.get)
-        pars[hi] += 1
-        if shares[lo] < 0.22:
-            pars[lo] -= 1
-        write_pars(a.scenario, pars)
+        # Try moving one team's par by one either way; keep the best move.
+        moves = []
+        for t in pars:
+            for step in (1, -1):
+                p = dict(pars)
+                p[t] += step
+                c, sh = cost(p)
+                moves.append((c, p, sh))
+        c, p, sh = min(moves, key=lambda m: m[0])
+        if c >= best:
+            break
+        best, pars, shares = c, p, sh
+    write_pars(a.scenario, pars)
     print(json.dumps({"pars": pars, "win_share": shares}))
     return 0 if all(0.20 <= s <= 0.30 for s in shares.values()) else 1
 
