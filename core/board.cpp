@@ -32,8 +32,16 @@ bool controls(const Scenario& s, const Board& b, Team t, int region) {
 }
 
 int regions_controlled(const Scenario& s, const Board& b, Team t) {
-    int n = 0;
-    for (int r = 0; r < b.region_count; ++r) n += controls(s, b, t, r) ? 1 : 0;
+    int n = 0, me = idx(t);
+    for (int r = 0; r < b.region_count; ++r) {
+        const auto& rs = b.regions[r];
+        int mine = rs.influence[me];
+        if (mine < rs.stability || s.regions[r].kind != RegionKind::land) continue;
+        int rival = 0;
+        for (int o = 0; o < kTeams; ++o)
+            if (o != me) rival = std::max(rival, static_cast<int>(rs.influence[o]));
+        n += mine - rival >= rs.stability ? 1 : 0;
+    }
     return n;
 }
 
@@ -381,11 +389,12 @@ int team_score(const Scenario& s, const Board& b, Team t, bool ended) {
 }
 
 int chance_36(int target, int modifier) {
-    int n = 0;
-    for (int a = 1; a <= 6; ++a)
-        for (int c = 1; c <= 6; ++c)
-            if (a + c + modifier >= target) ++n;
-    return n;
+    // Ways for 2d6 to reach at least k, for k = 2..12.
+    static constexpr int kAtLeast[13] = {36, 36, 36, 35, 33, 30, 26, 21, 15, 10, 6, 3, 1};
+    int k = target - modifier;
+    if (k <= 2) return 36;
+    if (k > 12) return 0;
+    return kAtLeast[k];
 }
 
 }  // namespace gb

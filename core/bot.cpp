@@ -3,6 +3,7 @@
 #include "bot.hpp"
 
 #include <algorithm>
+#include <span>
 
 #include "adjudication.hpp"
 #include "rules.hpp"
@@ -38,6 +39,16 @@ double board_value(const GameState& g, const Board& b, Team t) {
     return team_score(s, b, t, true) + evaluate(s, b, s.teams[idx(t)].bot_hints, ctx, true);
 }
 
+// The value of effects given the current board's value `base` (computed once
+// per decision rather than once per candidate).
+double effect_value_from(const GameState& g, Team team, const EffectContext& ctx, const std::vector<Effect>& effects,
+                         double base) {
+    if (effects.empty()) return 0.0;
+    Board b = g.board;
+    apply_effects(g.sc(), b, ctx, effects, nullptr, nullptr);
+    return board_value(g, b, team) - base;
+}
+
 // Value of the whole bargain for a team: every proposed term implemented.
 double framework_value(const GameState& g, Team t, std::uint32_t terms) {
     const Scenario& s = g.sc();
@@ -54,11 +65,10 @@ double framework_value(const GameState& g, Team t, std::uint32_t terms) {
     return board_value(g, b, t) - before;
 }
 
-double offer_value(const GameState& g, Team me, Team from, Team to, const std::vector<std::int16_t>& gives,
-                   const std::vector<std::int16_t>& wants) {
+double offer_value(const GameState& g, Team me, Team from, Team to, std::span<const std::int16_t> gives,
+                   std::span<const std::int16_t> wants, double before) {
     const Scenario& s = g.sc();
     Board b = g.board;
-    double before = board_value(g, b, me);
     EffectContext give;
     give.self = idx(from);
     give.other = idx(to);
@@ -82,8 +92,8 @@ std::vector<std::int16_t> concessions_of(const Scenario& s, Team t) {
     return out;
 }
 
-// Expected value of one order for the team.
-double order_value(const GameState& g, Team t, const Order& o) {
+// Expected value of one order for the team, given the board's value `base`.
+double order_value(const GameState& g, Team t, const Order& o, double base) {
     const Scenario& s = g.sc();
     const ActionDef& a = s.actions[o.action];
     EffectContext ctx;
@@ -95,8 +105,8 @@ double order_value(const GameState& g, Team t, const Order& o) {
     double win = 0, lose = 0;
     switch (a.special) {
         case Special::framework: win = framework_value(g, t, o.terms) * 0.5; break;
-        case Special::implement: win = effect_value(g, t, ctx, s.terms[o.term].effects) + 1.0; break;
-        case Special::play_card: win = effect_value(g, t, ctx, g.card(o.card).play); break;
+        case Special::implement: win = effect_value_from(g, t, ctx, s.terms[o.term].effects, base) + 1.0; break;
+        case Special::play_card: win = effect_value_from(g, t, ctx, g.card(o.card).play, base); break;
         case Special::shipment: p *= 0.8; break;
         case Special::interdict: {
             // Worth something where an opponent's group could be reinforced.
@@ -110,36 +120,44 @@ double order_value(const GameState& g, Team t, const Order& o) {
         }
         default: break;
     }
-    win += effect_value(g, t, ctx, a.success);
-    if (!a.failure.empty()) lose = effect_value(g, t, ctx, a.failure);
+    win += effect_value_from(g, t, ctx, a.success, base);
+    if (!a.failure.empty()) lose = effect_value_from(g, t, ctx, a.failure, base);
     return p * win + (1.0 - p) * lose;
 }
 
 }  // namespace
 
 double effect_value(const GameState& g, Team team, const EffectContext& ctx, const std::vector<Effect>& effects) {
-    if (effects.empty()) return 0.0;
-    Board b = g.board;
-    double before = board_value(g, b, team);
-    apply_effects(g.sc(), b, ctx, effects, nullptr, nullptr);
-    return board_value(g, b, team) - before;
+    return effects.empty() ? 0.0 : effect_value_from(g, team, ctx, effects, board_value(g, g.board, team));
 }
 
 std::vector<Order> legal_orders(const GameState& g, Team team, const std::vector<Order>& before) {
     const Scenario& s = g.sc();
     std::vector<Order> out;
+    out.reserve(128);
     auto consider = [&](const Order& o) {
         if (check_order(g, team, o, before).ok()) out.push_back(o);
     };
+    int spent = 0;
+    for (const Order& p : before) spent += s.actions[p.action].cost;
+    const Channel channel = g.board.channel;
     for (std::size_t ai = 0; ai < s.actions.size(); ++ai) {
         const ActionDef& a = s.actions[ai];
+        // Cheap action-level screens first; check_order gives the final word.
         if (!(a.teams & (1u << idx(team)))) continue;
+        if (spent + a.cost > action_points(g, team)) continue;
+        if ((a.needs_channel && channel < *a.needs_channel) || (a.max_channel && channel > *a.max_channel)) continue;
+        if (a.once_per_turn &&
+            std::any_of(before.begin(), before.end(), [&](const Order& p) { return p.action == static_cast<int>(ai); }))
+            continue;
         Order o;
         o.action = static_cast<std::int16_t>(ai);
         switch (a.target) {
             case TargetKind::none: consider(o); break;
             case TargetKind::region:
                 for (int r = 0; r < g.board.region_count; ++r) {
+                    if (!a.regions.empty() && std::find(a.regions.begin(), a.regions.end(), r) == a.regions.end())
+                        continue;
                     o.region = static_cast<std::int16_t>(r);
                     consider(o);
                 }
@@ -251,17 +269,25 @@ std::vector<Order> Bot::heuristic_orders(const GameState& g) {
         double value;
     };
     std::vector<Scored> scored;
+    scored.reserve(128);
+    double base = board_value(g, g.board, team_);
     for (const Order& o : legal_orders(g, team_, {})) {
-        double v = order_value(g, team_, o);
+        double v = order_value(g, team_, o, base);
         v += (static_cast<double>(rng_.below(1000)) / 1000.0 - 0.5) * 0.6;  // variety between games
         double cost = std::max(1, g.sc().actions[o.action].cost);
         scored.push_back({o, v / cost});
     }
     std::stable_sort(scored.begin(), scored.end(), [](const Scored& a, const Scored& b) { return a.value > b.value; });
     std::vector<Order> orders;
+    int left = action_points(g, team_);
     for (const Scored& c : scored) {
-        if (c.value <= 0.05) break;
-        if (check_order(g, team_, c.order, orders).ok()) orders.push_back(c.order);
+        if (c.value <= 0.05 || left == 0) break;
+        int cost = g.sc().actions[c.order.action].cost;
+        if (cost > left) continue;
+        if (check_order(g, team_, c.order, orders).ok()) {
+            orders.push_back(c.order);
+            left -= cost;
+        }
     }
     return orders;
 }
@@ -289,24 +315,27 @@ std::optional<Action> Bot::next_heuristic(const GameState& g) {
         }
         case Phase::negotiation: {
             if (const Offer* o = offer_to_answer(g, me))
-                return AnswerOffer{o->id, offer_value(g, me, o->from, o->to, o->gives, o->wants) >= 0.0};
+                return AnswerOffer{o->id, offer_value(g, me, o->from, o->to, o->gives, o->wants,
+                                                      board_value(g, g.board, me)) >= 0.0};
             if (framework_awaits(g, me)) return AnswerFramework{framework_value(g, me, g.board.proposal.terms) > 0.0};
             if (g.ready[idx(me)]) return std::nullopt;
             if (offers_made(g, me) < kMaxOffersPerTurn) {
                 double best = 0.25;
                 std::optional<MakeOffer> pick;
                 auto mine = concessions_of(s, me);
+                double base_me = board_value(g, g.board, me);
                 for (Team to : kAllTeams) {
                     if (to == me) continue;
                     auto theirs = concessions_of(s, to);
+                    double base_them = board_value(g, g.board, to);
                     for (auto give : mine)
                         for (auto want : theirs) {
-                            std::vector<std::int16_t> gv{give}, wv{want};
-                            double v_me = offer_value(g, me, me, to, gv, wv);
+                            std::span<const std::int16_t> gv(&give, 1), wv(&want, 1);
+                            double v_me = offer_value(g, me, me, to, gv, wv, base_me);
                             if (v_me <= best) continue;
-                            if (offer_value(g, to, me, to, gv, wv) < 0.0) continue;
+                            if (offer_value(g, to, me, to, gv, wv, base_them) < 0.0) continue;
                             best = v_me;
-                            pick = MakeOffer{to, gv, wv};
+                            pick = MakeOffer{to, {give}, {want}};
                         }
                 }
                 if (pick) return *pick;
