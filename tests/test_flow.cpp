@@ -184,16 +184,16 @@ TEST_CASE("control: influence at least the stability and ahead of everyone by th
 TEST_CASE("scoring follows the scenario's formulas") {
     GameState g = fresh();
     const Scenario& s = g.sc();
-    // Iran: no strike +5, sanctions -1 each, influence in Iraq/Afghanistan/Lebanon, nuclear +1 each.
+    // Iran: no strike +10, sanctions -2 each (standard.toml).
     int base = team_score(s, g.board, Team::iran, false);
     g.board.counters[s.find_counter("strike")] = 1;
-    CHECK(team_score(s, g.board, Team::iran, false) == base - 5);
+    CHECK(team_score(s, g.board, Team::iran, false) == base - 10);
     set(g, Track::sanctions, g.board.track(Track::sanctions) - 1);
-    CHECK(team_score(s, g.board, Team::iran, false) == base - 4);
-    // Gulf: nuclear at 8 or more costs 5.
+    CHECK(team_score(s, g.board, Team::iran, false) == base - 8);
+    // Gulf: nuclear at 8 or more costs 10.
     int gulf = team_score(s, g.board, Team::gulf, false);
     set(g, Track::nuclear, 8);
-    CHECK(team_score(s, g.board, Team::gulf, false) == gulf - 5);
+    CHECK(team_score(s, g.board, Team::gulf, false) == gulf - 10);
 }
 
 TEST_CASE("chat reaches exactly its channel's audience") {
