@@ -85,10 +85,16 @@ double offer_value(const GameState& g, Team me, Team from, Team to, std::span<co
     return board_value(g, b, me) - before;
 }
 
-std::vector<std::int16_t> concessions_of(const Scenario& s, Team t) {
+// Concessions a team may give now.
+std::vector<std::int16_t> concessions_of(const GameState& g, Team t) {
+    const Scenario& s = g.sc();
     std::vector<std::int16_t> out;
-    for (std::size_t i = 0; i < s.concessions.size(); ++i)
-        if (s.concessions[i].teams & (1u << idx(t))) out.push_back(static_cast<std::int16_t>(i));
+    for (std::size_t i = 0; i < s.concessions.size(); ++i) {
+        const ConcessionDef& c = s.concessions[i];
+        if (!(c.teams & (1u << idx(t)))) continue;
+        if (c.needs_channel && g.board.channel < *c.needs_channel) continue;
+        out.push_back(static_cast<std::int16_t>(i));
+    }
     return out;
 }
 
@@ -115,7 +121,7 @@ double order_value(const GameState& g, Team t, const Order& o, double base) {
                 if (g.board.marker(o.region, k) > 0 && !(s.markers[k].sponsors & (1u << idx(t))) &&
                     s.markers[k].sponsors != 0)
                     hostile += 1;
-            win = hostile * 0.4;
+            win = hostile * 0.15;
             break;
         }
         default: break;
@@ -233,7 +239,6 @@ std::vector<Order> Bot::random_orders(const GameState& g) {
 }
 
 std::optional<Action> Bot::next_random(const GameState& g) {
-    const Scenario& s = g.sc();
     Team me = team_;
     switch (g.phase) {
         case Phase::inject:
@@ -246,7 +251,7 @@ std::optional<Action> Bot::next_random(const GameState& g) {
             if (g.ready[idx(me)]) return std::nullopt;
             if (offers_made(g, me) < kMaxOffersPerTurn && rng_.below(2) == 0) {
                 Team to = static_cast<Team>((idx(me) + 1 + rng_.below(kTeams - 1)) % kTeams);
-                auto mine = concessions_of(s, me), theirs = concessions_of(s, to);
+                auto mine = concessions_of(g, me), theirs = concessions_of(g, to);
                 MakeOffer m;
                 m.to = to;
                 if (!mine.empty()) m.gives.push_back(mine[rng_.below(static_cast<std::uint32_t>(mine.size()))]);
@@ -273,7 +278,8 @@ std::vector<Order> Bot::heuristic_orders(const GameState& g) {
     double base = board_value(g, g.board, team_);
     for (const Order& o : legal_orders(g, team_, {})) {
         double v = order_value(g, team_, o, base);
-        v += (static_cast<double>(rng_.below(1000)) / 1000.0 - 0.5) * 0.6;  // variety between games
+        if (v <= 0.05) continue;  // worthless orders are never padding
+        v *= 0.75 + static_cast<double>(rng_.below(1000)) / 2000.0;  // variety between games: ±25%
         double cost = std::max(1, g.sc().actions[o.action].cost);
         scored.push_back({o, v / cost});
     }
@@ -293,7 +299,6 @@ std::vector<Order> Bot::heuristic_orders(const GameState& g) {
 }
 
 std::optional<Action> Bot::next_heuristic(const GameState& g) {
-    const Scenario& s = g.sc();
     Team me = team_;
     switch (g.phase) {
         case Phase::inject: {
@@ -322,11 +327,11 @@ std::optional<Action> Bot::next_heuristic(const GameState& g) {
             if (offers_made(g, me) < kMaxOffersPerTurn) {
                 double best = 0.25;
                 std::optional<MakeOffer> pick;
-                auto mine = concessions_of(s, me);
+                auto mine = concessions_of(g, me);
                 double base_me = board_value(g, g.board, me);
                 for (Team to : kAllTeams) {
                     if (to == me) continue;
-                    auto theirs = concessions_of(s, to);
+                    auto theirs = concessions_of(g, to);
                     double base_them = board_value(g, g.board, to);
                     for (auto give : mine)
                         for (auto want : theirs) {

@@ -484,13 +484,21 @@ struct Validator {
         if (a.gives.empty() && a.wants.empty()) return bad("an offer needs something given or wanted");
         if (a.gives.size() > kMaxOfferItems || a.wants.size() > kMaxOfferItems) return bad("too many items in the offer");
         const auto& cs = g.sc().concessions;
+        auto channel_ok = [&](int c) -> Verdict {
+            if (cs[c].needs_channel && g.board.channel < *cs[c].needs_channel)
+                return illegal(cs[c].name + ": needs the channel " + std::string(name_of(*cs[c].needs_channel)) +
+                               " or better (it is " + std::string(name_of(g.board.channel)) + ")");
+            return Verdict::yes();
+        };
         for (auto c : a.gives) {
             if (c < 0 || c >= static_cast<int>(cs.size())) return bad("unknown concession");
             if (!(cs[c].teams & bit(seat.team))) return illegal(cs[c].name + ": not yours to give");
+            if (auto v = channel_ok(c); !v.ok()) return v;
         }
         for (auto c : a.wants) {
             if (c < 0 || c >= static_cast<int>(cs.size())) return bad("unknown concession");
             if (!(cs[c].teams & bit(a.to))) return illegal(cs[c].name + ": not theirs to give");
+            if (auto v = channel_ok(c); !v.ok()) return v;
         }
         int pending = 0;
         for (const Offer& o : g.offers) pending += (o.status == OfferStatus::pending && o.from == seat.team) ? 1 : 0;

@@ -119,6 +119,7 @@ struct ConcessionDef {
     std::string id, name;
     std::uint8_t teams = 0;
     std::vector<Effect> effects;
+    std::optional<Channel> needs_channel;  // lowest channel at which it may be offered
 };
 
 enum class TermSide : std::uint8_t { us, iran, regional };

@@ -272,7 +272,7 @@ public:
         for (const auto& [id, loc] : L.markers) s->markers.push_back({id, id, 0});
         for (const auto& id : L.region_order) s->regions.push_back(RegionDef{id, id, RegionKind::land, 3, {}, {}});
         for (const auto& [id, loc] : L.terms) s->terms.push_back({id, id, TermSide::us, {}, {}});
-        for (const auto& [id, loc] : L.concessions) s->concessions.push_back({id, id, 0, {}});
+        for (const auto& [id, loc] : L.concessions) s->concessions.push_back({id, id, 0, {}, std::nullopt});
         for (const auto& [id, loc] : L.actions) {
             ActionDef a;
             a.id = id;
@@ -638,8 +638,15 @@ public:
         const Located& loc = L.concessions.at(c.id);
         auto m = as_map(loc);
         if (!m) return;
-        check_keys(*m, loc.field, {"name", "teams", "effects"});
+        check_keys(*m, loc.field, {"name", "teams", "effects", "needs_channel"});
         c.name = req_string(*m, "name", loc.field, "", &loc.value);
+        if (auto it = m->find("needs_channel"); it != m->end()) {
+            auto ch = it->second.value.is_string() ? channel_from(it->second.value.as_string().str) : std::nullopt;
+            if (!ch)
+                problem(it->second.value, loc.field + ".needs_channel", "must be closed, secret, tactical or strategic");
+            else
+                c.needs_channel = ch;
+        }
         c.teams = team_mask(*m, "teams", loc.field, true, loc.value);
         if (auto it = m->find("effects"); it != m->end())
             c.effects = effects(it->second.value, loc.field + ".effects", Ctx{false, true, true});

@@ -285,12 +285,13 @@ TEST_CASE("posture forces: US forces +1 and tension +1") {
 TEST_CASE("a strike: tension +3, nuclear -3, trust to -5, channel closed") {
     GameState g = fresh();
     g.board.channel = Channel::tactical;
-    set(g, Track::nuclear, 6);
+    set(g, Track::nuclear, 9);  // 2d6 + 9 always reaches 10
     to_orders(g);
     int t = g.board.track(Track::tension);
     commit_only(g, Team::israel, {order(g, "strike")});
+    CHECK(results_for(g, Team::israel, "strike")[0]->success);
     CHECK(g.board.track(Track::tension) == t + 3);
-    CHECK(g.board.track(Track::nuclear) == 3);
+    CHECK(g.board.track(Track::nuclear) == 6);
     CHECK(g.board.track(Track::trust) == -5);
     CHECK(g.board.channel == Channel::closed);
     CHECK(g.board.counters[g.sc().find_counter("strike")] == 1);
@@ -337,4 +338,18 @@ TEST_CASE("a card in hand can be played once, with its effects") {
     commit_only(g, holder, {o});
     CHECK(g.board.hand_size[idx(holder)] == 0);
     CHECK_FALSE(g.reports.back().results.at(0).events.empty());
+}
+
+TEST_CASE("an early strike often misses, and a miss still closes the channel and raises tension") {
+    over_seeds(30, Team::israel, "strike",
+               [](GameState& g) {
+                   g.board.channel = Channel::secret;
+                   return order(g, "strike");
+               },
+               [](const GameState& b, const GameState& a, const Result& r) {
+                   CHECK(a.board.channel == Channel::closed);
+                   CHECK(a.board.track(Track::tension) == b.board.track(Track::tension) + (r.success ? 3 : 2));
+                   CHECK(a.board.track(Track::nuclear) ==
+                         (r.success ? std::max(0, b.board.track(Track::nuclear) - 3) : b.board.track(Track::nuclear)));
+               });
 }

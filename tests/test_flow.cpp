@@ -129,6 +129,7 @@ TEST_CASE("the game ends after the scenario's last turn, with scores and a winne
 TEST_CASE("tension reaching 10 is war: the game ends at once and the causer takes the penalty") {
     GameState g = fresh();
     set(g, Track::tension, 7);
+    set(g, Track::nuclear, 9);  // the strike cannot miss
     to_orders(g);
     // Israel's strike (+3) brings war; Iran's later enrichment never resolves.
     commit(g, {{Team::israel, {order(g, "strike")}}, {Team::iran, {order(g, "enrich")}}});
