@@ -17,13 +17,16 @@ int main(int argc, char** argv) {
     int games = 2000;
     for (int i = 1; i < argc; ++i) {
         if (!std::strcmp(argv[i], "--help")) {
-            std::printf("usage: gb_bench [--scenario F] [--games N]\n"
-                        "Prints actions validated+applied per second (replaying recorded games) and\n"
-                        "heuristic-bot games per second, each on one thread.\n");
+            std::printf(
+                "usage: gb_bench [--scenario F] [--games N]\n"
+                "Prints actions validated+applied per second (replaying recorded games) and\n"
+                "heuristic-bot games per second, each on one thread.\n");
             return 0;
         }
-        if (!std::strcmp(argv[i], "--scenario") && i + 1 < argc) scen = argv[++i];
-        else if (!std::strcmp(argv[i], "--games") && i + 1 < argc) games = std::max(1, std::atoi(argv[++i]));
+        if (!std::strcmp(argv[i], "--scenario") && i + 1 < argc)
+            scen = argv[++i];
+        else if (!std::strcmp(argv[i], "--games") && i + 1 < argc)
+            games = std::max(1, std::atoi(argv[++i]));
         else {
             std::fprintf(stderr, "gb_bench: unknown argument '%s'\n", argv[i]);
             return 2;
@@ -69,8 +72,8 @@ int main(int argc, char** argv) {
     long long turns = 0;
     for (int i = 0; i < games; ++i) turns += play_game(sc, game_seed(7, i), BotKind::heuristic).final.turn;
     secs = std::chrono::duration<double>(Clock::now() - t0).count();
-    std::printf("games: %d heuristic-bot games in %.2f s = %.0f games/s (mean %.2f turns)\n", games, secs,
-                games / secs, static_cast<double>(turns) / games);
+    std::printf("games: %d heuristic-bot games in %.2f s = %.0f games/s (mean %.2f turns)\n", games, secs, games / secs,
+                static_cast<double>(turns) / games);
     t0 = Clock::now();
     for (int i = 0; i < games; ++i) play_game(sc, game_seed(7, i), BotKind::random);
     secs = std::chrono::duration<double>(Clock::now() - t0).count();

@@ -17,9 +17,9 @@ struct Order {
     std::int16_t action = -1;  // index into scenario actions
     std::int16_t region = -1;
     std::int16_t marker = -1;
-    std::uint32_t terms = 0;   // framework proposal: bit per bargain term
-    std::int16_t card = -1;    // card in hand
-    std::int16_t term = -1;    // term to implement
+    std::uint32_t terms = 0;  // framework proposal: bit per bargain term
+    std::int16_t card = -1;   // card in hand
+    std::int16_t term = -1;   // term to implement
     bool operator==(const Order&) const = default;
     template <class Ar>
     void serialize(Ar& ar) {
@@ -55,14 +55,14 @@ struct GrantView {  // White Cell lets an observer see a team's view
 
 // --- inject phase
 struct DrawInject {};
-struct HoldInject {};                 // set the top card aside
-struct ReorderDeck {                  // move a deck card from one position to another
+struct HoldInject {};  // set the top card aside
+struct ReorderDeck {   // move a deck card from one position to another
     std::uint16_t from = 0, to = 0;
 };
-struct ReplaceInject {                // bring any pool card (or a held one) to the top
+struct ReplaceInject {  // bring any pool card (or a held one) to the top
     std::int16_t card = -1;
 };
-struct WriteInject {                  // a White Cell card written on the spot
+struct WriteInject {  // a White Cell card written on the spot
     std::string title, text;
     std::vector<Effect> effects;
 };
@@ -133,10 +133,10 @@ struct EndGame {
     std::string reason;
 };
 
-using Action = std::variant<Join, Leave, SetLead, SetBot, GrantView, DrawInject, HoldInject, ReorderDeck,
-                            ReplaceInject, WriteInject, Choose, AdvancePhase, TimerExpired, SetTimer, Ready, Pause,
-                            Resume, MakeOffer, AnswerOffer, AnswerFramework, Chat, Draft, Commit, Amend, Release,
-                            SetTrack, SetChannel, SetMarker, Bookmark, EndGame>;
+using Action = std::variant<Join, Leave, SetLead, SetBot, GrantView, DrawInject, HoldInject, ReorderDeck, ReplaceInject,
+                            WriteInject, Choose, AdvancePhase, TimerExpired, SetTimer, Ready, Pause, Resume, MakeOffer,
+                            AnswerOffer, AnswerFramework, Chat, Draft, Commit, Amend, Release, SetTrack, SetChannel,
+                            SetMarker, Bookmark, EndGame>;
 
 // The action's name as used in logs and the protocol ("commit", "draw_inject").
 const char* action_name(const Action& a);

@@ -43,9 +43,7 @@ void apply_outcome(GameState& g, Team team, const Order& o, bool success, Result
                 ev.push_back(e);
                 break;
             }
-            case Special::interdict:
-                b.interdicted |= 1u << o.region;
-                break;
+            case Special::interdict: b.interdicted |= 1u << o.region; break;
             case Special::forum_join:
             case Special::forum_block: {
                 b.forum[idx(team)] = a.special == Special::forum_join ? ForumStance::joined : ForumStance::blocked;
@@ -131,15 +129,15 @@ std::string blocked_now(const GameState& g, Team team, const Order& o) {
     const Scenario& s = g.sc();
     const Board& b = g.board;
     const ActionDef& a = s.actions[o.action];
-    if (a.needs_channel && b.channel < *a.needs_channel)
-        return "the channel is now " + std::string(name_of(b.channel));
+    if (a.needs_channel && b.channel < *a.needs_channel) return "the channel is now " + std::string(name_of(b.channel));
     if (a.max_channel && b.channel > *a.max_channel) return "the channel is now " + std::string(name_of(b.channel));
     if (a.special == Special::framework && b.channel == Channel::strategic) return "a framework is already in force";
     if (a.special == Special::framework && b.proposal.from >= 0) return "another proposal came first";
     if (a.special == Special::framework && b.open_framework == 0 &&
         (b.channel < Channel::tactical || b.track(Track::trust) < s.rules.framework_min_trust))
         return "the conditions for a framework no longer hold";
-    if (a.special == Special::implement && b.terms[o.term] != TermStatus::pending) return "the term is no longer pending";
+    if (a.special == Special::implement && b.terms[o.term] != TermStatus::pending)
+        return "the term is no longer pending";
     (void)team;
     return {};
 }

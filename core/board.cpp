@@ -52,8 +52,12 @@ int resolve_team(int ref, const EffectContext& ctx) {
     if (ref == kRefOther) return ctx.other;
     return ref;
 }
-int resolve_region(int ref, const EffectContext& ctx) { return ref == kRefTarget ? ctx.region : ref; }
-int resolve_marker(int ref, const EffectContext& ctx) { return ref == kRefTarget ? ctx.marker : ref; }
+int resolve_region(int ref, const EffectContext& ctx) {
+    return ref == kRefTarget ? ctx.region : ref;
+}
+int resolve_marker(int ref, const EffectContext& ctx) {
+    return ref == kRefTarget ? ctx.marker : ref;
+}
 
 void note(std::vector<Event>* events, Event e) {
     if (events) events->push_back(std::move(e));
@@ -75,8 +79,8 @@ void change_track(const Scenario& s, Board& b, Track t, int target, int cause, s
     if (v == old) return;
     b.track(t) = v;
     record(changes, Change::Kind::track, idx(t), 0, v - old);
-    note(events, {Event::Kind::track, static_cast<std::int8_t>(cause), static_cast<std::int16_t>(idx(t)), -1, v,
-                  v - old, {}});
+    note(events,
+         {Event::Kind::track, static_cast<std::int8_t>(cause), static_cast<std::int16_t>(idx(t)), -1, v, v - old, {}});
     if (t == Track::tension && v >= def.max && !b.war) {
         b.war = true;
         b.war_by = static_cast<std::int8_t>(cause);
@@ -124,8 +128,13 @@ void apply_spoiler(const Scenario& s, Board& b, const std::string& reason, std::
             change_track(s, b, Track::trust, after, -1, changes, events);
             note(events, {Event::Kind::cutoff, -1, -1, -1, b.track(Track::trust), 0, reason});
             if (b.proposal.from >= 0) {  // talks that are cut off take their proposal with them
-                note(events, {Event::Kind::framework, b.proposal.from, static_cast<std::int16_t>(b.proposal.terms), -1,
-                              3, 0, {}});
+                note(events, {Event::Kind::framework,
+                              b.proposal.from,
+                              static_cast<std::int16_t>(b.proposal.terms),
+                              -1,
+                              3,
+                              0,
+                              {}});
                 b.proposal = {};
             }
             break;
@@ -163,8 +172,13 @@ void apply_effects(const Scenario& s, Board& b, const EffectContext& ctx, const 
                 int nv = std::clamp(v + e.value, 0, 10);
                 if (nv == v) break;
                 record(changes, Change::Kind::influence, r, t, nv - v);
-                note(events, {Event::Kind::influence, static_cast<std::int8_t>(t), static_cast<std::int16_t>(r), -1,
-                              nv, nv - v, {}});
+                note(events, {Event::Kind::influence,
+                              static_cast<std::int8_t>(t),
+                              static_cast<std::int16_t>(r),
+                              -1,
+                              nv,
+                              nv - v,
+                              {}});
                 v = static_cast<std::int8_t>(nv);
                 break;
             }
@@ -186,21 +200,22 @@ void apply_effects(const Scenario& s, Board& b, const EffectContext& ctx, const 
                 int nv = std::clamp(v + e.value, 0, 9);
                 if (nv == v) break;
                 record(changes, Change::Kind::marker, r, k, nv - v);
-                note(events, {Event::Kind::marker, -1, static_cast<std::int16_t>(r), static_cast<std::int16_t>(k), nv,
-                              nv - v, {}});
+                note(events, {Event::Kind::marker,
+                              -1,
+                              static_cast<std::int16_t>(r),
+                              static_cast<std::int16_t>(k),
+                              nv,
+                              nv - v,
+                              {}});
                 v = static_cast<std::int8_t>(nv);
                 break;
             }
-            case EffectVerb::channel:
-                change_channel(b, static_cast<Channel>(e.a), changes, events);
-                break;
+            case EffectVerb::channel: change_channel(b, static_cast<Channel>(e.a), changes, events); break;
             case EffectVerb::channel_up:
                 if (b.channel < Channel::tactical)
                     change_channel(b, static_cast<Channel>(static_cast<int>(b.channel) + 1), changes, events);
                 break;
-            case EffectVerb::spoiler:
-                apply_spoiler(s, b, e.text, changes, events);
-                break;
+            case EffectVerb::spoiler: apply_spoiler(s, b, e.text, changes, events); break;
             case EffectVerb::counter: {
                 int& v = b.counters[e.a];
                 int nv = std::max(0, e.set ? e.value : v + e.value);
@@ -225,11 +240,17 @@ void apply_effects(const Scenario& s, Board& b, const EffectContext& ctx, const 
                 if (t < 0 || e.a < 0) break;
                 if (b.hand_size[t] < s.rules.max_hand) {
                     b.hands[t][b.hand_size[t]++] = static_cast<std::int16_t>(e.a);
-                    note(events, {Event::Kind::hand, static_cast<std::int8_t>(t), static_cast<std::int16_t>(e.a), -1,
-                                  0, 0, {}});
+                    note(
+                        events,
+                        {Event::Kind::hand, static_cast<std::int8_t>(t), static_cast<std::int16_t>(e.a), -1, 0, 0, {}});
                 } else {
-                    note(events, {Event::Kind::discard, static_cast<std::int8_t>(t), static_cast<std::int16_t>(e.a),
-                                  -1, 0, 0, {}});
+                    note(events, {Event::Kind::discard,
+                                  static_cast<std::int8_t>(t),
+                                  static_cast<std::int16_t>(e.a),
+                                  -1,
+                                  0,
+                                  0,
+                                  {}});
                 }
                 break;
             }
@@ -283,10 +304,12 @@ void revert_changes(const Scenario& s, Board& b, const std::vector<Change>& chan
                 break;
             }
             case Change::Kind::influence:
-                b.regions[c.a].influence[c.b] = static_cast<std::int8_t>(std::clamp(b.regions[c.a].influence[c.b] - c.delta, 0, 10));
+                b.regions[c.a].influence[c.b] =
+                    static_cast<std::int8_t>(std::clamp(b.regions[c.a].influence[c.b] - c.delta, 0, 10));
                 break;
             case Change::Kind::stability:
-                b.regions[c.a].stability = static_cast<std::int8_t>(std::clamp(b.regions[c.a].stability - c.delta, 1, 5));
+                b.regions[c.a].stability =
+                    static_cast<std::int8_t>(std::clamp(b.regions[c.a].stability - c.delta, 1, 5));
                 break;
             case Change::Kind::marker:
                 b.marker(c.a, c.b) = static_cast<std::int8_t>(std::clamp(b.marker(c.a, c.b) - c.delta, 0, 9));
@@ -294,12 +317,8 @@ void revert_changes(const Scenario& s, Board& b, const std::vector<Change>& chan
             case Change::Kind::channel:
                 b.channel = static_cast<Channel>(std::clamp(static_cast<int>(b.channel) - c.delta, 0, 3));
                 break;
-            case Change::Kind::counter:
-                b.counters[c.a] = std::max(0, b.counters[c.a] - c.delta);
-                break;
-            case Change::Kind::security:
-                b.security[c.a] = std::max(0, b.security[c.a] - c.delta);
-                break;
+            case Change::Kind::counter: b.counters[c.a] = std::max(0, b.counters[c.a] - c.delta); break;
+            case Change::Kind::security: b.security[c.a] = std::max(0, b.security[c.a] - c.delta); break;
             case Change::Kind::trust_at_open: b.trust_at_open -= c.delta; break;
             case Change::Kind::ap_bonus: b.ap_bonus[c.a] -= c.delta; break;
             case Change::Kind::leak_bonus: b.leak_bonus -= c.delta; break;
@@ -323,8 +342,7 @@ bool outcome_holds(const Scenario& s, const Board& b, Outcome o) {
     return false;
 }
 
-int evaluate(const Scenario& s, const Board& b, const std::vector<Term>& terms, const EffectContext& ctx,
-             bool ended) {
+int evaluate(const Scenario& s, const Board& b, const std::vector<Term>& terms, const EffectContext& ctx, bool ended) {
     int total = 0;
     for (const Term& t : terms) {
         int v = 0;

@@ -91,8 +91,20 @@ struct EffectContext {
 // One concrete change, kept so a White Cell amendment can undo it exactly.
 struct Change {
     enum class Kind : std::uint8_t {
-        track, influence, stability, marker, channel, counter, security, trust_at_open,
-        ap_bonus, leak_bonus, open_framework, frozen, spoilers, cutoffs
+        track,
+        influence,
+        stability,
+        marker,
+        channel,
+        counter,
+        security,
+        trust_at_open,
+        ap_bonus,
+        leak_bonus,
+        open_framework,
+        frozen,
+        spoilers,
+        cutoffs
     };
     Kind kind = Kind::track;
     std::int16_t a = 0, b = 0;
@@ -107,40 +119,40 @@ struct Change {
 // Something that happened, for the narration, the report and the client.
 struct Event {
     enum class Kind : std::uint8_t {
-        track,          // a = track, value = new value, delta
-        influence,      // a = region, team, value, delta
-        stability,      // a = region, value, delta
-        marker,         // a = region, b = marker kind, value, delta
-        channel,        // a = old, value = new
-        spoiler,        // text = reason
-        cutoff,         // value = trust after
-        leak,           // value = roll total, delta = target; text
-        counter,        // a = counter, value, delta
-        security,       // team, value, delta
-        hand,           // team, a = card
-        discard,        // team, a = card (hand full)
-        promise,        // team, value = due turn
-        promise_broken, // team
-        promise_kept,   // team
-        framework_open, // value = turns
-        war,            // team = cause or -1
+        track,           // a = track, value = new value, delta
+        influence,       // a = region, team, value, delta
+        stability,       // a = region, value, delta
+        marker,          // a = region, b = marker kind, value, delta
+        channel,         // a = old, value = new
+        spoiler,         // text = reason
+        cutoff,          // value = trust after
+        leak,            // value = roll total, delta = target; text
+        counter,         // a = counter, value, delta
+        security,        // team, value, delta
+        hand,            // team, a = card
+        discard,         // team, a = card (hand full)
+        promise,         // team, value = due turn
+        promise_broken,  // team
+        promise_kept,    // team
+        framework_open,  // value = turns
+        war,             // team = cause or -1
         breakout,
-        note,           // text
-        phase,          // value = new phase, a = turn
-        inject,         // a = card
-        chosen,         // a = card, value = option, team = chooser
-        offer,          // a = offer id, team = from, b = to
-        answer,         // a = offer id, value = accepted, team = answering team
-        framework,      // team = proposer, value: 0 proposed, 1 accepted, 2 rejected, 3 lapsed; a = terms mask
-        term,           // a = term, value: 1 implemented, 2 overdue, 3 blocked
-        forum,          // team, value = stance
-        result,         // a = index in the turn report
-        game_over,      // value = end reason
-        chat,           // a = message seq
-        seat,           // text
-        amendment,      // a = result index, value = success, text = reason
-        setting,        // text = what and why
-        bookmark,       // text
+        note,       // text
+        phase,      // value = new phase, a = turn
+        inject,     // a = card
+        chosen,     // a = card, value = option, team = chooser
+        offer,      // a = offer id, team = from, b = to
+        answer,     // a = offer id, value = accepted, team = answering team
+        framework,  // team = proposer, value: 0 proposed, 1 accepted, 2 rejected, 3 lapsed; a = terms mask
+        term,       // a = term, value: 1 implemented, 2 overdue, 3 blocked
+        forum,      // team, value = stance
+        result,     // a = index in the turn report
+        game_over,  // value = end reason
+        chat,       // a = message seq
+        seat,       // text
+        amendment,  // a = result index, value = success, text = reason
+        setting,    // text = what and why
+        bookmark,   // text
     };
     Kind kind = Kind::note;
     std::int8_t team = -1;
@@ -177,8 +189,7 @@ void revert_changes(const Scenario& s, Board& b, const std::vector<Change>& chan
 
 // Evaluates a formula against the board. `ended` says whether outcome terms
 // may be true; `ctx` resolves `self` and `target` in roll modifiers.
-int evaluate(const Scenario& s, const Board& b, const std::vector<Term>& terms, const EffectContext& ctx,
-             bool ended);
+int evaluate(const Scenario& s, const Board& b, const std::vector<Term>& terms, const EffectContext& ctx, bool ended);
 
 // A team's score now (the scenario's formula plus the war penalty).
 int team_score(const Scenario& s, const Board& b, Team t, bool ended);

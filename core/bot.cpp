@@ -243,7 +243,8 @@ std::optional<Action> Bot::next_random(const GameState& g) {
     switch (g.phase) {
         case Phase::inject:
             if (g.choice_pending && g.card(g.inject).chooser == idx(me))
-                return Choose{static_cast<std::uint8_t>(rng_.below(static_cast<std::uint32_t>(g.card(g.inject).options.size())))};
+                return Choose{
+                    static_cast<std::uint8_t>(rng_.below(static_cast<std::uint32_t>(g.card(g.inject).options.size())))};
             return std::nullopt;
         case Phase::negotiation: {
             if (const Offer* o = offer_to_answer(g, me)) return AnswerOffer{o->id, rng_.below(2) == 1};
@@ -278,7 +279,7 @@ std::vector<Order> Bot::heuristic_orders(const GameState& g) {
     double base = board_value(g, g.board, team_);
     for (const Order& o : legal_orders(g, team_, {})) {
         double v = order_value(g, team_, o, base);
-        if (v <= 0.05) continue;  // worthless orders are never padding
+        if (v <= 0.05) continue;                                     // worthless orders are never padding
         v *= 0.75 + static_cast<double>(rng_.below(1000)) / 2000.0;  // variety between games: ±25%
         double cost = std::max(1, g.sc().actions[o.action].cost);
         scored.push_back({o, v / cost});
@@ -320,8 +321,8 @@ std::optional<Action> Bot::next_heuristic(const GameState& g) {
         }
         case Phase::negotiation: {
             if (const Offer* o = offer_to_answer(g, me))
-                return AnswerOffer{o->id, offer_value(g, me, o->from, o->to, o->gives, o->wants,
-                                                      board_value(g, g.board, me)) >= 0.0};
+                return AnswerOffer{
+                    o->id, offer_value(g, me, o->from, o->to, o->gives, o->wants, board_value(g, g.board, me)) >= 0.0};
             if (framework_awaits(g, me)) return AnswerFramework{framework_value(g, me, g.board.proposal.terms) > 0.0};
             if (g.ready[idx(me)]) return std::nullopt;
             if (offers_made(g, me) < kMaxOffersPerTurn) {

@@ -28,11 +28,13 @@ std::string describe_order(const GameState& g, Team, const Order& o) {
     switch (a.target) {
         case TargetKind::none: break;
         case TargetKind::region:
-            if (o.region >= 0 && o.region < static_cast<int>(s.regions.size())) out += " in " + s.regions[o.region].name;
+            if (o.region >= 0 && o.region < static_cast<int>(s.regions.size()))
+                out += " in " + s.regions[o.region].name;
             break;
         case TargetKind::marker:
             if (o.marker >= 0 && o.marker < static_cast<int>(s.markers.size())) out += ": " + s.markers[o.marker].name;
-            if (o.region >= 0 && o.region < static_cast<int>(s.regions.size())) out += " in " + s.regions[o.region].name;
+            if (o.region >= 0 && o.region < static_cast<int>(s.regions.size()))
+                out += " in " + s.regions[o.region].name;
             break;
         case TargetKind::terms: out += " (" + describe_terms(g, o.terms) + ")"; break;
         case TargetKind::card:
@@ -70,9 +72,8 @@ std::string describe_result(const GameState& g, const Result& r) {
         out = team_name(g, r.team) + ": " + describe_order(g, static_cast<Team>(r.team), r.order);
         if (r.die1 > 0) {
             int total = r.die1 + r.die2 + r.modifier;
-            out += " [" + std::to_string(r.die1) + "+" + std::to_string(r.die2) +
-                   (r.modifier >= 0 ? "+" : "") + std::to_string(r.modifier) + "=" + std::to_string(total) + " vs " +
-                   std::to_string(r.target) + "]";
+            out += " [" + std::to_string(r.die1) + "+" + std::to_string(r.die2) + (r.modifier >= 0 ? "+" : "") +
+                   std::to_string(r.modifier) + "=" + std::to_string(total) + " vs " + std::to_string(r.target) + "]";
         }
         out += r.success ? " succeeds" : " fails";
         if (!r.success && !r.reason.empty() && !r.amended) out += " (" + r.reason + ")";
@@ -102,21 +103,22 @@ std::string describe(const GameState& g, const Event& e) {
         case Event::Kind::spoiler: return "SPOILER: " + e.text;
         case Event::Kind::cutoff: return "CUT-OFF: the channel closes; trust falls to " + std::to_string(e.value);
         case Event::Kind::leak:
-            return "leak roll " + std::to_string(e.a) + "+" + std::to_string(e.b) + "+pressure = " +
-                   std::to_string(e.value) + " vs " + std::to_string(e.delta) + ": " + e.text;
+            return "leak roll " + std::to_string(e.a) + "+" + std::to_string(e.b) +
+                   "+pressure = " + std::to_string(e.value) + " vs " + std::to_string(e.delta) + ": " + e.text;
         case Event::Kind::counter:
             return s.counters[e.a] + " " + signed_delta(e.delta) + " -> " + std::to_string(e.value);
         case Event::Kind::security:
             return team_name(g, e.team) + " security " + signed_delta(e.delta) + " -> " + std::to_string(e.value);
         case Event::Kind::hand: return team_name(g, e.team) + " takes the card \"" + g.card(e.a).title + "\" into hand";
-        case Event::Kind::discard: return team_name(g, e.team) + "'s hand is full: \"" + g.card(e.a).title + "\" is lost";
+        case Event::Kind::discard:
+            return team_name(g, e.team) + "'s hand is full: \"" + g.card(e.a).title + "\" is lost";
         case Event::Kind::promise:
             return team_name(g, e.team) + " promises reciprocity by turn " + std::to_string(e.value);
         case Event::Kind::promise_broken: return team_name(g, e.team) + " broke its promise: goodwill never returned";
         case Event::Kind::promise_kept: return team_name(g, e.team) + " kept its promise";
-        case Event::Kind::framework_open:
-            return "framework talks are open for " + std::to_string(e.value) + " turn(s)";
-        case Event::Kind::war: return "REGIONAL WAR" + (e.team >= 0 ? " (caused by " + team_name(g, e.team) + ")" : std::string());
+        case Event::Kind::framework_open: return "framework talks are open for " + std::to_string(e.value) + " turn(s)";
+        case Event::Kind::war:
+            return "REGIONAL WAR" + (e.team >= 0 ? " (caused by " + team_name(g, e.team) + ")" : std::string());
         case Event::Kind::breakout: return "NUCLEAR BREAKOUT";
         case Event::Kind::note: return e.text;
         case Event::Kind::phase: return {};

@@ -18,21 +18,37 @@ constexpr int kMaxPendingOffers = 8;
 constexpr std::size_t kMaxWritten = 64;
 constexpr std::size_t kMaxEffects = 16;
 
-Verdict fail(Verdict::Code c, std::string m) { return {c, std::move(m)}; }
+Verdict fail(Verdict::Code c, std::string m) {
+    return {c, std::move(m)};
+}
 Verdict wrong_phase(const GameState& g, const char* what) {
     return fail(Verdict::Code::wrong_phase,
                 std::string(what) + " is not possible in the " + std::string(name_of(g.phase)) + " phase");
 }
-Verdict denied(const char* m) { return fail(Verdict::Code::not_permitted, m); }
-Verdict bad(std::string m) { return fail(Verdict::Code::bad_argument, std::move(m)); }
-Verdict illegal(std::string m) { return fail(Verdict::Code::illegal_order, std::move(m)); }
+Verdict denied(const char* m) {
+    return fail(Verdict::Code::not_permitted, m);
+}
+Verdict bad(std::string m) {
+    return fail(Verdict::Code::bad_argument, std::move(m));
+}
+Verdict illegal(std::string m) {
+    return fail(Verdict::Code::illegal_order, std::move(m));
+}
 
-bool is_control(const Seat& s) { return s.role == SeatRole::control || s.role == SeatRole::system; }
-bool team_ok(Team t) { return idx(t) >= 0 && idx(t) < kTeams; }
+bool is_control(const Seat& s) {
+    return s.role == SeatRole::control || s.role == SeatRole::system;
+}
+bool team_ok(Team t) {
+    return idx(t) >= 0 && idx(t) < kTeams;
+}
 constexpr std::size_t kMaxMessages = 5000;
-bool is_team(const Seat& s) { return s.role == SeatRole::team; }
+bool is_team(const Seat& s) {
+    return s.role == SeatRole::team;
+}
 
-std::uint8_t bit(Team t) { return static_cast<std::uint8_t>(1u << idx(t)); }
+std::uint8_t bit(Team t) {
+    return static_cast<std::uint8_t>(1u << idx(t));
+}
 
 Event phase_event(const GameState& g) {
     Event e;
@@ -42,7 +58,9 @@ Event phase_event(const GameState& g) {
     return e;
 }
 
-int card_count(const GameState& g) { return static_cast<int>(g.sc().cards.size() + g.written.size()); }
+int card_count(const GameState& g) {
+    return static_cast<int>(g.sc().cards.size() + g.written.size());
+}
 
 }  // namespace
 
@@ -110,7 +128,9 @@ Standing standing(const GameState& g) {
 
 // ---------------------------------------------------------------- orders
 
-int action_points(const GameState& g, Team team) { return g.ap[idx(team)]; }
+int action_points(const GameState& g, Team team) {
+    return g.ap[idx(team)];
+}
 
 bool framework_allowed(const GameState& g, Team team) {
     const Board& b = g.board;
@@ -150,8 +170,7 @@ Verdict check_order(const GameState& g, Team team, const Order& o, const std::ve
         (a.target != TargetKind::terms && o.terms != 0) || (a.target != TargetKind::card && o.card != -1) ||
         (a.target != TargetKind::term && o.term != -1))
         return bad(a.name + ": a field this order does not use is set");
-    if (!(a.teams & bit(team)))
-        return illegal(a.name + ": not on the " + std::string(name_of(team)) + " menu");
+    if (!(a.teams & bit(team))) return illegal(a.name + ": not on the " + std::string(name_of(team)) + " menu");
     int spent = a.cost;
     for (const Order& p : before) {
         if (p.action >= 0 && p.action < static_cast<int>(s.actions.size())) spent += s.actions[p.action].cost;
@@ -166,8 +185,8 @@ Verdict check_order(const GameState& g, Team team, const Order& o, const std::ve
         return illegal(a.name + ": costs " + std::to_string(a.cost) + " AP, only " +
                        std::to_string(ap - (spent - a.cost)) + " left");
     if (a.needs_channel && b.channel < *a.needs_channel)
-        return illegal(a.name + ": needs the channel " + std::string(name_of(*a.needs_channel)) +
-                       " or better (it is " + std::string(name_of(b.channel)) + ")");
+        return illegal(a.name + ": needs the channel " + std::string(name_of(*a.needs_channel)) + " or better (it is " +
+                       std::string(name_of(b.channel)) + ")");
     if (a.max_channel && b.channel > *a.max_channel)
         return illegal(a.name + ": only while the channel is " + std::string(name_of(*a.max_channel)) +
                        " or lower (it is " + std::string(name_of(b.channel)) + ")");
@@ -214,7 +233,8 @@ Verdict check_order(const GameState& g, Team team, const Order& o, const std::ve
         }
         case TargetKind::term: {
             if (o.term < 0 || o.term >= static_cast<int>(s.terms.size())) return bad(a.name + ": unknown term");
-            if (b.terms[o.term] != TermStatus::pending) return illegal(a.name + ": that term is not awaiting implementation");
+            if (b.terms[o.term] != TermStatus::pending)
+                return illegal(a.name + ": that term is not awaiting implementation");
             if (!owes_term(s, team, o.term)) return illegal(a.name + ": that term is the other side's to implement");
             break;
         }
@@ -482,7 +502,8 @@ struct Validator {
         if (!team_ok(a.to)) return bad("unknown team");
         if (a.to == seat.team) return bad("an offer goes to another team");
         if (a.gives.empty() && a.wants.empty()) return bad("an offer needs something given or wanted");
-        if (a.gives.size() > kMaxOfferItems || a.wants.size() > kMaxOfferItems) return bad("too many items in the offer");
+        if (a.gives.size() > kMaxOfferItems || a.wants.size() > kMaxOfferItems)
+            return bad("too many items in the offer");
         const auto& cs = g.sc().concessions;
         auto channel_ok = [&](int c) -> Verdict {
             if (cs[c].needs_channel && g.board.channel < *cs[c].needs_channel)
@@ -532,8 +553,7 @@ struct Validator {
         if (!team_ok(a.to)) return bad("unknown team");
         if (g.messages.size() >= kMaxMessages) return bad("the game's message log is full");
         switch (a.channel) {
-            case ChatChannel::team:
-                return team_member();
+            case ChatChannel::team: return team_member();
             case ChatChannel::control:
                 if (seat.role == SeatRole::control) return Verdict::yes();  // the White Cell answers a team
                 return team_member();
@@ -544,8 +564,7 @@ struct Validator {
             case ChatChannel::all:
                 if (is_control(seat)) return Verdict::yes();
                 return team_member();
-            case ChatChannel::broadcast:
-                return control_only();
+            case ChatChannel::broadcast: return control_only();
         }
         return bad("unknown channel");
     }
@@ -584,7 +603,8 @@ struct Validator {
         if (idx(a.track) < 0 || idx(a.track) >= kTracks) return bad("unknown track");
         const auto& d = g.sc().tracks[idx(a.track)];
         if (a.value < d.min || a.value > d.max)
-            return bad(std::string(name_of(a.track)) + " must be " + std::to_string(d.min) + ".." + std::to_string(d.max));
+            return bad(std::string(name_of(a.track)) + " must be " + std::to_string(d.min) + ".." +
+                       std::to_string(d.max));
         return check_text(a.reason, kMaxText, "reason");
     }
     Verdict operator()(const SetChannel& a) const {
@@ -662,8 +682,8 @@ void enter_orders(GameState& g, std::vector<Event>& ev) {
     for (Team t : kAllTeams) {
         EffectContext ctx;
         ctx.self = idx(t);
-        int ap = g.sc().rules.action_points[idx(t)] + evaluate(g.sc(), g.board, g.sc().teams[idx(t)].ap_mods, ctx, false) +
-                 g.board.ap_bonus[idx(t)];
+        int ap = g.sc().rules.action_points[idx(t)] +
+                 evaluate(g.sc(), g.board, g.sc().teams[idx(t)].ap_mods, ctx, false) + g.board.ap_bonus[idx(t)];
         g.ap[idx(t)] = static_cast<std::int16_t>(std::clamp(ap, 0, 12));
         g.board.ap_bonus[idx(t)] = 0;
         g.drafts[idx(t)].clear();
@@ -884,8 +904,9 @@ struct Applier {
     }
     void operator()(const GrantView& a) {
         for (auto& p : g.players)
-            if (p.id == a.player) p.grants = a.on ? static_cast<std::uint8_t>(p.grants | bit(a.team))
-                                                  : static_cast<std::uint8_t>(p.grants & ~bit(a.team));
+            if (p.id == a.player)
+                p.grants = a.on ? static_cast<std::uint8_t>(p.grants | bit(a.team))
+                                : static_cast<std::uint8_t>(p.grants & ~bit(a.team));
         setting("view of " + std::string(name_of(a.team)) + (a.on ? " granted" : " withdrawn"), "observer");
     }
     void operator()(const DrawInject&) {
@@ -1143,7 +1164,8 @@ void end_of_turn(GameState& g, std::vector<Event>& ev) {
         e.kind = Event::Kind::term;
         e.a = static_cast<std::int16_t>(i);
         if (s.terms[i].side == TermSide::regional) {
-            if (b.forum[idx(Team::israel)] == ForumStance::blocked || b.forum[idx(Team::gulf)] == ForumStance::blocked) {
+            if (b.forum[idx(Team::israel)] == ForumStance::blocked ||
+                b.forum[idx(Team::gulf)] == ForumStance::blocked) {
                 b.terms[i] = TermStatus::blocked;
                 e.value = 3;
                 out.push_back(e);
@@ -1196,7 +1218,9 @@ void end_of_turn(GameState& g, std::vector<Event>& ev) {
     ev.insert(ev.end(), out.begin(), out.end());
 }
 
-void honour_promises_of(Board& b, int team, std::vector<Event>& ev) { honour_promise(b, team, ev); }
+void honour_promises_of(Board& b, int team, std::vector<Event>& ev) {
+    honour_promise(b, team, ev);
+}
 
 std::vector<Event> apply(GameState& g, const Seat& seat, const Action& action) {
     std::vector<Event> ev;
@@ -1215,11 +1239,12 @@ Verdict act(GameState& g, const Seat& seat, const Action& action, std::vector<Ev
 
 const char* action_name(const Action& a) {
     static constexpr const char* names[] = {
-        "join",          "leave",        "set_lead",        "set_bot",     "grant_view",    "draw_inject",
-        "hold_inject",   "reorder_deck", "replace_inject",  "write_inject", "choose",       "advance_phase",
-        "timer_expired", "set_timer",    "ready",           "pause",        "resume",       "make_offer",
-        "answer_offer",  "answer_framework", "chat",        "draft",        "commit",       "amend",
-        "release",       "set_track",    "set_channel",     "set_marker",   "bookmark",     "end_game"};
+        "join",        "leave",         "set_lead",      "set_bot",        "grant_view",
+        "draw_inject", "hold_inject",   "reorder_deck",  "replace_inject", "write_inject",
+        "choose",      "advance_phase", "timer_expired", "set_timer",      "ready",
+        "pause",       "resume",        "make_offer",    "answer_offer",   "answer_framework",
+        "chat",        "draft",         "commit",        "amend",          "release",
+        "set_track",   "set_channel",   "set_marker",    "bookmark",       "end_game"};
     static_assert(std::size(names) == std::variant_size_v<Action>);
     return names[a.index()];
 }

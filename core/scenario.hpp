@@ -55,11 +55,21 @@ struct Effect {
     int team = kRefNone;  // team index or kRefSelf / kRefOther
     bool set = false;     // set instead of add
     int value = 0;
-    std::string text;     // spoiler reason
+    std::string text;  // spoiler reason
 };
 
 enum class TermSource : std::uint8_t {
-    track, influence, stability, marker, control, controls, counter, security, channel, outcome, bargain_term
+    track,
+    influence,
+    stability,
+    marker,
+    control,
+    controls,
+    counter,
+    security,
+    channel,
+    outcome,
+    bargain_term
 };
 enum class Outcome : std::uint8_t { war, breakout, rapprochement };
 
@@ -95,7 +105,15 @@ struct MarkerDef {
 
 enum class TargetKind : std::uint8_t { none, region, marker, terms, card, term };
 enum class Special : std::uint8_t {
-    none, framework, interdict, shipment, promise, forum_join, forum_block, implement, play_card
+    none,
+    framework,
+    interdict,
+    shipment,
+    promise,
+    forum_join,
+    forum_block,
+    implement,
+    play_card
 };
 
 // One entry of the order menu.
@@ -144,7 +162,7 @@ struct CardDef {
     CardKind kind = CardKind::event;
     std::string source, text, note;
     std::vector<Effect> effects;
-    int to = kRefNone;       // opportunity: team index
+    int to = kRefNone;  // opportunity: team index
     std::vector<Effect> play;
     int chooser = kRefNone;  // choice: team index
     std::vector<CardOption> options;

@@ -106,15 +106,20 @@ int too_deep(const std::string& bytes) {
         }
         if (comment) continue;
         if (quote) {
-            if (c == '\\' && quote == '"') ++i;
-            else if (c == quote) quote = 0;
+            if (c == '\\' && quote == '"')
+                ++i;
+            else if (c == quote)
+                quote = 0;
             continue;
         }
-        if (c == '#') comment = true;
-        else if (c == '"' || c == '\'') quote = c;
+        if (c == '#')
+            comment = true;
+        else if (c == '"' || c == '\'')
+            quote = c;
         else if (c == '[' || c == '{') {
             if (++depth > kMaxDepth) return line;
-        } else if ((c == ']' || c == '}') && depth > 0) --depth;
+        } else if ((c == ']' || c == '}') && depth > 0)
+            --depth;
     }
     return 0;
 }
@@ -181,12 +186,13 @@ public:
     void add_layer(const Value& root, const std::string& path, Layers& L, bool allow_scenario) {
         current_file_ = path;
         if (!root.is_table()) return;
-        static const std::set<std::string> known{"scenario", "rules",  "tracks",      "teams", "markers",
+        static const std::set<std::string> known{"scenario", "rules",   "tracks",      "teams", "markers",
                                                  "regions",  "actions", "concessions", "terms", "cards"};
         for (const auto& [key, v] : root.as_table()) {
             if (!known.count(key)) {
-                problem(v, key, "unknown section (expected one of scenario, rules, tracks, teams, markers, "
-                                "regions, actions, concessions, terms, cards)");
+                problem(v, key,
+                        "unknown section (expected one of scenario, rules, tracks, teams, markers, "
+                        "regions, actions, concessions, terms, cards)");
                 continue;
             }
             if (key == "cards") {
@@ -289,7 +295,8 @@ public:
                 auto it = c.value.as_table().find("id");
                 if (it != c.value.as_table().end() && it->second.is_string()) cd.id = it->second.as_string().str;
                 auto k = c.value.as_table().find("kind");
-                if (k != c.value.as_table().end() && k->second.is_string() && k->second.as_string().str == "opportunity")
+                if (k != c.value.as_table().end() && k->second.is_string() &&
+                    k->second.as_string().str == "opportunity")
                     cd.kind = CardKind::opportunity;
             }
             if (!cd.id.empty() && !card_ids.insert(cd.id).second)
@@ -329,8 +336,9 @@ public:
             s.title = req_string(S, "title", "scenario", L.scenario_file);
             s.summary = opt_string(S, "summary", "");
             s.calendar = string_array(S, "calendar", true, L.scenario_file);
-            if (s.calendar.empty()) problem_in(L.scenario_file, line_of(S, "calendar"), "scenario.calendar",
-                                               "needs at least one turn label");
+            if (s.calendar.empty())
+                problem_in(L.scenario_file, line_of(S, "calendar"), "scenario.calendar",
+                           "needs at least one turn label");
         }
         if (auto it = S.find("end_on_breakout"); it != S.end()) {
             if (it->second.value.is_boolean())
@@ -365,8 +373,7 @@ public:
             for (const auto& e : s.cards[c].eras)
                 if (std::find(eras.begin(), eras.end(), e) != eras.end()) chosen.insert(c);
         s.deck.assign(chosen.begin(), chosen.end());
-        std::stable_sort(s.deck.begin(), s.deck.end(),
-                         [&](int a, int b) { return s.cards[a].date < s.cards[b].date; });
+        std::stable_sort(s.deck.begin(), s.deck.end(), [&](int a, int b) { return s.cards[a].date < s.cards[b].date; });
         if (s.deck.empty())
             problem_in(L.scenario_file, line_of(L.scenario, "deck_eras"), "scenario.deck_eras",
                        "the deck is empty: no card matches deck_eras or deck_cards");
@@ -376,11 +383,10 @@ public:
         auto& R = L.rules;
         auto& r = scenario_->rules;
         check_keys(R, "rules",
-                   {"action_points", "leak_target", "cutoff_penalty", "closed_spoiler_trust",
-                    "framework_spoiler_trust", "framework_min_trust", "framework_reject_trust", "implement_within",
-                    "unimplemented_penalty", "promise_penalty", "deal_trust", "contact_leak_bonus",
-                    "rapprochement_trust", "war_penalty", "max_hand", "negotiation_seconds", "orders_seconds",
-                    "counters", "drift"});
+                   {"action_points", "leak_target", "cutoff_penalty", "closed_spoiler_trust", "framework_spoiler_trust",
+                    "framework_min_trust", "framework_reject_trust", "implement_within", "unimplemented_penalty",
+                    "promise_penalty", "deal_trust", "contact_leak_bonus", "rapprochement_trust", "war_penalty",
+                    "max_hand", "negotiation_seconds", "orders_seconds", "counters", "drift"});
         if (auto it = R.find("counters"); it != R.end()) {
             scenario_->counters = strings(it->second.value, "rules.counters");
             if (static_cast<int>(scenario_->counters.size()) > kMaxCounters)
@@ -456,8 +462,9 @@ public:
             d.start = req_int(m, "start", loc.field, v, -100, 100);
             if (d.min >= d.max) problem(v, loc.field, "min must be below max");
             if (d.start < d.min || d.start > d.max)
-                problem(v, loc.field + ".start", "start " + std::to_string(d.start) + " is outside " +
-                                                     std::to_string(d.min) + ".." + std::to_string(d.max));
+                problem(v, loc.field + ".start",
+                        "start " + std::to_string(d.start) + " is outside " + std::to_string(d.min) + ".." +
+                            std::to_string(d.max));
             scenario_->tracks[idx(*t)] = d;
         }
         for (int i = 0; i < kTracks; ++i) {
@@ -538,8 +545,7 @@ public:
         td.name = req_string(m, "name", field, "", &at);
         if (auto it = m.find("par"); it != m.end()) td.par = int_in(it->second.value, field + ".par", -1000, 1000);
         if (auto it = m.find("score"); it != m.end()) td.score = terms(it->second.value, field + ".score", false);
-        if (auto it = m.find("ap_mods"); it != m.end())
-            td.ap_mods = terms(it->second.value, field + ".ap_mods", false);
+        if (auto it = m.find("ap_mods"); it != m.end()) td.ap_mods = terms(it->second.value, field + ".ap_mods", false);
         if (auto it = m.find("bot_hints"); it != m.end())
             td.bot_hints = terms(it->second.value, field + ".bot_hints", false);
     }
@@ -565,12 +571,9 @@ public:
         a.cost = req_int(m, "cost", f, loc.value, 0, 12);
         a.step = req_int(m, "step", f, loc.value, 0, 1000);
         std::string target = req_string(m, "target", f, "", &loc.value);
-        static const std::map<std::string, TargetKind> targets{{"none", TargetKind::none},
-                                                               {"region", TargetKind::region},
-                                                               {"marker", TargetKind::marker},
-                                                               {"terms", TargetKind::terms},
-                                                               {"card", TargetKind::card},
-                                                               {"term", TargetKind::term}};
+        static const std::map<std::string, TargetKind> targets{
+            {"none", TargetKind::none},   {"region", TargetKind::region}, {"marker", TargetKind::marker},
+            {"terms", TargetKind::terms}, {"card", TargetKind::card},     {"term", TargetKind::term}};
         if (auto it = targets.find(target); it != targets.end())
             a.target = it->second;
         else if (!target.empty())
@@ -643,7 +646,8 @@ public:
         if (auto it = m->find("needs_channel"); it != m->end()) {
             auto ch = it->second.value.is_string() ? channel_from(it->second.value.as_string().str) : std::nullopt;
             if (!ch)
-                problem(it->second.value, loc.field + ".needs_channel", "must be closed, secret, tactical or strategic");
+                problem(it->second.value, loc.field + ".needs_channel",
+                        "must be closed, secret, tactical or strategic");
             else
                 c.needs_channel = ch;
         }
@@ -688,8 +692,8 @@ public:
         auto& m = *mp;
         std::string f = c.id.empty() ? loc.field : "cards." + c.id;
         check_keys(m, f,
-                   {"id", "title", "date", "eras", "kind", "source", "text", "note", "effects", "to", "play",
-                    "chooser", "options"});
+                   {"id", "title", "date", "eras", "kind", "source", "text", "note", "effects", "to", "play", "chooser",
+                    "options"});
         if (c.id.empty()) {
             problem(loc.value, f + ".id", "missing card id");
         } else {
@@ -788,8 +792,8 @@ public:
             for (const char* k : {"chooser", "options"})
                 if (m.count(k)) problem(m.at(k).value, f + "." + k, "only choice cards have this field");
         }
-        if (c.kind == CardKind::spoiler &&
-            std::none_of(c.effects.begin(), c.effects.end(), [](const Effect& e) { return e.verb == EffectVerb::spoiler; }))
+        if (c.kind == CardKind::spoiler && std::none_of(c.effects.begin(), c.effects.end(),
+                                                        [](const Effect& e) { return e.verb == EffectVerb::spoiler; }))
             problem(loc.value, f + ".effects", "a spoiler card needs a { spoiler = \"reason\" } effect");
     }
 
@@ -797,9 +801,9 @@ public:
 
 private:
     struct Ctx {
-        bool target;  // `target` may name the ordered region
-        bool self;    // `self` may name the acting team
-        bool other;   // `other` may name the other party of a deal
+        bool target;                 // `target` may name the ordered region
+        bool self;                   // `self` may name the acting team
+        bool other;                  // `other` may name the other party of a deal
         bool marker_target = false;  // `target` may name the ordered marker
     };
 
@@ -1022,8 +1026,9 @@ private:
                     src = s;
                 }
             if (src.empty()) {
-                problem(e, f, "needs a source: track, influence, stability, marker, control, controls, counter, "
-                              "security, channel, outcome or term");
+                problem(e, f,
+                        "needs a source: track, influence, stability, marker, control, controls, counter, "
+                        "security, channel, outcome or term");
                 continue;
             }
             Ctx ctx{in_action, in_action, false};
@@ -1117,8 +1122,8 @@ private:
             }
             const auto& t = e.as_table();
             static const std::vector<std::string> verbs{
-                "track",    "influence", "stability", "marker", "channel",        "spoiler",   "counter",
-                "security", "hand",      "ap",        "freeze_nuclear", "leak_bonus", "promise",   "open_framework"};
+                "track",    "influence", "stability", "marker",         "channel",    "spoiler", "counter",
+                "security", "hand",      "ap",        "freeze_nuclear", "leak_bonus", "promise", "open_framework"};
             std::string verb;
             for (const auto& s : verbs)
                 if (t.count(s)) {
@@ -1126,8 +1131,9 @@ private:
                     verb = s;
                 }
             if (verb.empty()) {
-                problem(e, f, "needs a verb: track, influence, stability, marker, channel, spoiler, counter, security, "
-                              "hand, ap, freeze_nuclear, leak_bonus, promise or open_framework");
+                problem(e, f,
+                        "needs a verb: track, influence, stability, marker, channel, spoiler, counter, security, "
+                        "hand, ap, freeze_nuclear, leak_bonus, promise or open_framework");
                 continue;
             }
             Effect ef;

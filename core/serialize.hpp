@@ -30,40 +30,123 @@ void serialize(Ar& ar, CardDef& c) {
     ar(c.id, c.title, c.date, c.eras, c.kind, c.source, c.text, c.note, c.effects, c.to, c.play, c.chooser, c.options);
 }
 
-template <class Ar> void serialize(Ar& ar, Join& a) { ar(a.player, a.name, a.role, a.team); }
-template <class Ar> void serialize(Ar& ar, Leave& a) { ar(a.player); }
-template <class Ar> void serialize(Ar& ar, SetLead& a) { ar(a.team, a.player); }
-template <class Ar> void serialize(Ar& ar, SetBot& a) { ar(a.team, a.on); }
-template <class Ar> void serialize(Ar& ar, GrantView& a) { ar(a.player, a.team, a.on); }
-template <class Ar> void serialize(Ar&, DrawInject&) {}
-template <class Ar> void serialize(Ar&, HoldInject&) {}
-template <class Ar> void serialize(Ar& ar, ReorderDeck& a) { ar(a.from, a.to); }
-template <class Ar> void serialize(Ar& ar, ReplaceInject& a) { ar(a.card); }
-template <class Ar> void serialize(Ar& ar, WriteInject& a) { ar(a.title, a.text, a.effects); }
-template <class Ar> void serialize(Ar& ar, Choose& a) { ar(a.option); }
-template <class Ar> void serialize(Ar&, AdvancePhase&) {}
-template <class Ar> void serialize(Ar&, TimerExpired&) {}
-template <class Ar> void serialize(Ar& ar, SetTimer& a) { ar(a.seconds); }
-template <class Ar> void serialize(Ar&, Ready&) {}
-template <class Ar> void serialize(Ar&, Pause&) {}
-template <class Ar> void serialize(Ar&, Resume&) {}
-template <class Ar> void serialize(Ar& ar, MakeOffer& a) { ar(a.to, a.gives, a.wants); }
-template <class Ar> void serialize(Ar& ar, AnswerOffer& a) { ar(a.offer, a.accept); }
-template <class Ar> void serialize(Ar& ar, AnswerFramework& a) { ar(a.accept); }
-template <class Ar> void serialize(Ar& ar, Chat& a) { ar(a.channel, a.to, a.text); }
-template <class Ar> void serialize(Ar& ar, Draft& a) { ar(a.orders); }
-template <class Ar> void serialize(Ar& ar, Commit& a) { ar(a.orders); }
-template <class Ar> void serialize(Ar& ar, Amend& a) { ar(a.result, a.success, a.reason); }
-template <class Ar> void serialize(Ar&, Release&) {}
-template <class Ar> void serialize(Ar& ar, SetTrack& a) { ar(a.track, a.value, a.reason); }
-template <class Ar> void serialize(Ar& ar, SetChannel& a) { ar(a.channel, a.reason); }
-template <class Ar> void serialize(Ar& ar, SetMarker& a) { ar(a.region, a.marker, a.value, a.reason); }
-template <class Ar> void serialize(Ar& ar, Bookmark& a) { ar(a.label, a.note); }
-template <class Ar> void serialize(Ar& ar, EndGame& a) { ar(a.reason); }
+template <class Ar>
+void serialize(Ar& ar, Join& a) {
+    ar(a.player, a.name, a.role, a.team);
+}
+template <class Ar>
+void serialize(Ar& ar, Leave& a) {
+    ar(a.player);
+}
+template <class Ar>
+void serialize(Ar& ar, SetLead& a) {
+    ar(a.team, a.player);
+}
+template <class Ar>
+void serialize(Ar& ar, SetBot& a) {
+    ar(a.team, a.on);
+}
+template <class Ar>
+void serialize(Ar& ar, GrantView& a) {
+    ar(a.player, a.team, a.on);
+}
+template <class Ar>
+void serialize(Ar&, DrawInject&) {}
+template <class Ar>
+void serialize(Ar&, HoldInject&) {}
+template <class Ar>
+void serialize(Ar& ar, ReorderDeck& a) {
+    ar(a.from, a.to);
+}
+template <class Ar>
+void serialize(Ar& ar, ReplaceInject& a) {
+    ar(a.card);
+}
+template <class Ar>
+void serialize(Ar& ar, WriteInject& a) {
+    ar(a.title, a.text, a.effects);
+}
+template <class Ar>
+void serialize(Ar& ar, Choose& a) {
+    ar(a.option);
+}
+template <class Ar>
+void serialize(Ar&, AdvancePhase&) {}
+template <class Ar>
+void serialize(Ar&, TimerExpired&) {}
+template <class Ar>
+void serialize(Ar& ar, SetTimer& a) {
+    ar(a.seconds);
+}
+template <class Ar>
+void serialize(Ar&, Ready&) {}
+template <class Ar>
+void serialize(Ar&, Pause&) {}
+template <class Ar>
+void serialize(Ar&, Resume&) {}
+template <class Ar>
+void serialize(Ar& ar, MakeOffer& a) {
+    ar(a.to, a.gives, a.wants);
+}
+template <class Ar>
+void serialize(Ar& ar, AnswerOffer& a) {
+    ar(a.offer, a.accept);
+}
+template <class Ar>
+void serialize(Ar& ar, AnswerFramework& a) {
+    ar(a.accept);
+}
+template <class Ar>
+void serialize(Ar& ar, Chat& a) {
+    ar(a.channel, a.to, a.text);
+}
+template <class Ar>
+void serialize(Ar& ar, Draft& a) {
+    ar(a.orders);
+}
+template <class Ar>
+void serialize(Ar& ar, Commit& a) {
+    ar(a.orders);
+}
+template <class Ar>
+void serialize(Ar& ar, Amend& a) {
+    ar(a.result, a.success, a.reason);
+}
+template <class Ar>
+void serialize(Ar&, Release&) {}
+template <class Ar>
+void serialize(Ar& ar, SetTrack& a) {
+    ar(a.track, a.value, a.reason);
+}
+template <class Ar>
+void serialize(Ar& ar, SetChannel& a) {
+    ar(a.channel, a.reason);
+}
+template <class Ar>
+void serialize(Ar& ar, SetMarker& a) {
+    ar(a.region, a.marker, a.value, a.reason);
+}
+template <class Ar>
+void serialize(Ar& ar, Bookmark& a) {
+    ar(a.label, a.note);
+}
+template <class Ar>
+void serialize(Ar& ar, EndGame& a) {
+    ar(a.reason);
+}
 
-template <class Ar> void serialize(Ar& ar, RegionState& r) { ar(r.stability, r.influence); }
-template <class Ar> void serialize(Ar& ar, Promise& p) { ar(p.team, p.due_turn); }
-template <class Ar> void serialize(Ar& ar, Proposal& p) { ar(p.from, p.terms, p.turn); }
+template <class Ar>
+void serialize(Ar& ar, RegionState& r) {
+    ar(r.stability, r.influence);
+}
+template <class Ar>
+void serialize(Ar& ar, Promise& p) {
+    ar(p.team, p.due_turn);
+}
+template <class Ar>
+void serialize(Ar& ar, Proposal& p) {
+    ar(p.from, p.terms, p.turn);
+}
 template <class Ar>
 void serialize(Ar& ar, Board& b) {
     ar(b.tracks, b.channel, b.trust_at_open, b.region_count, b.marker_kinds, b.regions, b.markers, b.counters,
@@ -71,19 +154,31 @@ void serialize(Ar& ar, Board& b) {
     ar(b.nuclear_frozen, b.leak_bonus, b.contact, b.open_framework, b.interdicted, b.war_by, b.war, b.spoilers,
        b.cutoffs);
 }
-template <class Ar> void serialize(Ar& ar, Player& p) { ar(p.id, p.name, p.role, p.team, p.grants); }
-template <class Ar> void serialize(Ar& ar, Offer& o) { ar(o.id, o.turn, o.from, o.to, o.gives, o.wants, o.status); }
+template <class Ar>
+void serialize(Ar& ar, Player& p) {
+    ar(p.id, p.name, p.role, p.team, p.grants);
+}
+template <class Ar>
+void serialize(Ar& ar, Offer& o) {
+    ar(o.id, o.turn, o.from, o.to, o.gives, o.wants, o.status);
+}
 template <class Ar>
 void serialize(Ar& ar, Result& r) {
     ar(r.kind, r.team, r.order, r.offer, r.die1, r.die2, r.modifier, r.target, r.success, r.amended, r.reason,
        r.changes, r.events);
 }
-template <class Ar> void serialize(Ar& ar, Report& r) { ar(r.turn, r.released, r.results, r.end_of_turn); }
+template <class Ar>
+void serialize(Ar& ar, Report& r) {
+    ar(r.turn, r.released, r.results, r.end_of_turn);
+}
 template <class Ar>
 void serialize(Ar& ar, Message& m) {
     ar(m.seq, m.turn, m.player, m.role, m.from, m.channel, m.to, m.text);
 }
-template <class Ar> void serialize(Ar& ar, Note& n) { ar(n.kind, n.turn, n.phase, n.label, n.text); }
+template <class Ar>
+void serialize(Ar& ar, Note& n) {
+    ar(n.kind, n.turn, n.phase, n.label, n.text);
+}
 
 // Everything but the scenario pointer, which is represented by its content hash.
 template <class Ar>

@@ -10,7 +10,9 @@
 
 namespace gb {
 
-std::uint64_t game_seed(std::uint64_t seed, int i) { return mix64(seed * 0x9e3779b97f4a7c15ULL + static_cast<std::uint64_t>(i)); }
+std::uint64_t game_seed(std::uint64_t seed, int i) {
+    return mix64(seed * 0x9e3779b97f4a7c15ULL + static_cast<std::uint64_t>(i));
+}
 
 GameRecord play_game(std::shared_ptr<const Scenario> scenario, std::uint64_t seed, BotKind kind,
                      const ActionObserver& observer, bool record) {

@@ -15,7 +15,7 @@ namespace gb {
 
 struct GameRecord {
     GameState final;
-    std::vector<JournalEntry> actions;   // every applied action, in order
+    std::vector<JournalEntry> actions;       // every applied action, in order
     std::vector<std::uint64_t> turn_hashes;  // state hash after each turn's release
     Standing standing;
 };

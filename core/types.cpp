@@ -5,8 +5,8 @@ namespace gb {
 
 namespace {
 constexpr std::array<std::string_view, kTeams> kTeamNames{"us", "iran", "israel", "gulf"};
-constexpr std::array<std::string_view, kTracks> kTrackNames{
-    "trust", "tension", "nuclear", "sanctions", "us_hawks", "iran_hardliners", "al_qaeda"};
+constexpr std::array<std::string_view, kTracks> kTrackNames{"trust",    "tension",         "nuclear", "sanctions",
+                                                            "us_hawks", "iran_hardliners", "al_qaeda"};
 constexpr std::array<std::string_view, 4> kChannelNames{"closed", "secret", "tactical", "strategic"};
 constexpr std::array<std::string_view, 6> kPhaseNames{"inject",       "negotiation", "orders",
                                                       "adjudication", "end_of_turn", "ended"};
@@ -20,14 +20,30 @@ std::optional<E> lookup(const std::array<std::string_view, N>& names, std::strin
 }
 }  // namespace
 
-std::string_view name_of(Team t) { return kTeamNames[static_cast<std::size_t>(t)]; }
-std::string_view name_of(Track t) { return kTrackNames[static_cast<std::size_t>(t)]; }
-std::string_view name_of(Channel c) { return kChannelNames[static_cast<std::size_t>(c)]; }
-std::string_view name_of(Phase p) { return kPhaseNames[static_cast<std::size_t>(p)]; }
-std::string_view name_of(SeatRole r) { return kRoleNames[static_cast<std::size_t>(r)]; }
+std::string_view name_of(Team t) {
+    return kTeamNames[static_cast<std::size_t>(t)];
+}
+std::string_view name_of(Track t) {
+    return kTrackNames[static_cast<std::size_t>(t)];
+}
+std::string_view name_of(Channel c) {
+    return kChannelNames[static_cast<std::size_t>(c)];
+}
+std::string_view name_of(Phase p) {
+    return kPhaseNames[static_cast<std::size_t>(p)];
+}
+std::string_view name_of(SeatRole r) {
+    return kRoleNames[static_cast<std::size_t>(r)];
+}
 
-std::optional<Team> team_from(std::string_view s) { return lookup<Team>(kTeamNames, s); }
-std::optional<Track> track_from(std::string_view s) { return lookup<Track>(kTrackNames, s); }
-std::optional<Channel> channel_from(std::string_view s) { return lookup<Channel>(kChannelNames, s); }
+std::optional<Team> team_from(std::string_view s) {
+    return lookup<Team>(kTeamNames, s);
+}
+std::optional<Track> track_from(std::string_view s) {
+    return lookup<Track>(kTrackNames, s);
+}
+std::optional<Channel> channel_from(std::string_view s) {
+    return lookup<Channel>(kChannelNames, s);
+}
 
 }  // namespace gb

@@ -38,8 +38,12 @@ struct Seat {
     static Seat system() { return {SeatRole::system, Team::us, 0}; }
 };
 
-inline int idx(Team t) { return static_cast<int>(t); }
-inline int idx(Track t) { return static_cast<int>(t); }
+inline int idx(Team t) {
+    return static_cast<int>(t);
+}
+inline int idx(Track t) {
+    return static_cast<int>(t);
+}
 
 std::string_view name_of(Team t);
 std::string_view name_of(Track t);

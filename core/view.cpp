@@ -5,7 +5,9 @@
 
 namespace gb {
 
-bool omniscient(const Seat& seat) { return seat.role == SeatRole::control || seat.role == SeatRole::system; }
+bool omniscient(const Seat& seat) {
+    return seat.role == SeatRole::control || seat.role == SeatRole::system;
+}
 
 std::uint8_t known_teams(const GameState& g, const Seat& seat) {
     if (omniscient(seat)) return 0x0F;

@@ -1,15 +1,17 @@
 // Implementation of the shared test helpers.
 #include "support.hpp"
 
+#include <unistd.h>
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-#include <unistd.h>
 
 namespace gbt {
 
-std::string source_dir() { return GB_SOURCE_DIR; }
+std::string source_dir() {
+    return GB_SOURCE_DIR;
+}
 
 namespace {
 std::shared_ptr<const Scenario> load(const std::string& rel) {
@@ -126,7 +128,9 @@ std::vector<const Result*> results_for(const GameState& g, Team team, const std:
     return out;
 }
 
-void set(GameState& g, Track t, int v) { g.board.track(t) = v; }
+void set(GameState& g, Track t, int v) {
+    g.board.track(t) = v;
+}
 
 std::string write_temp(const std::string& name, const std::string& content) {
     auto dir = std::filesystem::temp_directory_path() / ("gb-tests-" + std::to_string(::getpid()));

@@ -68,15 +68,16 @@ TEST_CASE("once-per-turn actions cannot be doubled") {
 }
 
 TEST_CASE("build influence: a 2d6 roll adds one influence") {
-    over_seeds(40, Team::iran, "build_influence", [](GameState& g) { return order(g, "build_influence", "iraq"); },
-               [](const GameState& before, const GameState& after, const Result& r) {
-                   int iraq = after.sc().find_region("iraq");
-                   int d = after.board.regions[iraq].influence[idx(Team::iran)] -
-                           before.board.regions[iraq].influence[idx(Team::iran)];
-                   CHECK(d == (r.success ? 1 : 0));
-                   CHECK(r.die1 >= 1);
-                   CHECK(r.die1 <= 6);
-               });
+    over_seeds(
+        40, Team::iran, "build_influence", [](GameState& g) { return order(g, "build_influence", "iraq"); },
+        [](const GameState& before, const GameState& after, const Result& r) {
+            int iraq = after.sc().find_region("iraq");
+            int d = after.board.regions[iraq].influence[idx(Team::iran)] -
+                    before.board.regions[iraq].influence[idx(Team::iran)];
+            CHECK(d == (r.success ? 1 : 0));
+            CHECK(r.die1 >= 1);
+            CHECK(r.die1 <= 6);
+        });
 }
 
 TEST_CASE("open a secret channel moves closed to secret and remembers trust") {
@@ -98,14 +99,15 @@ TEST_CASE("widening talks needs a secret channel and a roll") {
     to_orders(g);
     CHECK(refused(g, Seat::of_team(Team::iran), Commit{{order(g, "deepen_channel")}}).find("secret") !=
           std::string::npos);
-    over_seeds(30, Team::iran, "deepen_channel",
-               [](GameState& g) {
-                   g.board.channel = Channel::secret;
-                   return order(g, "deepen_channel");
-               },
-               [](const GameState&, const GameState& after, const Result& r) {
-                   CHECK((after.board.channel == Channel::tactical) == r.success);
-               });
+    over_seeds(
+        30, Team::iran, "deepen_channel",
+        [](GameState& g) {
+            g.board.channel = Channel::secret;
+            return order(g, "deepen_channel");
+        },
+        [](const GameState&, const GameState& after, const Result& r) {
+            CHECK((after.board.channel == Channel::tactical) == r.success);
+        });
 }
 
 TEST_CASE("conciliatory statement: trust up, own opposition up") {
@@ -132,14 +134,16 @@ TEST_CASE("provocative statement: trust -2, tension +1, own opposition -1, and i
 }
 
 TEST_CASE("lobbying moves the hawks on success") {
-    over_seeds(30, Team::israel, "lobby_hawks", [](GameState& g) { return order(g, "lobby_hawks"); },
-               [](const GameState& b, const GameState& a, const Result& r) {
-                   CHECK(a.board.track(Track::us_hawks) - b.board.track(Track::us_hawks) == (r.success ? 1 : 0));
-               });
-    over_seeds(30, Team::us, "lobby_doves", [](GameState& g) { return order(g, "lobby_doves"); },
-               [](const GameState& b, const GameState& a, const Result& r) {
-                   CHECK(b.board.track(Track::us_hawks) - a.board.track(Track::us_hawks) == (r.success ? 1 : 0));
-               });
+    over_seeds(
+        30, Team::israel, "lobby_hawks", [](GameState& g) { return order(g, "lobby_hawks"); },
+        [](const GameState& b, const GameState& a, const Result& r) {
+            CHECK(a.board.track(Track::us_hawks) - b.board.track(Track::us_hawks) == (r.success ? 1 : 0));
+        });
+    over_seeds(
+        30, Team::us, "lobby_doves", [](GameState& g) { return order(g, "lobby_doves"); },
+        [](const GameState& b, const GameState& a, const Result& r) {
+            CHECK(b.board.track(Track::us_hawks) - a.board.track(Track::us_hawks) == (r.success ? 1 : 0));
+        });
 }
 
 TEST_CASE("exposing talks needs talks to expose and raises the leak roll") {
@@ -174,17 +178,18 @@ TEST_CASE("detaining operatives is Iran's, fills the detainee counter") {
     g.board.channel = Channel::tactical;
     to_orders(g);
     refused(g, Seat::of_team(Team::us), Commit{{order(g, "detain_operatives")}});
-    over_seeds(30, Team::iran, "detain_operatives",
-               [](GameState& g) {
-                   g.board.channel = Channel::tactical;
-                   return order(g, "detain_operatives");
-               },
-               [](const GameState& b, const GameState& a, const Result& r) {
-                   int det = a.sc().find_counter("detainees");
-                   CHECK(a.board.counters[det] - b.board.counters[det] == (r.success ? 1 : 0));
-                   CHECK(b.board.track(Track::al_qaeda) - a.board.track(Track::al_qaeda) ==
-                         (r.success ? std::min(2, b.board.track(Track::al_qaeda)) : 0));
-               });
+    over_seeds(
+        30, Team::iran, "detain_operatives",
+        [](GameState& g) {
+            g.board.channel = Channel::tactical;
+            return order(g, "detain_operatives");
+        },
+        [](const GameState& b, const GameState& a, const Result& r) {
+            int det = a.sc().find_counter("detainees");
+            CHECK(a.board.counters[det] - b.board.counters[det] == (r.success ? 1 : 0));
+            CHECK(b.board.track(Track::al_qaeda) - a.board.track(Track::al_qaeda) ==
+                  (r.success ? std::min(2, b.board.track(Track::al_qaeda)) : 0));
+        });
 }
 
 TEST_CASE("integrating militias targets only Iraq or Afghanistan and raises stability") {
@@ -193,15 +198,16 @@ TEST_CASE("integrating militias targets only Iraq or Afghanistan and raises stab
     to_orders(g);
     CHECK(refused(g, Seat::of_team(Team::us), Commit{{order(g, "integrate_militias", "lebanon")}})
               .find("cannot target") != std::string::npos);
-    over_seeds(30, Team::us, "integrate_militias",
-               [](GameState& g) {
-                   g.board.channel = Channel::tactical;
-                   return order(g, "integrate_militias", "iraq");
-               },
-               [](const GameState& b, const GameState& a, const Result& r) {
-                   int iraq = a.sc().find_region("iraq");
-                   CHECK(a.board.regions[iraq].stability - b.board.regions[iraq].stability == (r.success ? 1 : 0));
-               });
+    over_seeds(
+        30, Team::us, "integrate_militias",
+        [](GameState& g) {
+            g.board.channel = Channel::tactical;
+            return order(g, "integrate_militias", "iraq");
+        },
+        [](const GameState& b, const GameState& a, const Result& r) {
+            int iraq = a.sc().find_region("iraq");
+            CHECK(a.board.regions[iraq].stability - b.board.regions[iraq].stability == (r.success ? 1 : 0));
+        });
 }
 
 TEST_CASE("sanctions: tighten and ease") {
@@ -263,13 +269,14 @@ TEST_CASE("a team may only ship to groups it sponsors") {
 }
 
 TEST_CASE("sabotage: nuclear -1 on success, tension +2 on failure") {
-    over_seeds(30, Team::israel, "sabotage", [](GameState& g) { return order(g, "sabotage"); },
-               [](const GameState& b, const GameState& a, const Result& r) {
-                   if (r.success)
-                       CHECK(a.board.track(Track::nuclear) == b.board.track(Track::nuclear) - 1);
-                   else
-                       CHECK(a.board.track(Track::tension) == b.board.track(Track::tension) + 2);
-               });
+    over_seeds(
+        30, Team::israel, "sabotage", [](GameState& g) { return order(g, "sabotage"); },
+        [](const GameState& b, const GameState& a, const Result& r) {
+            if (r.success)
+                CHECK(a.board.track(Track::nuclear) == b.board.track(Track::nuclear) - 1);
+            else
+                CHECK(a.board.track(Track::tension) == b.board.track(Track::tension) + 2);
+        });
 }
 
 TEST_CASE("posture forces: US forces +1 and tension +1") {
@@ -315,10 +322,11 @@ TEST_CASE("enrichment adds one; inspections the same turn freeze it") {
 }
 
 TEST_CASE("referral to the Security Council adds sanctions on success") {
-    over_seeds(30, Team::us, "refer_unsc", [](GameState& g) { return order(g, "refer_unsc"); },
-               [](const GameState& b, const GameState& a, const Result& r) {
-                   CHECK(a.board.track(Track::sanctions) - b.board.track(Track::sanctions) == (r.success ? 1 : 0));
-               });
+    over_seeds(
+        30, Team::us, "refer_unsc", [](GameState& g) { return order(g, "refer_unsc"); },
+        [](const GameState& b, const GameState& a, const Result& r) {
+            CHECK(a.board.track(Track::sanctions) - b.board.track(Track::sanctions) == (r.success ? 1 : 0));
+        });
 }
 
 TEST_CASE("a card in hand can be played once, with its effects") {
@@ -341,15 +349,16 @@ TEST_CASE("a card in hand can be played once, with its effects") {
 }
 
 TEST_CASE("an early strike often misses, and a miss still closes the channel and raises tension") {
-    over_seeds(30, Team::israel, "strike",
-               [](GameState& g) {
-                   g.board.channel = Channel::secret;
-                   return order(g, "strike");
-               },
-               [](const GameState& b, const GameState& a, const Result& r) {
-                   CHECK(a.board.channel == Channel::closed);
-                   CHECK(a.board.track(Track::tension) == b.board.track(Track::tension) + (r.success ? 3 : 2));
-                   CHECK(a.board.track(Track::nuclear) ==
-                         (r.success ? std::max(0, b.board.track(Track::nuclear) - 3) : b.board.track(Track::nuclear)));
-               });
+    over_seeds(
+        30, Team::israel, "strike",
+        [](GameState& g) {
+            g.board.channel = Channel::secret;
+            return order(g, "strike");
+        },
+        [](const GameState& b, const GameState& a, const Result& r) {
+            CHECK(a.board.channel == Channel::closed);
+            CHECK(a.board.track(Track::tension) == b.board.track(Track::tension) + (r.success ? 3 : 2));
+            CHECK(a.board.track(Track::nuclear) ==
+                  (r.success ? std::max(0, b.board.track(Track::nuclear) - 3) : b.board.track(Track::nuclear)));
+        });
 }

@@ -155,7 +155,8 @@ TEST_CASE("offers become deals executed first in adjudication") {
     to_negotiation(g);
     int ease = concession_id(g, "ease_sanctions"), insp = concession_id(g, "inspections");
     refused(g, Seat::of_team(Team::us), MakeOffer{Team::iran, {static_cast<std::int16_t>(insp)}, {}});
-    must(g, Seat::of_team(Team::us), MakeOffer{Team::iran, {static_cast<std::int16_t>(ease)}, {static_cast<std::int16_t>(insp)}});
+    must(g, Seat::of_team(Team::us),
+         MakeOffer{Team::iran, {static_cast<std::int16_t>(ease)}, {static_cast<std::int16_t>(insp)}});
     std::uint32_t id = g.offers.back().id;
     refused(g, Seat::of_team(Team::us), AnswerOffer{id, true});  // not addressed to the US
     must(g, Seat::of_team(Team::iran), AnswerOffer{id, true});

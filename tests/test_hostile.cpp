@@ -189,8 +189,9 @@ TEST_CASE("a scenario nested too deeply is refused, not parsed") {
 
 TEST_CASE("an action naming `target` where it has none is refused by the loader") {
     std::string rules = read_file(source_dir() + "/scenarios/rules/standard.toml");
-    rules += "\n[actions.bogus]\nname = \"Bogus\"\ncategory = \"diplomacy\"\nteams = [\"us\"]\ncost = 1\n"
-             "target = \"none\"\nstep = 1\nsuccess = [ { influence = \"target\", team = \"self\", add = 1 } ]\n";
+    rules +=
+        "\n[actions.bogus]\nname = \"Bogus\"\ncategory = \"diplomacy\"\nteams = [\"us\"]\ncost = 1\n"
+        "target = \"none\"\nstep = 1\nsuccess = [ { influence = \"target\", team = \"self\", add = 1 } ]\n";
     auto path = write_temp("target/rules/standard.toml", rules);
     auto ps = validate_file(path);
     REQUIRE_FALSE(ps.empty());

@@ -175,7 +175,8 @@ Played play_checked(std::uint64_t seed, BotKind kind, bool every_view, bool bot_
                 break;
             case Phase::adjudication:
                 if (!g.reports.back().results.empty() && noise.below(3) == 0) {
-                    auto i = static_cast<std::uint16_t>(noise.below(static_cast<std::uint32_t>(g.reports.back().results.size())));
+                    auto i = static_cast<std::uint16_t>(
+                        noise.below(static_cast<std::uint32_t>(g.reports.back().results.size())));
                     run(Seat::control(), Amend{i, !g.reports.back().results[i].success, "White Cell ruling"});
                 }
                 if (!g.ended()) run(Seat::system(), Release{});

@@ -161,12 +161,34 @@ TEST_CASE("the deck has at least 30 cards, each quoting the seminar notes verbat
 TEST_CASE("the deck covers every episode of the notes") {
     auto s = after911();
     // One distinctive phrase per episode; some card must quote it.
-    std::vector<std::string> episodes{
-        "Iran-Contra", "hostages", "Bosnian", "Conoco", "Iran-Libya sanctions", "rugs and pistachios", "counternarcotics", "limit the agenda",
-        "condemn the attack", "search and rescue", "Bonn conference", "Axis of Evil", "arms shipment to Gaza",
-        "200 al-Qaeda", "MEK", "every issue could be on the table", "Riyadh", "July 2008", "2007", "interest section",
-        "eight al-Qaeda operatives", "humanitarian corridor", "monthly meetings", "warlord", "US help repatriating",
-        "IAEA", "pro-democracy funds", "steering committee"};
+    std::vector<std::string> episodes{"Iran-Contra",
+                                      "hostages",
+                                      "Bosnian",
+                                      "Conoco",
+                                      "Iran-Libya sanctions",
+                                      "rugs and pistachios",
+                                      "counternarcotics",
+                                      "limit the agenda",
+                                      "condemn the attack",
+                                      "search and rescue",
+                                      "Bonn conference",
+                                      "Axis of Evil",
+                                      "arms shipment to Gaza",
+                                      "200 al-Qaeda",
+                                      "MEK",
+                                      "every issue could be on the table",
+                                      "Riyadh",
+                                      "July 2008",
+                                      "2007",
+                                      "interest section",
+                                      "eight al-Qaeda operatives",
+                                      "humanitarian corridor",
+                                      "monthly meetings",
+                                      "warlord",
+                                      "US help repatriating",
+                                      "IAEA",
+                                      "pro-democracy funds",
+                                      "steering committee"};
     for (const auto& e : episodes) {
         bool found = false;
         for (const auto& c : s->cards) found |= c.source.find(e) != std::string::npos;
@@ -206,7 +228,8 @@ text = "t"
 colour = "red"
 effects = [ { track = "happiness", add = 1 }, { influence = "atlantis", team = "us", add = 1 }, { hand = "nope", team = "us" }, { marker = "dragons", region = "lebanon", add = 1 } ]
 )"));
-    auto path = write_temp("bad2/mini.toml", mini_scenario("deck_cards = [\"missing-card\"]\n[rules]\nleak_target = 99\n"));
+    auto path =
+        write_temp("bad2/mini.toml", mini_scenario("deck_cards = [\"missing-card\"]\n[rules]\nleak_target = 99\n"));
     auto ps = problems_of(path);
     INFO(joined(ps));
     CHECK(has(ps, "cards.toml:21: cards.two.colour: unknown field"));

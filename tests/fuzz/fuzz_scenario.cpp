@@ -1,10 +1,10 @@
 // libFuzzer target: the scenario loader must report problems, never crash,
 // on any bytes given as a rules layer.
+#include <unistd.h>
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <string>
-#include <unistd.h>
 
 #include "scenario_loader.hpp"
 

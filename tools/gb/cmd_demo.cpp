@@ -44,16 +44,18 @@ std::string wrap(const std::string& text, const std::string& indent, std::size_t
 
 void print_tracks(const GameState& g) {
     const Board& b = g.board;
-    std::printf("  tracks: trust %+d | tension %d | nuclear %d | sanctions %d | us_hawks %d | iran_hardliners %d | "
-                "al_qaeda %d | channel %s\n",
-                b.track(Track::trust), b.track(Track::tension), b.track(Track::nuclear), b.track(Track::sanctions),
-                b.track(Track::us_hawks), b.track(Track::iran_hardliners), b.track(Track::al_qaeda),
-                std::string(name_of(b.channel)).c_str());
+    std::printf(
+        "  tracks: trust %+d | tension %d | nuclear %d | sanctions %d | us_hawks %d | iran_hardliners %d | "
+        "al_qaeda %d | channel %s\n",
+        b.track(Track::trust), b.track(Track::tension), b.track(Track::nuclear), b.track(Track::sanctions),
+        b.track(Track::us_hawks), b.track(Track::iran_hardliners), b.track(Track::al_qaeda),
+        std::string(name_of(b.channel)).c_str());
 }
 
 void print_scores(const GameState& g) {
     std::printf("  scores:");
-    for (Team t : kAllTeams) std::printf(" %s %d%s", g.sc().teams[idx(t)].name.c_str(), g.score[idx(t)], idx(t) < 3 ? " |" : "");
+    for (Team t : kAllTeams)
+        std::printf(" %s %d%s", g.sc().teams[idx(t)].name.c_str(), g.score[idx(t)], idx(t) < 3 ? " |" : "");
     std::printf("\n");
 }
 
@@ -106,7 +108,8 @@ int cmd_demo(int argc, char** argv) {
             }
             if (g.choice_pending) {
                 std::printf("  %s must choose:", team_name(g, c.chooser).c_str());
-                for (std::size_t i = 0; i < c.options.size(); ++i) std::printf(" [%zu] %s", i + 1, c.options[i].label.c_str());
+                for (std::size_t i = 0; i < c.options.size(); ++i)
+                    std::printf(" [%zu] %s", i + 1, c.options[i].label.c_str());
                 std::printf("\n");
             }
             return;
@@ -141,9 +144,11 @@ int cmd_demo(int argc, char** argv) {
             if (*delay) std::this_thread::sleep_for(std::chrono::milliseconds(*delay));
         }
     };
-    GameRecord rec = play_game(loaded.scenario, *seed, bots == "random" ? BotKind::random : BotKind::heuristic, observer);
+    GameRecord rec =
+        play_game(loaded.scenario, *seed, bots == "random" ? BotKind::random : BotKind::heuristic, observer);
     const GameState& g = rec.final;
-    static const char* why[] = {"", "the last turn was played", "regional war", "nuclear breakout", "the White Cell ended it"};
+    static const char* why[] = {"", "the last turn was played", "regional war", "nuclear breakout",
+                                "the White Cell ended it"};
     std::printf("\n======== GAME OVER after turn %d: %s ========\n", g.turn, why[static_cast<int>(g.end)]);
     print_tracks(g);
     std::printf("%-16s %6s %5s %7s\n", "team", "score", "par", "result");
