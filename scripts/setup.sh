@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # One list for everything this project builds with; see the README's table.
-PACKAGES=(build-essential cmake pkg-config libtoml11-dev libcereal-dev catch2 python3)
+PACKAGES=(build-essential cmake libtoml11-dev libcereal-dev catch2 python3)
 
 missing=()
 for p in "${PACKAGES[@]}"; do
