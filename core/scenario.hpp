@@ -21,7 +21,7 @@ inline constexpr int kMaxTerms = 16;
 inline constexpr int kMaxHand = 8;
 inline constexpr int kMaxPromises = 8;
 
-// References inside effects and terms: a fixed id, or a placeholder resolved
+// References inside effects and terms: a fixed id, or a stand-in (`target`, `self`, `other`) resolved
 // when the effect is applied.
 inline constexpr int kRefTarget = -2;  // the ordered target (region or marker)
 inline constexpr int kRefSelf = -2;    // the acting team
