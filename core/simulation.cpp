@@ -14,6 +14,17 @@ std::uint64_t game_seed(std::uint64_t seed, int i) {
     return mix64(seed * 0x9e3779b97f4a7c15ULL + static_cast<std::uint64_t>(i));
 }
 
+std::optional<Action> system_step(const GameState& g) {
+    switch (g.phase) {
+        case Phase::ended: return std::nullopt;
+        case Phase::inject:
+            if (!g.inject_drawn && !g.deck.empty()) return DrawInject{};
+            return AdvancePhase{};
+        case Phase::adjudication: return Release{};
+        default: return AdvancePhase{};
+    }
+}
+
 GameRecord play_game(std::shared_ptr<const Scenario> scenario, std::uint64_t seed, BotKind kind,
                      const ActionObserver& observer, bool record) {
     GameRecord rec;
@@ -45,17 +56,8 @@ GameRecord play_game(std::shared_ptr<const Scenario> scenario, std::uint64_t see
                 acted = true;
             }
         }
-        if (acted || g.ended()) continue;
-        switch (g.phase) {
-            case Phase::inject:
-                if (!g.inject_drawn && !g.deck.empty())
-                    run(Seat::system(), DrawInject{});
-                else
-                    run(Seat::system(), AdvancePhase{});
-                break;
-            case Phase::adjudication: run(Seat::system(), Release{}); break;
-            default: run(Seat::system(), AdvancePhase{}); break;
-        }
+        if (acted) continue;
+        if (auto a = system_step(g)) run(Seat::system(), *a);
     }
     rec.standing = standing(g);
     rec.final = std::move(g);

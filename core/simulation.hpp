@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -40,6 +41,11 @@ struct SimulationSummary {
 // The result does not depend on the thread count.
 SimulationSummary simulate(std::shared_ptr<const Scenario> scenario, int games, std::uint64_t seed, BotKind bots,
                            int threads, const std::function<void(int done)>& progress = {});
+
+// What the White Cell's stand-in (the system seat) does to move a game on when
+// no bot has anything left to do: draw the inject, advance the phase, or
+// release the report. Nothing once the game has ended.
+std::optional<Action> system_step(const GameState& g);
 
 // Seed of game i of a simulation.
 std::uint64_t game_seed(std::uint64_t seed, int i);

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "bot.hpp"
+#include "simulation.hpp"
 #include "support.hpp"
 #include "view.hpp"
 
@@ -106,8 +107,8 @@ TEST_CASE("arbitrary actions from arbitrary seats never break the state") {
                     if (validate(g, Seat::of_team(t), *a).ok()) apply(g, Seat::of_team(t), *a);
                     continue;
                 }
-                Action sys = g.phase == Phase::adjudication ? Action{Release{}} : Action{AdvancePhase{}};
-                if (validate(g, Seat::system(), sys).ok()) apply(g, Seat::system(), sys);
+                if (auto sys = system_step(g); sys && validate(g, Seat::system(), *sys).ok())
+                    apply(g, Seat::system(), *sys);
                 continue;
             }
             Seat s = junk.seat();

@@ -169,20 +169,14 @@ Played play_checked(std::uint64_t seed, BotKind kind, bool every_view, bool bot_
             }
         }
         if (acted || g.ended()) continue;
-        switch (g.phase) {
-            case Phase::inject:
-                run(Seat::system(), !g.inject_drawn && !g.deck.empty() ? Action{DrawInject{}} : Action{AdvancePhase{}});
-                break;
-            case Phase::adjudication:
-                if (!g.reports.back().results.empty() && noise.below(3) == 0) {
-                    auto i = static_cast<std::uint16_t>(
-                        noise.below(static_cast<std::uint32_t>(g.reports.back().results.size())));
-                    run(Seat::control(), Amend{i, !g.reports.back().results[i].success, "White Cell ruling"});
-                }
-                if (!g.ended()) run(Seat::system(), Release{});
-                break;
-            default: run(Seat::system(), AdvancePhase{}); break;
+        // The White Cell sometimes overrules a draft result before release.
+        if (g.phase == Phase::adjudication && !g.reports.back().results.empty() && noise.below(3) == 0) {
+            auto i =
+                static_cast<std::uint16_t>(noise.below(static_cast<std::uint32_t>(g.reports.back().results.size())));
+            run(Seat::control(), Amend{i, !g.reports.back().results[i].success, "White Cell ruling"});
+            if (g.ended()) break;
         }
+        run(Seat::system(), *system_step(g));
     }
     p.final = std::move(g);
     return p;
