@@ -162,6 +162,7 @@ struct Event {
     std::uint8_t audience = kPublic;  // bit per team, bit 4 the White Cell
     static constexpr std::uint8_t kPublic = 0xFF;
     static constexpr std::uint8_t kControl = 0x10;
+    bool operator==(const Event&) const = default;
     template <class Ar>
     void serialize(Ar& ar) {
         ar(kind, team, a, b, value, delta, text, audience);

@@ -3,12 +3,15 @@
 #pragma once
 
 #include <cereal/cereal.hpp>
+#include <cereal/types/optional.hpp>
 #include <cereal/types/array.hpp>
 #include <cereal/types/string.hpp>
 #include <cereal/types/variant.hpp>
 #include <cereal/types/vector.hpp>
 
 #include "action.hpp"
+#include "bounded_archive.hpp"
+#include "journal_entry.hpp"
 #include "state.hpp"
 
 namespace gb {
@@ -178,6 +181,11 @@ void serialize(Ar& ar, Message& m) {
 template <class Ar>
 void serialize(Ar& ar, Note& n) {
     ar(n.kind, n.turn, n.phase, n.label, n.text);
+}
+
+template <class Ar>
+void serialize(Ar& ar, JournalEntry& e) {
+    ar(e.seat, e.action);
 }
 
 // Everything but the scenario pointer, which is represented by its content hash.

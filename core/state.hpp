@@ -50,6 +50,7 @@ struct Result {
     std::string reason;  // why it failed, or the amendment's reason
     std::vector<Change> changes;
     std::vector<Event> events;
+    bool operator==(const Result&) const = default;
 };
 
 struct Report {
@@ -57,6 +58,7 @@ struct Report {
     bool released = false;
     std::vector<Result> results;
     std::vector<Event> end_of_turn;  // leak roll, promises, terms, scoring
+    bool operator==(const Report&) const = default;
 };
 
 struct Message {

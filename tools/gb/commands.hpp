@@ -26,6 +26,10 @@ private:
 int cmd_validate(int argc, char** argv);
 int cmd_simulate(int argc, char** argv);
 int cmd_demo(int argc, char** argv);
+int cmd_replay(int argc, char** argv);
+int cmd_lobby(int argc, char** argv);
+int cmd_bot(int argc, char** argv);
+int cmd_load(int argc, char** argv);
 
 // Parses a non-negative integer; nullopt on junk.
 std::optional<unsigned long long> parse_uint(const std::string& s);

@@ -71,7 +71,11 @@ void usage(std::ostream& o) {
          "commands:\n"
          "  validate FILE...   check scenario, rules and card files; print file:line: field: problem\n"
          "  simulate           play many bot games and print balance figures\n"
-         "  demo               play the default scenario with bots and narrate it turn by turn\n";
+         "  demo               play the default scenario with bots over a local server and narrate it\n"
+         "  replay JOURNAL     check a game journal (--verify) and summarise it\n"
+         "  lobby              create, list and close games on a server; server statistics\n"
+         "  bot                play one seat of a game on a server\n"
+         "  load               load generator for a server: latency and throughput\n";
 }
 
 }  // namespace
@@ -86,6 +90,10 @@ int main(int argc, char** argv) {
         if (cmd == "validate") return gb::cli::cmd_validate(argc, argv);
         if (cmd == "simulate") return gb::cli::cmd_simulate(argc, argv);
         if (cmd == "demo") return gb::cli::cmd_demo(argc, argv);
+        if (cmd == "replay") return gb::cli::cmd_replay(argc, argv);
+        if (cmd == "lobby") return gb::cli::cmd_lobby(argc, argv);
+        if (cmd == "bot") return gb::cli::cmd_bot(argc, argv);
+        if (cmd == "load") return gb::cli::cmd_load(argc, argv);
     } catch (const std::exception& e) {
         std::cerr << "gb " << cmd << ": " << e.what() << "\n";
         return 1;

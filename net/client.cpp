@@ -1,0 +1,300 @@
+// Client connections and seat sessions.
+#include "client.hpp"
+
+#include <enet/enet.h>
+
+#include <cstdlib>
+#include <stdexcept>
+#include <thread>
+
+#include "bounded_archive.hpp"
+#include "scenario_loader.hpp"
+#include "view_sync.hpp"
+
+namespace gb::net {
+
+using Clock = std::chrono::steady_clock;
+
+namespace {
+void enet_once() {
+    static bool ok = [] {
+        if (enet_initialize() != 0) throw std::runtime_error("cannot initialise ENet");
+        std::atexit(enet_deinitialize);
+        return true;
+    }();
+    (void)ok;
+}
+}  // namespace
+
+bool parse_endpoint(const std::string& s, std::string& host, std::uint16_t& port) {
+    auto colon = s.rfind(':');
+    if (colon == std::string::npos || colon == 0 || colon + 1 >= s.size()) return false;
+    host = s.substr(0, colon);
+    long v = 0;
+    for (char c : s.substr(colon + 1)) {
+        if (c < '0' || c > '9') return false;
+        v = v * 10 + (c - '0');
+        if (v > 65535) return false;
+    }
+    if (v == 0) return false;
+    port = static_cast<std::uint16_t>(v);
+    return true;
+}
+
+Connection::Connection() {
+    enet_once();
+}
+
+Connection::~Connection() {
+    close();
+}
+
+std::string Connection::open(const std::string& host, std::uint16_t port, Millis timeout) {
+    close();
+    host_ = enet_host_create(nullptr, 1, kChannels, 0, 0);
+    if (!host_) return "cannot create a network host";
+    ENetAddress addr;
+    if (enet_address_set_host(&addr, host.c_str()) != 0) {
+        close();
+        return "cannot resolve '" + host + "'";
+    }
+    addr.port = port;
+    peer_ = enet_host_connect(host_, &addr, kChannels, 0);
+    if (!peer_) {
+        close();
+        return "cannot connect";
+    }
+    ENetEvent ev;
+    auto until = Clock::now() + timeout;
+    bool connected = false;
+    while (!connected && Clock::now() < until) {
+        if (enet_host_service(host_, &ev, 50) > 0) {
+            if (ev.type == ENET_EVENT_TYPE_CONNECT) connected = true;
+            if (ev.type == ENET_EVENT_TYPE_DISCONNECT) break;
+            if (ev.type == ENET_EVENT_TYPE_RECEIVE) enet_packet_destroy(ev.packet);
+        }
+    }
+    if (!connected) {
+        if (peer_) enet_peer_reset(peer_);
+        peer_ = nullptr;
+        close();
+        return "no answer from " + host + ":" + std::to_string(port);
+    }
+    enet_peer_timeout(peer_, 32, 3000, 8000);
+    auto reply = request(Hello{kProtocolVersion, "gb"}, timeout);
+    if (!reply) {
+        close();
+        return "no handshake from " + host + ":" + std::to_string(port);
+    }
+    if (auto* e = std::get_if<Error>(&*reply)) {
+        close();
+        return e->message;
+    }
+    if (!std::holds_alternative<Welcome>(*reply)) {
+        close();
+        return "unexpected handshake reply";
+    }
+    return {};
+}
+
+void Connection::close() {
+    if (peer_) {
+        enet_peer_disconnect_now(peer_, 0);
+        peer_ = nullptr;
+    }
+    if (host_) {
+        enet_host_destroy(host_);
+        host_ = nullptr;
+    }
+    fragments_.clear();
+    fragment_total_ = 0;
+    queue_.clear();
+}
+
+void Connection::send(const ClientMessage& m, std::uint8_t channel, bool reliable) {
+    if (!peer_) return;
+    std::string bytes = encode(m);
+    ENetPacket* p = enet_packet_create(bytes.data(), bytes.size(), reliable ? ENET_PACKET_FLAG_RELIABLE : 0);
+    if (enet_peer_send(peer_, channel, p) != 0) enet_packet_destroy(p);
+    enet_host_flush(host_);
+}
+
+void Connection::send_raw(const std::string& bytes, std::uint8_t channel) {
+    if (!peer_) return;
+    ENetPacket* p = enet_packet_create(bytes.data(), bytes.size(), ENET_PACKET_FLAG_RELIABLE);
+    if (enet_peer_send(peer_, channel, p) != 0) enet_packet_destroy(p);
+    enet_host_flush(host_);
+}
+
+std::optional<ServerMessage> Connection::poll(Millis timeout) {
+    auto until = Clock::now() + timeout;
+    while (queue_.empty() && host_) {
+        auto left = std::chrono::duration_cast<Millis>(until - Clock::now()).count();
+        ENetEvent ev;
+        int r = enet_host_service(host_, &ev, static_cast<enet_uint32>(std::max<long long>(0, left)));
+        if (r <= 0) {
+            if (Clock::now() >= until) break;
+            continue;
+        }
+        if (ev.type == ENET_EVENT_TYPE_DISCONNECT) {
+            peer_ = nullptr;
+            break;
+        }
+        if (ev.type != ENET_EVENT_TYPE_RECEIVE) continue;
+        std::string bytes(reinterpret_cast<const char*>(ev.packet->data), ev.packet->dataLength);
+        enet_packet_destroy(ev.packet);
+        ++packets_received;
+        if (on_packet) on_packet(bytes);
+        try {
+            ServerMessage m = decode_server(bytes.data(), bytes.size());
+            if (auto* f = std::get_if<Fragment>(&m)) {
+                if (f->total > kMaxMessage) throw DecodeError("fragmented message too large");
+                if (fragments_.empty()) fragment_total_ = f->total;
+                fragments_ += f->bytes;
+                if (fragments_.size() >= fragment_total_) {
+                    std::string whole = std::move(fragments_);
+                    fragments_.clear();
+                    queue_.push_back(decode_server(whole.data(), whole.size()));
+                }
+            } else {
+                queue_.push_back(std::move(m));
+            }
+        } catch (const std::exception& e) {
+            queue_.push_back(
+                Error{ErrorCode::malformed, 0, std::string("undecodable message from the server: ") + e.what()});
+        }
+        if (Clock::now() >= until && queue_.empty()) break;
+    }
+    if (queue_.empty()) return std::nullopt;
+    ServerMessage m = std::move(queue_.front());
+    queue_.pop_front();
+    return m;
+}
+
+std::optional<ServerMessage> Connection::request(const ClientMessage& m, Millis timeout) {
+    send(m);
+    auto until = Clock::now() + timeout;
+    while (Clock::now() < until && is_open()) {
+        auto left = std::chrono::duration_cast<Millis>(until - Clock::now());
+        auto r = poll(left);
+        if (!r) continue;
+        if (std::holds_alternative<Update>(*r) || std::holds_alternative<PointerEcho>(*r)) continue;
+        return r;
+    }
+    return std::nullopt;
+}
+
+// ------------------------------------------------------------------ seat session
+
+std::string SeatSession::join(const std::string& host, std::uint16_t port, const JoinGame& join, Millis timeout) {
+    host_ = host;
+    port_ = port;
+    if (auto err = conn_.open(host, port, timeout); !err.empty()) return err;
+    conn_.send(join);
+    return wait_seated(timeout);
+}
+
+std::string SeatSession::resume(Millis timeout) {
+    if (token_.empty()) return "no resume token";
+    if (auto err = conn_.open(host_, port_, timeout); !err.empty()) return err;
+    seated_ = false;
+    conn_.send(ResumeSeat{token_});
+    return wait_seated(timeout);
+}
+
+std::string SeatSession::reconnect(Millis budget) {
+    auto until = Clock::now() + budget;
+    Millis wait(250);
+    std::string last = "not tried";
+    while (Clock::now() < until) {
+        last = resume(Millis(2000));
+        if (last.empty()) return {};
+        if (last.find("unknown resume token") != std::string::npos ||
+            last.find("removed by the White Cell") != std::string::npos)
+            return last;  // retrying will not help
+        std::this_thread::sleep_for(std::min(wait, std::chrono::duration_cast<Millis>(until - Clock::now())));
+        wait = std::min(wait * 2, Millis(4000));
+    }
+    return "gave up after " + std::to_string(budget.count() / 1000) + " s: " + last;
+}
+
+std::string SeatSession::wait_seated(Millis timeout) {
+    seat_error_.clear();
+    auto until = Clock::now() + timeout;
+    while (!seated_ && Clock::now() < until) {
+        if (!pump(Millis(50))) return seat_error_.empty() ? "connection lost" : seat_error_;
+        if (!seat_error_.empty()) return seat_error_;
+    }
+    return seated_ ? std::string() : "no seat within the time allowed";
+}
+
+std::uint32_t SeatSession::act(const Action& a) {
+    std::uint32_t r = next_request_++;
+    conn_.send(Act{r, a}, std::holds_alternative<Chat>(a) ? kChannelChat : kChannelControl);
+    return r;
+}
+
+bool SeatSession::pump(Millis timeout) {
+    if (!conn_.is_open()) return false;
+    auto until = Clock::now() + timeout;
+    bool first = true;
+    while (first || Clock::now() < until) {
+        first = false;
+        auto m =
+            conn_.poll(std::chrono::duration_cast<Millis>(std::max(Clock::duration::zero(), until - Clock::now())));
+        if (!m) break;
+        handle(std::move(*m));
+    }
+    return conn_.is_open();
+}
+
+void SeatSession::handle(ServerMessage&& m) {
+    if (auto* s = std::get_if<Seated>(&m)) {
+        if (!scenario_ || scenario_->id != s->scenario) {
+            auto loaded = load_scenario(resolve_scenario_path(s->scenario));
+            if (!loaded.scenario) {
+                seat_error_ = "cannot load scenario '" + s->scenario + "' here";
+                return;
+            }
+            scenario_ = loaded.scenario;
+        }
+        if (scenario_->content_hash != s->scenario_hash) {
+            seat_error_ = "scenario '" + s->scenario + "' differs from the server's copy";
+            return;
+        }
+        view_ = std::move(s->view);
+        view_.scenario = scenario_;
+        seat_ = s->seat;
+        game_ = s->game;
+        if (!s->token.empty()) token_ = s->token;
+        seq_ = s->seq;
+        seated_ = true;
+        awaiting_resync_ = false;
+        if (on_seated) on_seated();
+    } else if (auto* u = std::get_if<Update>(&m)) {
+        if (!seated_ || awaiting_resync_) return;
+        if (u->seq != seq_ + 1 || !apply_update(view_, *u)) {
+            // A gap or a diverging copy: ask for the whole view again.
+            awaiting_resync_ = true;
+            ++resyncs;
+            conn_.send(ResyncRequest{});
+            return;
+        }
+        seq_ = u->seq;
+        ++updates;
+        if (on_update) on_update(*u);
+    } else if (auto* a = std::get_if<Ack>(&m)) {
+        acks[a->request] = a->journal_seq;
+    } else if (auto* e = std::get_if<Error>(&m)) {
+        if (e->request) refusals[e->request] = e->message;
+        if (!seated_) seat_error_ = e->message;
+        if (on_error) on_error(*e);
+    } else if (auto* p = std::get_if<PointerEcho>(&m)) {
+        if (on_pointer) on_pointer(*p);
+    } else if (std::holds_alternative<Closed>(m)) {
+        closed = true;
+        seated_ = false;
+    }
+}
+
+}  // namespace gb::net

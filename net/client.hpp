@@ -1,0 +1,115 @@
+// The client side of the protocol: a connection to gb-server (handshake,
+// fragments) and a seat session that keeps the seat's view current from
+// sequence-numbered updates, resyncs on a gap, and resumes with its token.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "protocol.hpp"
+
+struct _ENetHost;
+struct _ENetPeer;
+
+namespace gb::net {
+
+using Millis = std::chrono::milliseconds;
+
+// "host:port" -> host, port. False on a malformed endpoint.
+bool parse_endpoint(const std::string& s, std::string& host, std::uint16_t& port);
+
+class Connection {
+public:
+    Connection();
+    ~Connection();
+    Connection(const Connection&) = delete;
+    Connection& operator=(const Connection&) = delete;
+
+    // Connects and says hello. Returns an error message, empty on success.
+    std::string open(const std::string& host, std::uint16_t port, Millis timeout = Millis(5000));
+    void close();
+    bool is_open() const { return peer_ != nullptr; }
+
+    void send(const ClientMessage& m, std::uint8_t channel = kChannelControl, bool reliable = true);
+    // Sends raw bytes (tests of hostile input).
+    void send_raw(const std::string& bytes, std::uint8_t channel = kChannelControl);
+    // The next server message, waiting up to `timeout`. Empty on timeout or
+    // when the connection dropped (then is_open() is false).
+    std::optional<ServerMessage> poll(Millis timeout);
+
+    // Called with every packet received, before decoding.
+    std::function<void(const std::string&)> on_packet;
+    std::uint64_t packets_received = 0;
+
+    // A request/response exchange for lobby messages: sends `m`, then waits
+    // for the first message that is not an Update or PointerEcho.
+    std::optional<ServerMessage> request(const ClientMessage& m, Millis timeout = Millis(5000));
+
+private:
+    _ENetHost* host_ = nullptr;
+    _ENetPeer* peer_ = nullptr;
+    std::string fragments_;
+    std::uint32_t fragment_total_ = 0;
+    std::deque<ServerMessage> queue_;
+};
+
+// One seat in one game, over a Connection it owns.
+class SeatSession {
+public:
+    // Connects, says hello and joins. Returns an error message, empty on success.
+    std::string join(const std::string& host, std::uint16_t port, const JoinGame& join, Millis timeout = Millis(5000));
+    // Reconnects and resumes with the token (after a drop or a server restart).
+    std::string resume(Millis timeout = Millis(5000));
+    // Retries resume with backoff until it works or `budget` runs out.
+    std::string reconnect(Millis budget = Millis(60000));
+
+    // Sends an action; returns its request number.
+    std::uint32_t act(const Action& a);
+    // Services the connection for up to `timeout`, applying every message
+    // received. False when the connection has dropped.
+    bool pump(Millis timeout);
+
+    bool seated() const { return seated_; }
+    const GameState& view() const { return view_; }
+    const Seat& seat() const { return seat_; }
+    const std::string& token() const { return token_; }
+    std::uint32_t game() const { return game_; }
+    Connection& connection() { return conn_; }
+
+    // Outcomes of requests, by request number.
+    std::map<std::uint32_t, std::uint64_t> acks;    // -> journal sequence number
+    std::map<std::uint32_t, std::string> refusals;  // -> reason
+    std::function<void(const Update&)> on_update;   // after it is applied
+    std::function<void(const Error&)> on_error;
+    std::function<void()> on_seated;
+    std::function<void(const PointerEcho&)> on_pointer;
+    std::uint32_t resyncs = 0;
+    std::uint32_t updates = 0;
+    bool closed = false;  // the game was closed
+
+private:
+    std::string wait_seated(Millis timeout);
+    void handle(ServerMessage&& m);
+
+    Connection conn_;
+    std::string host_;
+    std::uint16_t port_ = 0;
+    std::shared_ptr<const Scenario> scenario_;
+    GameState view_;
+    Seat seat_;
+    std::string token_;
+    std::uint32_t game_ = 0;
+    std::uint32_t seq_ = 0;
+    std::uint32_t next_request_ = 1;
+    bool seated_ = false;
+    bool awaiting_resync_ = false;
+    std::string seat_error_;
+};
+
+}  // namespace gb::net

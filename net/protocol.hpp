@@ -1,0 +1,171 @@
+// The wire protocol: every message between gb-server and its clients, declared
+// in one place with its limits. Messages are cereal portable-binary encoded,
+// one message per ENet packet. See docs/protocol.md.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "action.hpp"
+#include "board.hpp"
+#include "state.hpp"
+
+namespace gb::net {
+
+inline constexpr std::uint32_t kProtocolVersion = 1;
+inline constexpr std::size_t kMaxPacket = 64 * 1024;  // ENet maximumPacketSize on the server
+inline constexpr std::size_t kMaxName = 40;
+
+// ENet channels.
+inline constexpr std::uint8_t kChannelControl = 0;   // handshake, lobby, actions, updates (reliable)
+inline constexpr std::uint8_t kChannelChat = 1;      // chat actions and their echoes (reliable)
+inline constexpr std::uint8_t kChannelPresence = 2;  // map pointers (unreliable)
+inline constexpr std::size_t kChannels = 3;
+
+// ------------------------------------------------------------ client -> server
+struct Hello {
+    std::uint32_t version = kProtocolVersion;
+    std::string client;  // free text, for logs
+};
+struct CreateGame {
+    std::string scenario;  // name ("after-911") or a path on the server
+    std::optional<std::uint64_t> seed;
+    std::string name;
+};
+struct ListGames {};
+struct ServerStats {};
+struct CloseGame {
+    std::string control_code;
+};
+struct JoinGame {
+    std::string code;  // join code, or the control code for the White Cell
+    SeatRole role = SeatRole::team;
+    Team team = Team::us;
+    std::string name;
+};
+struct ResumeSeat {
+    std::string token;
+};
+struct Act {
+    std::uint32_t request = 0;  // echoed in the Ack or Error
+    Action action;
+};
+struct ResyncRequest {};
+struct Pointer {  // a map ping for teammates (unreliable)
+    float x = 0, y = 0;
+};
+
+using ClientMessage = std::variant<Hello, CreateGame, ListGames, ServerStats, CloseGame, JoinGame, ResumeSeat, Act,
+                                   ResyncRequest, Pointer>;
+
+// ------------------------------------------------------------ server -> client
+struct Welcome {
+    std::uint32_t version = kProtocolVersion;
+    std::string server;
+};
+enum class ErrorCode : std::uint8_t {
+    version_mismatch,
+    malformed,
+    not_seated,
+    bad_code,
+    bad_token,
+    refused,  // the rules refused the action (message says why)
+    lobby,    // a lobby request failed
+    server_full,
+};
+struct Error {
+    ErrorCode code = ErrorCode::malformed;
+    std::uint32_t request = 0;
+    std::string message;
+};
+struct GameCreated {
+    std::uint32_t game = 0;
+    std::string join_code, control_code;
+};
+struct GameEntry {
+    std::uint32_t game = 0;
+    std::string name, scenario;
+    std::int16_t turn = 0;
+    Phase phase = Phase::inject;
+    std::array<std::uint8_t, kTeams> players{};
+    std::array<bool, kTeams> bots{};
+    bool control = false;
+    std::uint8_t observers = 0;
+    std::string join_code;
+};
+struct GameList {
+    std::vector<GameEntry> games;
+};
+struct Stats {
+    std::uint32_t games = 0, peers = 0;
+    double actions_per_second = 0;
+    std::uint64_t resident_bytes = 0;
+    std::uint64_t actions_total = 0;
+};
+struct Closed {
+    std::uint32_t game = 0;
+};
+// A full view: on joining, resuming, or asking for a resync.
+struct Seated {
+    std::uint32_t game = 0;
+    Seat seat;
+    std::string token;
+    std::string scenario;  // the scenario id; the client loads it and checks the hash
+    std::uint64_t scenario_hash = 0;
+    std::uint32_t seq = 0;  // the stream's sequence number this view corresponds to
+    GameState view;
+};
+struct Ack {
+    std::uint32_t request = 0;
+    std::uint64_t journal_seq = 0;  // the durable record that holds the action
+};
+// A view-filtered change to the seat's view. The client applies it to its
+// copy; `view_hash` is the hash of the view after it, to catch divergence.
+struct Update {
+    std::uint32_t seq = 0;
+    std::optional<GameState> core;  // the view without its history lists, when it changed
+    std::uint32_t reports_from = 0;
+    std::vector<Report> reports;
+    std::uint32_t messages_from = 0;
+    std::vector<Message> messages;
+    std::uint32_t offers_from = 0;
+    std::vector<Offer> offers;
+    std::uint32_t notes_from = 0;
+    std::vector<Note> notes;
+    std::vector<Event> events;
+    std::uint64_t view_hash = 0;
+};
+struct PointerEcho {
+    std::uint32_t player = 0;
+    std::string name;
+    float x = 0, y = 0;
+};
+// A piece of a server message too large for one packet; the client joins the
+// pieces (sent back to back on the control channel) and decodes the whole.
+struct Fragment {
+    std::uint32_t total = 0;  // bytes of the whole message
+    std::string bytes;
+};
+inline constexpr std::size_t kFragmentBytes = kMaxPacket - 64;
+inline constexpr std::size_t kMaxMessage = 16u << 20;  // largest reassembled message a client accepts
+
+using ServerMessage =
+    std::variant<Welcome, Error, GameCreated, GameList, Stats, Closed, Seated, Ack, Update, PointerEcho, Fragment>;
+
+// Splits an encoded server message into packets of at most kMaxPacket bytes:
+// the message itself when it fits, else encoded Fragments.
+std::vector<std::string> packets_for(const ServerMessage& m);
+
+const char* message_name(const ClientMessage& m);
+const char* message_name(const ServerMessage& m);
+
+// Encoding never fails; decoding throws DecodeError with the reason.
+std::string encode(const ClientMessage& m);
+std::string encode(const ServerMessage& m);
+ClientMessage decode_client(const char* data, std::size_t size);
+ServerMessage decode_server(const char* data, std::size_t size);
+
+}  // namespace gb::net

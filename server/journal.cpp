@@ -1,0 +1,273 @@
+// Journal files: layout
+//   "GBJOURNAL\n"                      10 bytes magic
+//   u32 format, u32 header length, u32 header CRC-32, header (cereal portable binary)
+//   records: u32 payload length, u32 CRC-32 of (seq + payload), u64 seq, payload
+// All integers little-endian.
+#include "journal.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <array>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+#include <cereal/archives/portable_binary.hpp>
+
+#include "serialize.hpp"
+
+namespace gb {
+
+template <class Ar>
+void serialize(Ar& ar, JournalHeader& h) {
+    ar(h.format, h.game, h.name, h.scenario_id, h.scenario_path, h.content_hash, h.seed, h.join_code, h.control_code,
+       h.created_unix);
+}
+template <class Ar>
+void serialize(Ar& ar, ActionRecord& r) {
+    ar(r.entry, r.state_hash);
+}
+template <class Ar>
+void serialize(Ar& ar, TokenRecord& r) {
+    ar(r.player, r.token);
+}
+template <class Ar>
+void serialize(Ar& ar, CloseRecord& r) {
+    ar(r.reason);
+}
+
+namespace {
+
+constexpr char kMagic[] = "GBJOURNAL\n";
+constexpr std::size_t kMagicLen = 10;
+constexpr std::size_t kRecordHead = 16;  // length, crc, seq
+constexpr std::uint32_t kMaxRecord = 1u << 20;
+
+std::array<std::uint32_t, 256> make_table() {
+    std::array<std::uint32_t, 256> t{};
+    for (std::uint32_t i = 0; i < 256; ++i) {
+        std::uint32_t c = i;
+        for (int k = 0; k < 8; ++k) c = (c & 1u) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+        t[i] = c;
+    }
+    return t;
+}
+
+void put32(std::string& s, std::uint32_t v) {
+    for (int i = 0; i < 4; ++i) s.push_back(static_cast<char>((v >> (8 * i)) & 0xFF));
+}
+void put64(std::string& s, std::uint64_t v) {
+    for (int i = 0; i < 8; ++i) s.push_back(static_cast<char>((v >> (8 * i)) & 0xFF));
+}
+std::uint32_t get32(const unsigned char* p) {
+    return static_cast<std::uint32_t>(p[0]) | (static_cast<std::uint32_t>(p[1]) << 8) |
+           (static_cast<std::uint32_t>(p[2]) << 16) | (static_cast<std::uint32_t>(p[3]) << 24);
+}
+std::uint64_t get64(const unsigned char* p) {
+    return static_cast<std::uint64_t>(get32(p)) | (static_cast<std::uint64_t>(get32(p + 4)) << 32);
+}
+
+template <class T>
+std::string to_bytes(const T& v) {
+    std::ostringstream out(std::ios::binary);
+    {
+        cereal::PortableBinaryOutputArchive ar(out);
+        ar(const_cast<T&>(v));
+    }
+    return std::move(out).str();
+}
+
+void write_all(int fd, const std::string& bytes, const std::string& path) {
+    std::size_t done = 0;
+    while (done < bytes.size()) {
+        ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            throw std::runtime_error(path + ": write failed: " + std::strerror(errno));
+        }
+        done += static_cast<std::size_t>(n);
+    }
+}
+
+}  // namespace
+
+std::uint32_t crc32(const void* data, std::size_t size) {
+    static const auto table = make_table();
+    std::uint32_t c = 0xFFFFFFFFu;
+    auto* p = static_cast<const unsigned char*>(data);
+    for (std::size_t i = 0; i < size; ++i) c = table[(c ^ p[i]) & 0xFFu] ^ (c >> 8);
+    return c ^ 0xFFFFFFFFu;
+}
+
+JournalRead read_journal(const std::string& path) {
+    JournalRead out;
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        out.error = path + ": cannot open";
+        return out;
+    }
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
+    std::size_t size = bytes.size();
+    if (size < kMagicLen + 12 || bytes.compare(0, kMagicLen, kMagic) != 0) {
+        out.error = path + ": not a Grand Bargain journal (bad magic or too short)";
+        return out;
+    }
+    std::uint32_t format = get32(p + kMagicLen);
+    std::uint32_t hlen = get32(p + kMagicLen + 4);
+    std::uint32_t hcrc = get32(p + kMagicLen + 8);
+    if (format == 0 || format > kJournalFormat) {
+        out.error = path + ": journal format " + std::to_string(format) + " is newer than this build reads (" +
+                    std::to_string(kJournalFormat) + ")";
+        return out;
+    }
+    std::size_t pos = kMagicLen + 12;
+    if (hlen > kMaxRecord || pos + hlen > size || crc32(p + pos, hlen) != hcrc) {
+        out.error = path + ": header is corrupt";
+        return out;
+    }
+    try {
+        bounded_decode(bytes.data() + pos, hlen, out.header);
+    } catch (const std::exception& e) {
+        out.error = path + ": header does not decode: " + e.what();
+        return out;
+    }
+    pos += hlen;
+    out.good_bytes = pos;
+    std::uint64_t expect = 1;
+    while (pos < size) {
+        std::string where = "record " + std::to_string(expect) + " at byte " + std::to_string(pos);
+        auto torn = [&](const std::string& why) {
+            out.torn = true;
+            out.torn_detail = where + ": " + why;
+        };
+        if (size - pos < kRecordHead) {
+            torn("incomplete record header (" + std::to_string(size - pos) + " bytes)");
+            break;
+        }
+        std::uint32_t len = get32(p + pos), crc = get32(p + pos + 4);
+        std::uint64_t seq = get64(p + pos + 8);
+        if (len > kMaxRecord) {
+            // Without a sane length nothing after can be trusted: torn if at the end, else corrupt.
+            if (pos + kRecordHead + 64 >= size)
+                torn("implausible length " + std::to_string(len));
+            else
+                out.error = path + ": " + where + ": implausible length " + std::to_string(len);
+            break;
+        }
+        if (pos + kRecordHead + len > size) {
+            torn("cut short: " + std::to_string(size - pos - kRecordHead) + " of " + std::to_string(len) + " bytes");
+            break;
+        }
+        std::uint32_t actual = crc32(p + pos + 8, 8 + len);
+        bool last = pos + kRecordHead + len == size;
+        if (actual != crc) {
+            if (last)
+                torn("checksum mismatch");
+            else
+                out.error = path + ": " + where + ": checksum mismatch";
+            break;
+        }
+        if (seq != expect) {
+            out.error = path + ": " + where + ": sequence number " + std::to_string(seq) + ", expected " +
+                        std::to_string(expect);
+            break;
+        }
+        JournalRecord r;
+        try {
+            bounded_decode(bytes.data() + pos + kRecordHead, len, r);
+        } catch (const std::exception& e) {
+            out.error = path + ": " + where + ": does not decode: " + e.what();
+            break;
+        }
+        out.records.emplace_back(seq, std::move(r));
+        pos += kRecordHead + len;
+        out.good_bytes = pos;
+        ++expect;
+    }
+    return out;
+}
+
+JournalWriter::~JournalWriter() {
+    if (fd_ >= 0) {
+        if (dirty_) ::fdatasync(fd_);
+        ::close(fd_);
+    }
+}
+
+JournalWriter::JournalWriter(JournalWriter&& o) noexcept {
+    *this = std::move(o);
+}
+
+JournalWriter& JournalWriter::operator=(JournalWriter&& o) noexcept {
+    if (this != &o) {
+        if (fd_ >= 0) ::close(fd_);
+        fd_ = o.fd_;
+        path_ = std::move(o.path_);
+        next_seq_ = o.next_seq_;
+        dirty_ = o.dirty_;
+        o.fd_ = -1;
+        o.dirty_ = false;
+    }
+    return *this;
+}
+
+JournalWriter JournalWriter::create(const std::string& path, const JournalHeader& header) {
+    JournalWriter w;
+    w.path_ = path;
+    w.fd_ = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0644);
+    if (w.fd_ < 0) throw std::runtime_error(path + ": cannot create journal: " + std::strerror(errno));
+    std::string h = to_bytes(header);
+    std::string bytes(kMagic, kMagicLen);
+    put32(bytes, kJournalFormat);
+    put32(bytes, static_cast<std::uint32_t>(h.size()));
+    put32(bytes, crc32(h.data(), h.size()));
+    bytes += h;
+    write_all(w.fd_, bytes, path);
+    ::fdatasync(w.fd_);
+    // Make the new file's directory entry durable too.
+    std::string dir = path.substr(0, path.find_last_of('/') == std::string::npos ? 0 : path.find_last_of('/'));
+    int dfd = ::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dfd >= 0) {
+        ::fsync(dfd);
+        ::close(dfd);
+    }
+    return w;
+}
+
+JournalWriter JournalWriter::reopen(const std::string& path, std::uint64_t good_bytes, std::uint64_t next_seq) {
+    JournalWriter w;
+    w.path_ = path;
+    w.next_seq_ = next_seq;
+    if (::truncate(path.c_str(), static_cast<off_t>(good_bytes)) != 0)
+        throw std::runtime_error(path + ": cannot cut the torn record: " + std::strerror(errno));
+    w.fd_ = ::open(path.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC);
+    if (w.fd_ < 0) throw std::runtime_error(path + ": cannot open journal: " + std::strerror(errno));
+    return w;
+}
+
+std::uint64_t JournalWriter::append(const JournalRecord& r) {
+    std::string payload = to_bytes(r);
+    std::uint64_t seq = next_seq_++;
+    std::string body;
+    put64(body, seq);
+    body += payload;
+    std::string bytes;
+    put32(bytes, static_cast<std::uint32_t>(payload.size()));
+    put32(bytes, crc32(body.data(), body.size()));
+    bytes += body;
+    write_all(fd_, bytes, path_);
+    dirty_ = true;
+    return seq;
+}
+
+void JournalWriter::sync() {
+    if (!dirty_ || fd_ < 0) return;
+    if (::fdatasync(fd_) != 0) throw std::runtime_error(path_ + ": fdatasync failed: " + std::strerror(errno));
+    dirty_ = false;
+}
+
+}  // namespace gb

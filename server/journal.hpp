@@ -1,0 +1,89 @@
+// Journals: one append-only file per game holding its format version, its
+// scenario (id and content hash), seed and codes, then every accepted action
+// with a sequence number, a CRC-32 and the state hash after it. A record is
+// made durable (fdatasync) before its action is acknowledged.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "journal_entry.hpp"
+
+namespace gb {
+
+// Append-only list of journal format versions; never reorder.
+inline constexpr std::uint32_t kJournalFormat = 1;
+
+struct JournalHeader {
+    std::uint32_t format = kJournalFormat;
+    std::uint32_t game = 0;
+    std::string name;
+    std::string scenario_id;
+    std::string scenario_path;  // as the server resolved it
+    std::uint64_t content_hash = 0;
+    std::uint64_t seed = 0;
+    std::string join_code, control_code;
+    std::int64_t created_unix = 0;
+};
+
+struct ActionRecord {
+    JournalEntry entry;
+    std::uint64_t state_hash = 0;  // after applying the action
+};
+struct TokenRecord {  // a resume token issued to a player
+    std::uint32_t player = 0;
+    std::string token;
+};
+struct CloseRecord {
+    std::string reason;
+};
+using JournalRecord = std::variant<ActionRecord, TokenRecord, CloseRecord>;
+
+struct JournalRead {
+    JournalHeader header;
+    std::vector<std::pair<std::uint64_t, JournalRecord>> records;  // (sequence number, record)
+    bool torn = false;             // the last record was incomplete or corrupt and was dropped
+    std::uint64_t good_bytes = 0;  // length of the valid prefix
+    std::string error;             // non-empty: the journal cannot be used; names the record
+    std::string torn_detail;
+};
+
+// Reads and checks a journal. A bad last record is reported as torn (and
+// left out); a bad record followed by more data is an error.
+JournalRead read_journal(const std::string& path);
+
+class JournalWriter {
+public:
+    JournalWriter() = default;
+    ~JournalWriter();
+    JournalWriter(const JournalWriter&) = delete;
+    JournalWriter& operator=(const JournalWriter&) = delete;
+    JournalWriter(JournalWriter&& o) noexcept;
+    JournalWriter& operator=(JournalWriter&& o) noexcept;
+
+    // Creates a new journal (fails if the file exists).
+    static JournalWriter create(const std::string& path, const JournalHeader& header);
+    // Opens an existing journal for appending after `good_bytes` (cutting a torn tail).
+    static JournalWriter reopen(const std::string& path, std::uint64_t good_bytes, std::uint64_t next_seq);
+
+    // Appends a record (buffered by the OS until sync); returns its sequence number.
+    std::uint64_t append(const JournalRecord& r);
+    // fdatasync if anything was appended since the last sync.
+    void sync();
+    bool dirty() const { return dirty_; }
+    std::uint64_t next_seq() const { return next_seq_; }
+    const std::string& path() const { return path_; }
+
+private:
+    int fd_ = -1;
+    std::string path_;
+    std::uint64_t next_seq_ = 1;
+    bool dirty_ = false;
+};
+
+std::uint32_t crc32(const void* data, std::size_t size);
+
+}  // namespace gb
