@@ -6,7 +6,7 @@ cd "$(dirname "$0")"
 jobs=$(nproc 2>/dev/null || echo 2)
 
 echo "== build (build/)"
-scripts/setup.sh build
+scripts/setup.sh --with-fuzz build
 echo "== tests (build/)"
 ctest --test-dir build --output-on-failure -j"$jobs"
 
@@ -15,5 +15,19 @@ scripts/setup.sh build-asan -DGB_SANITIZE=ON
 echo "== tests under ASan/UBSan (build-asan/)"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --test-dir build-asan --output-on-failure -j"$jobs"
+
+if command -v clang++ >/dev/null 2>&1; then
+  echo "== fuzz smoke runs (build-fuzz/, clang libFuzzer)"
+  cmake -S . -B build-fuzz -DGB_FUZZ=ON -DGB_TESTS=OFF -DCMAKE_CXX_COMPILER=clang++ >/dev/null
+  cmake --build build-fuzz -j"$jobs" --target fuzz_messages fuzz_scenario
+  corpus=$(mktemp -d)
+  trap 'rm -rf "$corpus"' EXIT
+  mkdir -p "$corpus/messages" "$corpus/scenario"
+  cp scenarios/rules/standard.toml scenarios/cards/*.toml "$corpus/scenario/"
+  build-fuzz/bin/fuzz_messages -max_total_time=30 -rss_limit_mb=1024 "$corpus/messages" 2>&1 | tail -n 2
+  build-fuzz/bin/fuzz_scenario -max_total_time=10 -rss_limit_mb=1024 "$corpus/scenario" 2>&1 | tail -n 2
+else
+  echo "== clang not found: fuzz smoke runs skipped"
+fi
 
 echo "== all tests passed"

@@ -176,6 +176,8 @@ void adjudicate(GameState& g, std::vector<Event>& events) {
         r.kind = Result::Kind::deal;
         r.team = static_cast<std::int8_t>(idx(o.from));
         r.offer = o.id;
+        r.deal = o;
+        r.deal.status = OfferStatus::executed;
         apply_deal(g, o, r);
         o.status = OfferStatus::executed;
         for (Event e : r.events) {

@@ -64,9 +64,7 @@ std::string describe_offer(const GameState& g, const Offer& o) {
 std::string describe_result(const GameState& g, const Result& r) {
     std::string out;
     if (r.kind == Result::Kind::deal) {
-        out = "Deal executed";
-        for (const Offer& o : g.offers)
-            if (o.id == r.offer) out = "Deal (" + describe_offer(g, o) + ")";
+        out = "Deal (" + describe_offer(g, r.deal) + ")";
         if (!r.success) out += ": cancelled";
     } else {
         out = team_name(g, r.team) + ": " + describe_order(g, static_cast<Team>(r.team), r.order);

@@ -167,8 +167,8 @@ void serialize(Ar& ar, Offer& o) {
 }
 template <class Ar>
 void serialize(Ar& ar, Result& r) {
-    ar(r.kind, r.team, r.order, r.offer, r.die1, r.die2, r.modifier, r.target, r.success, r.amended, r.reason,
-       r.changes, r.events);
+    ar(r.kind, r.team, r.order, r.offer, r.deal, r.die1, r.die2, r.modifier, r.target, r.success, r.amended,
+       r.reason, r.changes, r.events);
 }
 template <class Ar>
 void serialize(Ar& ar, Report& r) {

@@ -43,6 +43,7 @@ struct Result {
     std::int8_t team = -1;
     Order order;
     std::uint32_t offer = 0;
+    Offer deal;  // for a deal: the offer as accepted (public once the report is released)
     std::int8_t die1 = 0, die2 = 0;  // 0 when no roll
     std::int16_t modifier = 0, target = 0;
     bool success = true;

@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the project needs (only those missing), then
 # configures and builds into the given build folder.
-# usage: scripts/setup.sh [BUILD_DIR] [extra cmake args...]
+# usage: scripts/setup.sh [--with-fuzz] [BUILD_DIR] [extra cmake args...]
+#   --with-fuzz  also install clang and its runtime (libFuzzer) for the fuzz smoke runs
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # One list for everything this project builds with; see the README's table.
-PACKAGES=(build-essential cmake libtoml11-dev libcereal-dev catch2 python3)
+PACKAGES=(build-essential cmake libtoml11-dev libcereal-dev libenet-dev catch2 python3)
+if [ "${1:-}" = "--with-fuzz" ]; then
+  PACKAGES+=(clang libclang-rt-dev)
+  shift
+fi
 
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -631,6 +631,13 @@ void Server::drive(Game& g) {
         std::optional<Action> step;
         if (s.phase == Phase::inject) {
             if (!s.inject_drawn && !s.deck.empty()) {
+                // The first inject waits until every team has a player or a bot.
+                bool all_seated = true;
+                for (Team t : kAllTeams)
+                    all_seated &= s.bot[idx(t)] || std::any_of(s.players.begin(), s.players.end(), [&](const Player& p) {
+                                      return p.role == SeatRole::team && p.team == t;
+                                  });
+                if (s.turn == 1 && !all_seated) return;
                 step = DrawInject{};
             } else if (s.choice_pending) {
                 int chooser = s.card(s.inject).chooser;

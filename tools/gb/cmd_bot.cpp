@@ -7,6 +7,7 @@
 #include "client.hpp"
 #include "commands.hpp"
 #include "narrate.hpp"
+#include "seat_player.hpp"
 
 namespace gb::cli {
 
@@ -50,49 +51,13 @@ int cmd_bot(int argc, char** argv) {
         return 2;
     }
     if (name.empty()) name = std::string(name_of(*team)) + " bot";
+    SeatPlayerOptions o{host, port, *code, *team, name, kind == "random" ? BotKind::random : BotKind::heuristic,
+                        *seed, true};
     net::SeatSession s;
-    net::JoinGame join{*code, SeatRole::team, *team, name};
-    if (auto err = s.join(host, port, join); !err.empty()) {
-        std::cerr << "gb bot: cannot join: " << err << "\n";
+    std::string err;
+    if (!play_seat(o, s, err)) {
+        std::cerr << "gb bot: " << err << "\n";
         return 1;
-    }
-    std::fprintf(stderr, "gb bot: %s seated in game %u\n", name.c_str(), s.game());
-    Bot bot(kind == "random" ? BotKind::random : BotKind::heuristic, *team, *seed);
-    std::uint32_t pending = 0;  // request awaiting its answer; 0: none
-    int last_turn = 0;
-    while (true) {
-        if (!s.pump(net::Millis(100))) {
-            std::fprintf(stderr, "gb bot: connection lost; reconnecting\n");
-            pending = 0;
-            if (auto err = s.reconnect(net::Millis(60000)); !err.empty()) {
-                std::cerr << "gb bot: " << err << "\n";
-                return 1;
-            }
-            std::fprintf(stderr, "gb bot: seat resumed\n");
-            continue;
-        }
-        if (s.closed) {
-            std::cerr << "gb bot: the game was closed\n";
-            return 1;
-        }
-        const GameState& v = s.view();
-        if (v.ended()) break;
-        if (v.turn != last_turn) {
-            last_turn = v.turn;
-            std::fprintf(stderr, "gb bot: turn %d (%s)\n", v.turn, v.calendar_label().c_str());
-        }
-        if (pending) {
-            if (s.acks.count(pending)) {
-                pending = 0;
-            } else if (auto r = s.refusals.find(pending); r != s.refusals.end()) {
-                std::fprintf(stderr, "gb bot: refused: %s\n", r->second.c_str());
-                pending = 0;
-            } else {
-                continue;
-            }
-        }
-        if (v.paused) continue;
-        if (auto a = bot.next(v)) pending = s.act(*a);
     }
     const GameState& v = s.view();
     Standing st = standing(v);

@@ -1,14 +1,24 @@
-// `gb demo`: plays a scenario with bots in every seat and narrates it turn by
-// turn: the inject and its source, choices, offers and deals, the revealed
-// orders with their rolls, end-of-turn checks, the tracks and the scores.
+// `gb demo`: a whole game of bots, narrated turn by turn: the inject and its
+// source, choices, the revealed orders with their rolls, end-of-turn checks,
+// the tracks and the scores. By default it starts a real gb-server in this
+// process on a free loopback port, with four bot clients over ENet, and
+// narrates what an observer sees; `--offline` plays the rules directly.
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <thread>
 
+#include "client.hpp"
 #include "commands.hpp"
 #include "narrate.hpp"
 #include "scenario_loader.hpp"
+#include "seat_player.hpp"
+#include "server.hpp"
 #include "simulation.hpp"
 
 namespace gb::cli {
@@ -16,13 +26,17 @@ namespace gb::cli {
 namespace {
 
 const char* kHelp =
-    "usage: gb demo [--scenario F] [--seed S] [--bots heuristic|random] [--delay MS]\n"
+    "usage: gb demo [--scenario F] [--seed S] [--bots heuristic|random] [--delay MS] [--offline]\n"
     "\n"
-    "Plays one game with bots in every seat and prints it turn by turn.\n"
+    "Plays one game with bots in every seat and prints it turn by turn. It starts a gb-server\n"
+    "inside this process on a free loopback port, connects four bot clients and an observer\n"
+    "over ENet, and narrates what the observer sees. The game's journal is kept so it can be\n"
+    "checked afterwards with gb replay.\n"
     "  --scenario F   scenario file or name (default after-911)\n"
     "  --seed S       game seed (default 2001)\n"
     "  --bots K       heuristic (default) or random\n"
-    "  --delay MS     pause after each turn, in milliseconds (default 0)\n";
+    "  --delay MS     pause after each turn, in milliseconds (default 0)\n"
+    "  --offline      play the rules directly, without a server (narrates every offer too)\n";
 
 std::string wrap(const std::string& text, const std::string& indent, std::size_t width = 78) {
     std::string out, line;
@@ -42,21 +56,169 @@ std::string wrap(const std::string& text, const std::string& indent, std::size_t
     return out;
 }
 
-void print_tracks(const GameState& g) {
-    const Board& b = g.board;
-    std::printf(
-        "  tracks: trust %+d | tension %d | nuclear %d | sanctions %d | us_hawks %d | iran_hardliners %d | "
-        "al_qaeda %d | channel %s\n",
-        b.track(Track::trust), b.track(Track::tension), b.track(Track::nuclear), b.track(Track::sanctions),
-        b.track(Track::us_hawks), b.track(Track::iran_hardliners), b.track(Track::al_qaeda),
-        std::string(name_of(b.channel)).c_str());
+void print_events(const GameState& g, const std::vector<Event>& events, const char* prefix) {
+    for (const Event& e : events) {
+        if (e.kind == Event::Kind::inject || e.kind == Event::Kind::phase || e.kind == Event::Kind::result) continue;
+        auto line = describe(g, e);
+        if (!line.empty()) std::printf("%s%s\n", prefix, line.c_str());
+    }
 }
 
-void print_scores(const GameState& g) {
+void print_inject(const GameState& g) {
+    const Scenario& s = g.sc();
+    std::printf("\n======== Turn %d of %d: %s ========\n", g.turn, s.turns(), g.calendar_label().c_str());
+    if (g.inject < 0) {
+        std::printf("(no inject: the deck is empty)\n");
+        return;
+    }
+    const CardDef& c = g.card(g.inject);
+    std::printf("INJECT: %s%s%s%s\n", c.title.c_str(), c.date.empty() ? "" : " (", c.date.c_str(),
+                c.date.empty() ? "" : ")");
+    std::fputs(wrap(c.text, "  ").c_str(), stdout);
+    if (!c.source.empty()) std::fputs(wrap("Source: \"" + c.source + "\"", "  ").c_str(), stdout);
+    if (c.kind == CardKind::choice) {
+        std::printf("  %s must choose:", team_name(g, c.chooser).c_str());
+        for (std::size_t i = 0; i < c.options.size(); ++i) std::printf(" [%zu] %s", i + 1, c.options[i].label.c_str());
+        std::printf("\n");
+    }
+}
+
+void print_tracks(const GameState& g) {
+    const Board& b = g.board;
+    std::printf("  tracks: trust %+d | tension %d | nuclear %d | sanctions %d | us_hawks %d | iran_hardliners %d | "
+                "al_qaeda %d | channel %s\n",
+                b.track(Track::trust), b.track(Track::tension), b.track(Track::nuclear), b.track(Track::sanctions),
+                b.track(Track::us_hawks), b.track(Track::iran_hardliners), b.track(Track::al_qaeda),
+                std::string(name_of(b.channel)).c_str());
+}
+
+void print_report(const GameState& g, const Report& r, int delay_ms) {
+    std::printf("ORDERS REVEALED AND ADJUDICATED:\n");
+    for (const Result& res : r.results) {
+        std::printf("  * %s\n", describe_result(g, res).c_str());
+        for (const Event& e : res.events) {
+            auto line = describe(g, e);
+            if (!line.empty()) std::printf("      %s\n", line.c_str());
+        }
+    }
+    if (r.results.empty()) std::printf("  (no orders)\n");
+    std::printf("END OF TURN:\n");
+    print_events(g, r.end_of_turn, "  - ");
+    print_tracks(g);
     std::printf("  scores:");
     for (Team t : kAllTeams)
         std::printf(" %s %d%s", g.sc().teams[idx(t)].name.c_str(), g.score[idx(t)], idx(t) < 3 ? " |" : "");
     std::printf("\n");
+    std::fflush(stdout);
+    if (delay_ms) std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms));
+}
+
+void print_final(const GameState& g) {
+    static const char* why[] = {"", "the last turn was played", "regional war", "nuclear breakout",
+                                "the White Cell ended it"};
+    Standing st = standing(g);
+    std::printf("\n======== GAME OVER after turn %d: %s ========\n", g.turn, why[static_cast<int>(g.end)]);
+    print_tracks(g);
+    std::printf("%-16s %6s %5s %7s\n", "team", "score", "par", "result");
+    for (Team t : kAllTeams)
+        std::printf("%-16s %6d %5d %+7d%s\n", g.sc().teams[idx(t)].name.c_str(), st.score[idx(t)],
+                    g.sc().teams[idx(t)].par, st.result[idx(t)], (st.winners >> idx(t)) & 1u ? "  WINNER" : "");
+    std::printf("shared outcomes: rapprochement %s, war %s, breakout %s\n", st.rapprochement ? "yes" : "no",
+                st.war ? "yes" : "no", st.breakout ? "yes" : "no");
+}
+
+int offline(std::shared_ptr<const Scenario> sc, std::uint64_t seed, BotKind kind, int delay) {
+    auto observer = [&](const GameState& g, const JournalEntry& entry, const std::vector<Event>& events) {
+        const Action& a = entry.action;
+        if (std::holds_alternative<DrawInject>(a)) {
+            print_inject(g);
+            print_events(g, events, "  - ");
+        } else if (std::holds_alternative<Choose>(a) || std::holds_alternative<MakeOffer>(a) ||
+                   std::holds_alternative<AnswerOffer>(a) || std::holds_alternative<AnswerFramework>(a)) {
+            print_events(g, events, "  - ");
+        } else if (std::holds_alternative<Release>(a) && !g.reports.empty()) {
+            print_report(g, g.reports.back(), delay);
+        }
+    };
+    GameRecord rec = play_game(sc, seed, kind, observer);
+    print_final(rec.final);
+    return 0;
+}
+
+int networked(const std::string& scenario_arg, std::uint64_t seed, BotKind kind,
+              int delay) {
+    char dir_template[] = "/tmp/gb-demo-XXXXXX";
+    if (!::mkdtemp(dir_template)) throw std::runtime_error("cannot make a temporary data directory");
+    ServerOptions so;
+    so.port = 0;
+    so.data_dir = dir_template;
+    Server server(so);
+    server.start();
+    std::thread server_thread([&] { server.run(); });
+    std::atomic<bool> stop{false};
+    std::vector<std::thread> bots;
+    auto finish = [&] {
+        stop = true;
+        for (auto& t : bots) t.join();
+        server.stop();
+        server_thread.join();
+    };
+    try {
+        std::uint16_t port = server.port();
+        std::printf("Server: gb-server in this process on 127.0.0.1:%u, journal in %s\n", port, dir_template);
+        net::Connection lobby;
+        if (auto err = lobby.open("127.0.0.1", port); !err.empty()) throw std::runtime_error(err);
+        net::CreateGame create;
+        create.scenario = scenario_arg;
+        create.seed = seed;
+        create.name = "demo";
+        auto reply = lobby.request(create);
+        auto* created = reply ? std::get_if<net::GameCreated>(&*reply) : nullptr;
+        if (!created) throw std::runtime_error("the server did not create the game");
+        std::string code = created->join_code;
+        lobby.close();
+
+        net::SeatSession watcher;
+        int printed_turn = 0;
+        std::size_t printed_reports = 0;
+        watcher.on_update = [&](const net::Update& u) {
+            const GameState& g = watcher.view();
+            if (g.inject_drawn && g.turn > printed_turn) {
+                printed_turn = g.turn;
+                print_inject(g);
+            }
+            // Choices and the inject's effects; a release's events are printed with its report.
+            bool release = std::any_of(u.events.begin(), u.events.end(),
+                                       [](const Event& e) { return e.kind == Event::Kind::result; });
+            if (!release && (g.phase == Phase::inject || g.phase == Phase::negotiation))
+                print_events(g, u.events, "  - ");
+            while (printed_reports < g.reports.size() && g.reports[printed_reports].released)
+                print_report(g, g.reports[printed_reports++], delay);
+        };
+        if (auto err = watcher.join("127.0.0.1", port, {code, SeatRole::observer, Team::us, "narrator"}); !err.empty())
+            throw std::runtime_error("observer cannot join: " + err);
+        for (Team t : kAllTeams)
+            bots.emplace_back([&, t] {
+                SeatPlayerOptions o{"127.0.0.1", port, code, t, std::string(name_of(t)) + " bot", kind, seed, false};
+                net::SeatSession s;
+                std::string err;
+                if (!play_seat(o, s, err, &stop) && err != "stopped")
+                    std::fprintf(stderr, "gb demo: %s bot: %s\n", std::string(name_of(t)).c_str(), err.c_str());
+            });
+        auto deadline = std::chrono::steady_clock::now() + std::chrono::minutes(5);
+        while (!watcher.view().ended()) {
+            if (!watcher.pump(net::Millis(100))) throw std::runtime_error("lost the connection to the server");
+            if (std::chrono::steady_clock::now() > deadline) throw std::runtime_error("the game did not finish");
+        }
+        print_final(watcher.view());
+        std::printf("journal: %s/game-%u.journal (check it with: gb replay %s/game-%u.journal --verify)\n",
+                    dir_template, created->game, dir_template, created->game);
+    } catch (...) {
+        finish();
+        throw;
+    }
+    finish();
+    return 0;
 }
 
 }  // namespace
@@ -71,11 +233,12 @@ int cmd_demo(int argc, char** argv) {
     auto seed = parse_uint(args.value("--seed").value_or("2001"));
     std::string bots = args.value("--bots").value_or("heuristic");
     auto delay = parse_uint(args.value("--delay").value_or("0"));
+    bool local = args.flag("--offline");
     if (auto l = args.leftover(); !l.empty()) {
         std::cerr << "gb demo: " << l << " (try gb demo --help)\n";
         return 2;
     }
-    if (!seed || !delay || (bots != "heuristic" && bots != "random")) {
+    if (!seed || !delay || *delay > 60000 || (bots != "heuristic" && bots != "random")) {
         std::cerr << "gb demo: bad --seed, --delay or --bots (try gb demo --help)\n";
         return 2;
     }
@@ -90,75 +253,9 @@ int cmd_demo(int argc, char** argv) {
     std::fputs(wrap(s.summary, "").c_str(), stdout);
     std::printf("Seed %llu, %s bots in every seat. %d turns.\n", static_cast<unsigned long long>(*seed), bots.c_str(),
                 s.turns());
-
-    auto observer = [&](const GameState& g, const JournalEntry& entry, const std::vector<Event>& events) {
-        const Action& a = entry.action;
-        if (std::holds_alternative<DrawInject>(a) ||
-            (std::holds_alternative<AdvancePhase>(a) && g.inject_drawn && g.phase == Phase::negotiation &&
-             !events.empty() && events.front().kind == Event::Kind::inject)) {
-            std::printf("\n======== Turn %d of %d: %s ========\n", g.turn, s.turns(), g.calendar_label().c_str());
-            const CardDef& c = g.card(g.inject);
-            std::printf("INJECT: %s (%s)\n", c.title.c_str(), c.date.c_str());
-            std::fputs(wrap(c.text, "  ").c_str(), stdout);
-            std::fputs(wrap("Source: \"" + c.source + "\"", "  ").c_str(), stdout);
-            for (const Event& e : events) {
-                if (e.kind == Event::Kind::inject || e.kind == Event::Kind::phase) continue;
-                auto line = describe(g, e);
-                if (!line.empty()) std::printf("  - %s\n", line.c_str());
-            }
-            if (g.choice_pending) {
-                std::printf("  %s must choose:", team_name(g, c.chooser).c_str());
-                for (std::size_t i = 0; i < c.options.size(); ++i)
-                    std::printf(" [%zu] %s", i + 1, c.options[i].label.c_str());
-                std::printf("\n");
-            }
-            return;
-        }
-        if (std::holds_alternative<Choose>(a) || std::holds_alternative<MakeOffer>(a) ||
-            std::holds_alternative<AnswerOffer>(a) || std::holds_alternative<AnswerFramework>(a)) {
-            for (const Event& e : events) {
-                auto line = describe(g, e);
-                if (!line.empty() && e.kind != Event::Kind::phase) std::printf("  - %s\n", line.c_str());
-            }
-            return;
-        }
-        if (std::holds_alternative<Release>(a) && !g.reports.empty()) {
-            const Report& r = g.reports.back();
-            std::printf("ORDERS REVEALED AND ADJUDICATED:\n");
-            for (const Result& res : r.results) {
-                std::printf("  * %s\n", describe_result(g, res).c_str());
-                for (const Event& e : res.events) {
-                    auto line = describe(g, e);
-                    if (!line.empty()) std::printf("      %s\n", line.c_str());
-                }
-            }
-            if (r.results.empty()) std::printf("  (no orders)\n");
-            std::printf("END OF TURN:\n");
-            for (const Event& e : r.end_of_turn) {
-                auto line = describe(g, e);
-                if (!line.empty()) std::printf("  - %s\n", line.c_str());
-            }
-            print_tracks(g);
-            print_scores(g);
-            std::fflush(stdout);
-            if (*delay) std::this_thread::sleep_for(std::chrono::milliseconds(*delay));
-        }
-    };
-    GameRecord rec =
-        play_game(loaded.scenario, *seed, bots == "random" ? BotKind::random : BotKind::heuristic, observer);
-    const GameState& g = rec.final;
-    static const char* why[] = {"", "the last turn was played", "regional war", "nuclear breakout",
-                                "the White Cell ended it"};
-    std::printf("\n======== GAME OVER after turn %d: %s ========\n", g.turn, why[static_cast<int>(g.end)]);
-    print_tracks(g);
-    std::printf("%-16s %6s %5s %7s\n", "team", "score", "par", "result");
-    for (Team t : kAllTeams)
-        std::printf("%-16s %6d %5d %+7d%s\n", s.teams[idx(t)].name.c_str(), rec.standing.score[idx(t)],
-                    s.teams[idx(t)].par, rec.standing.result[idx(t)],
-                    (rec.standing.winners >> idx(t)) & 1u ? "  WINNER" : "");
-    std::printf("shared outcomes: rapprochement %s, war %s, breakout %s\n", rec.standing.rapprochement ? "yes" : "no",
-                rec.standing.war ? "yes" : "no", rec.standing.breakout ? "yes" : "no");
-    return 0;
+    BotKind kind = bots == "random" ? BotKind::random : BotKind::heuristic;
+    if (local) return offline(loaded.scenario, *seed, kind, static_cast<int>(*delay));
+    return networked(resolve_scenario_path(scen), *seed, kind, static_cast<int>(*delay));
 }
 
 }  // namespace gb::cli
