@@ -49,7 +49,7 @@ Connection::~Connection() {
     close();
 }
 
-std::string Connection::open(const std::string& host, std::uint16_t port, Millis timeout) {
+std::string Connection::open(const std::string& host, std::uint16_t port, Millis timeout, bool hello) {
     close();
     host_ = enet_host_create(nullptr, 1, kChannels, 0, 0);
     if (!host_) return "cannot create a network host";
@@ -81,6 +81,7 @@ std::string Connection::open(const std::string& host, std::uint16_t port, Millis
         return "no answer from " + host + ":" + std::to_string(port);
     }
     enet_peer_timeout(peer_, 32, 3000, 8000);
+    if (!hello) return {};
     auto reply = request(Hello{kProtocolVersion, "gb"}, timeout);
     if (!reply) {
         close();

@@ -31,8 +31,9 @@ public:
     Connection(const Connection&) = delete;
     Connection& operator=(const Connection&) = delete;
 
-    // Connects and says hello. Returns an error message, empty on success.
-    std::string open(const std::string& host, std::uint16_t port, Millis timeout = Millis(5000));
+    // Connects and (unless `hello` is false) says hello. Returns an error
+    // message, empty on success.
+    std::string open(const std::string& host, std::uint16_t port, Millis timeout = Millis(5000), bool hello = true);
     void close();
     bool is_open() const { return peer_ != nullptr; }
 

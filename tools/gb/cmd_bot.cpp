@@ -51,7 +51,7 @@ int cmd_bot(int argc, char** argv) {
         return 2;
     }
     if (name.empty()) name = std::string(name_of(*team)) + " bot";
-    SeatPlayerOptions o{host, port, *code, *team, name, kind == "random" ? BotKind::random : BotKind::heuristic,
+    SeatPlayerOptions o{host,  port, *code, *team, name, kind == "random" ? BotKind::random : BotKind::heuristic,
                         *seed, true};
     net::SeatSession s;
     std::string err;

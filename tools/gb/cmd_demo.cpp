@@ -85,11 +85,12 @@ void print_inject(const GameState& g) {
 
 void print_tracks(const GameState& g) {
     const Board& b = g.board;
-    std::printf("  tracks: trust %+d | tension %d | nuclear %d | sanctions %d | us_hawks %d | iran_hardliners %d | "
-                "al_qaeda %d | channel %s\n",
-                b.track(Track::trust), b.track(Track::tension), b.track(Track::nuclear), b.track(Track::sanctions),
-                b.track(Track::us_hawks), b.track(Track::iran_hardliners), b.track(Track::al_qaeda),
-                std::string(name_of(b.channel)).c_str());
+    std::printf(
+        "  tracks: trust %+d | tension %d | nuclear %d | sanctions %d | us_hawks %d | iran_hardliners %d | "
+        "al_qaeda %d | channel %s\n",
+        b.track(Track::trust), b.track(Track::tension), b.track(Track::nuclear), b.track(Track::sanctions),
+        b.track(Track::us_hawks), b.track(Track::iran_hardliners), b.track(Track::al_qaeda),
+        std::string(name_of(b.channel)).c_str());
 }
 
 void print_report(const GameState& g, const Report& r, int delay_ms) {
@@ -145,8 +146,7 @@ int offline(std::shared_ptr<const Scenario> sc, std::uint64_t seed, BotKind kind
     return 0;
 }
 
-int networked(const std::string& scenario_arg, std::uint64_t seed, BotKind kind,
-              int delay) {
+int networked(const std::string& scenario_arg, std::uint64_t seed, BotKind kind, int delay) {
     char dir_template[] = "/tmp/gb-demo-XXXXXX";
     if (!::mkdtemp(dir_template)) throw std::runtime_error("cannot make a temporary data directory");
     ServerOptions so;

@@ -1,0 +1,60 @@
+// Integration-test harness: the real gb-server as a child process on a free
+// loopback port, with its log captured, and helpers for driving seats.
+#pragma once
+
+#include <sys/types.h>
+
+#include <chrono>
+#include <string>
+#include <vector>
+
+#include "client.hpp"
+
+namespace gbi {
+
+using namespace gb;
+using namespace gb::net;
+using namespace std::chrono_literals;
+
+std::string temp_dir(const std::string& name);
+
+class ServerProcess {
+public:
+    // Starts build/bin/gb-server on `port` (0: a free one) with `data`.
+    explicit ServerProcess(const std::string& data, std::uint16_t port = 0, std::vector<std::string> extra = {});
+    ~ServerProcess();
+    std::uint16_t port() const { return port_; }
+    void kill9();             // SIGKILL, then wait
+    void stop();              // SIGTERM, then wait
+    std::string log() const;  // everything the server wrote to stderr
+    bool running() const { return pid_ > 0; }
+
+private:
+    pid_t pid_ = -1;
+    std::uint16_t port_ = 0;
+    std::string log_path_;
+};
+
+// Creates a game; returns (join code, control code).
+std::pair<std::string, std::string> create_game(std::uint16_t port, const std::string& scenario = "after-911",
+                                                std::uint64_t seed = 1);
+
+// Joins a seat or fails the test.
+void join(SeatSession& s, std::uint16_t port, const std::string& code, SeatRole role, Team team,
+          const std::string& name);
+
+// Pumps every session once (non-blocking) and sleeps a little.
+void pump_all(std::vector<SeatSession*> sessions, std::chrono::milliseconds wait = 2ms);
+
+// Sends an action and waits for its answer; returns the refusal reason, or
+// empty when acknowledged.
+std::string act_and_wait(SeatSession& s, const Action& a, std::vector<SeatSession*> others = {});
+
+// Runs `gb` with arguments as a child process; returns its pid. Output goes to `out`.
+pid_t spawn_gb(const std::vector<std::string>& args, const std::string& out);
+// Waits for a child; returns its exit status (or -1).
+int wait_child(pid_t pid, std::chrono::seconds limit);
+
+std::string read_text(const std::string& path);
+
+}  // namespace gbi

@@ -1,0 +1,440 @@
+// Integration tests against the real gb-server process over ENet on
+// loopback: whole games, team collaboration, permissions, what each client
+// receives, crash recovery, journals and hostile input.
+#define CATCH_CONFIG_MAIN
+#include <signal.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <cereal/archives/portable_binary.hpp>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <thread>
+
+#include "bot.hpp"
+#include "harness.hpp"
+#include "journal.hpp"
+#include "leak_check.hpp"
+#include "serialize.hpp"
+
+using namespace gbi;
+namespace fs = std::filesystem;
+
+namespace {
+
+// The White Cell's routine: draw, move past the inject once any choice is
+// made, amend one result per game, release reports.
+struct WhiteCell {
+    SeatSession& s;
+    std::uint32_t pending = 0;
+    bool amended = false, bookmarked = false, broadcast = false;
+
+    void step() {
+        if (pending) {
+            if (s.acks.count(pending) || s.refusals.count(pending))
+                pending = 0;
+            else
+                return;
+        }
+        const GameState& v = s.view();
+        if (v.ended()) return;
+        if (!broadcast) {
+            broadcast = true;
+            pending = s.act(Chat{ChatChannel::broadcast, Team::us, "Welcome to the seminar."});
+            return;
+        }
+        if (v.phase == Phase::inject) {
+            if (!v.inject_drawn)
+                pending = s.act(DrawInject{});
+            else if (!v.choice_pending)
+                pending = s.act(AdvancePhase{});
+        } else if (v.phase == Phase::adjudication) {
+            const Report& r = v.reports.back();
+            if (!amended && !r.results.empty()) {
+                amended = true;
+                pending = s.act(Amend{0, !r.results[0].success, "White Cell ruling for the test"});
+            } else if (!bookmarked) {
+                bookmarked = true;
+                pending = s.act(Bookmark{"first report", "discuss in the debrief"});
+            } else {
+                pending = s.act(Release{});
+            }
+        }
+    }
+};
+
+// A team played by a bot inside the test, remembering every acknowledged action.
+struct TeamPlayer {
+    SeatSession s;
+    std::unique_ptr<Bot> bot;
+    std::uint32_t pending = 0;
+    std::map<std::uint32_t, Action> sent;
+
+    void step() {
+        if (pending) {
+            if (s.acks.count(pending) || s.refusals.count(pending))
+                pending = 0;
+            else
+                return;
+        }
+        if (s.view().ended() || s.view().paused) return;
+        if (auto a = bot->next(s.view())) {
+            pending = s.act(*a);
+            sent[pending] = *a;
+        }
+    }
+};
+
+std::string bytes_of(const Action& a) {
+    std::ostringstream o(std::ios::binary);
+    {
+        cereal::PortableBinaryOutputArchive ar(o);
+        Action copy = a;
+        ar(copy);
+    }
+    return o.str();
+}
+
+int verify_journal(const std::string& path) {
+    return wait_child(spawn_gb({"replay", path, "--verify"}, path + ".verify.txt"), std::chrono::seconds(30));
+}
+
+}  // namespace
+
+TEST_CASE("four bot clients, a White Cell and an observer play a game to the end; a second game is undisturbed") {
+    auto data = temp_dir("whole");
+    ServerProcess server(data);
+    auto [code1, control1] = create_game(server.port(), "after-911", 11);
+    auto [code2, control2] = create_game(server.port(), "new-administration-2009", 12);
+    (void)control2;
+
+    SeatSession wc, observer;
+    watch_for_leaks(observer, "observer");
+    join(wc, server.port(), control1, SeatRole::control, Team::us, "Instructor");
+    join(observer, server.port(), code1, SeatRole::observer, Team::us, "Visitor");
+
+    std::vector<pid_t> bots;
+    std::vector<std::string> outs;
+    std::string endpoint = "127.0.0.1:" + std::to_string(server.port());
+    for (const auto& [code, game] : {std::pair{code1, 1}, std::pair{code2, 2}})
+        for (Team t : kAllTeams) {
+            outs.push_back(data + "/bot-" + std::to_string(game) + "-" + std::string(name_of(t)) + ".txt");
+            bots.push_back(spawn_gb({"bot", "--server", endpoint, "--code", code, "--team", std::string(name_of(t))},
+                                    outs.back()));
+        }
+    WhiteCell cell{wc};
+    auto until = std::chrono::steady_clock::now() + 120s;
+    while (!wc.view().ended() && std::chrono::steady_clock::now() < until) {
+        pump_all({&wc, &observer}, 1ms);
+        cell.step();
+    }
+    REQUIRE(wc.view().ended());
+    for (int i = 0; i < 200 && !observer.view().ended(); ++i) pump_all({&observer}, 5ms);
+    CHECK(observer.view().ended());
+    CHECK(cell.amended);
+    for (std::size_t i = 0; i < bots.size(); ++i) {
+        INFO(outs[i] << ":\n" << read_text(outs[i]));
+        CHECK(wait_child(bots[i], std::chrono::seconds(60)) == 0);
+        CHECK(read_text(outs[i]).find("game over") != std::string::npos);
+    }
+    // The observer saw the broadcast but no bookmark, and nothing hidden.
+    bool saw_broadcast = false;
+    for (const auto& m : observer.view().messages) saw_broadcast |= m.text == "Welcome to the seminar.";
+    CHECK(saw_broadcast);
+    CHECK(observer.view().notes.size() < wc.view().notes.size());
+    CHECK(packets_checked() > 20);
+    server.stop();
+    for (const auto& e : fs::directory_iterator(data))
+        if (e.path().extension() == ".journal") CHECK(verify_journal(e.path().string()) == 0);
+}
+
+TEST_CASE("two players on one team see each other's drafts; only the lead commits, once") {
+    auto data = temp_dir("team");
+    ServerProcess server(data);
+    auto [code, control] = create_game(server.port());
+    SeatSession wc, lead, member, rival;
+    watch_for_leaks(lead, "lead");
+    watch_for_leaks(member, "member");
+    watch_for_leaks(rival, "rival");
+    join(wc, server.port(), control, SeatRole::control, Team::us, "Instructor");
+    join(lead, server.port(), code, SeatRole::team, Team::us, "Ana");
+    join(member, server.port(), code, SeatRole::team, Team::us, "Ben");
+    join(rival, server.port(), code, SeatRole::team, Team::iran, "Cyrus");
+    std::vector<SeatSession*> all{&wc, &lead, &member, &rival};
+    for (Team t : {Team::israel, Team::gulf}) REQUIRE(act_and_wait(wc, SetBot{t, true}, all).empty());
+
+    // Out of phase, and White Cell powers without the control code.
+    CHECK(act_and_wait(lead, Commit{}, all).find("phase") != std::string::npos);
+    CHECK(act_and_wait(lead, DrawInject{}, all).find("White Cell") != std::string::npos);
+    SeatSession impostor;
+    CHECK_FALSE(impostor.join("127.0.0.1", server.port(), JoinGame{code, SeatRole::control, Team::us, "X"}).empty());
+
+    REQUIRE(act_and_wait(wc, DrawInject{}, all).empty());
+    CHECK(act_and_wait(member, Choose{0}, all).find("lead") != std::string::npos);
+    REQUIRE(act_and_wait(lead, Choose{0}, all).empty());
+    REQUIRE(act_and_wait(wc, AdvancePhase{}, all).empty());
+    // Private chat: the team channel reaches the teammate, not Iran.
+    REQUIRE(act_and_wait(member, Chat{ChatChannel::team, Team::us, "Let us build in Iraq."}, all).empty());
+    REQUIRE(act_and_wait(wc, AdvancePhase{}, all).empty());
+    for (int i = 0; i < 100 && lead.view().phase != Phase::orders; ++i) pump_all(all, 5ms);
+    REQUIRE(lead.view().phase == Phase::orders);
+
+    Order o;
+    o.action = static_cast<std::int16_t>(lead.view().sc().find_action("build_influence"));
+    o.region = static_cast<std::int16_t>(lead.view().sc().find_region("iraq"));
+    REQUIRE(act_and_wait(member, Draft{{o}}, all).empty());
+    for (int i = 0; i < 50 && lead.view().drafts[idx(Team::us)].empty(); ++i) pump_all(all, 5ms);
+    CHECK(lead.view().drafts[idx(Team::us)].size() == 1);
+    CHECK(rival.view().drafts[idx(Team::us)].empty());
+    bool iran_saw_chat = false;
+    for (auto& m : rival.view().messages) iran_saw_chat |= m.text == "Let us build in Iraq.";
+    CHECK_FALSE(iran_saw_chat);
+    CHECK(lead.view().messages.size() == 1);
+
+    CHECK(act_and_wait(member, Commit{{o}}, all).find("lead") != std::string::npos);
+    REQUIRE(act_and_wait(lead, Commit{{o}}, all).empty());
+    CHECK(act_and_wait(lead, Commit{{o}}, all).find("already") != std::string::npos);
+    // Iran cannot commit for the US: its commit is its own.
+    REQUIRE(act_and_wait(rival, Commit{}, all).empty());
+    for (int i = 0; i < 100 && wc.view().phase != Phase::adjudication; ++i) pump_all(all, 5ms);
+    REQUIRE(wc.view().phase == Phase::adjudication);
+    bool us_order = false;
+    for (const Result& r : wc.view().reports.back().results) us_order |= r.team == idx(Team::us);
+    CHECK(us_order);
+    // Pointers go to teammates only.
+    PointerEcho got{};
+    bool rival_got = false;
+    member.on_pointer = [&](const PointerEcho& p) { got = p; };
+    rival.on_pointer = [&](const PointerEcho&) { rival_got = true; };
+    lead.connection().send(Pointer{0.25f, 0.75f}, kChannelPresence, false);
+    for (int i = 0; i < 50 && got.player == 0; ++i) pump_all(all, 5ms);
+    CHECK(got.x == Approx(0.25f));
+    CHECK_FALSE(rival_got);
+}
+
+TEST_CASE("after SIGKILL the server resumes every game and no acknowledged action is lost") {
+    auto data = temp_dir("crash");
+    std::uint16_t port = 0;
+    std::string code, control;
+    std::array<TeamPlayer, kTeams> teams;
+    SeatSession wc;
+    std::vector<pid_t> bot_pids;
+    {
+        auto server = std::make_unique<ServerProcess>(data);
+        port = server->port();
+        std::tie(code, control) = create_game(port, "after-911", 21);
+        join(wc, port, control, SeatRole::control, Team::us, "Instructor");
+        for (Team t : {Team::us, Team::iran}) {
+            auto& p = teams[idx(t)];
+            p.bot = std::make_unique<Bot>(BotKind::heuristic, t, 21);
+            join(p.s, port, code, SeatRole::team, t, std::string(name_of(t)));
+        }
+        // Israel and the Gulf are `gb bot` processes, which must ride out the restart on their own.
+        std::string endpoint = "127.0.0.1:" + std::to_string(port);
+        for (Team t : {Team::israel, Team::gulf})
+            bot_pids.push_back(
+                spawn_gb({"bot", "--server", endpoint, "--code", code, "--team", std::string(name_of(t))},
+                         data + "/bot-" + std::string(name_of(t)) + ".txt"));
+        WhiteCell cell{wc};
+        auto until = std::chrono::steady_clock::now() + 60s;
+        while (wc.view().turn < 3 && std::chrono::steady_clock::now() < until) {
+            pump_all({&wc, &teams[0].s, &teams[1].s}, 1ms);
+            cell.step();
+            teams[0].step();
+            teams[1].step();
+        }
+        REQUIRE(wc.view().turn >= 3);
+        server->kill9();  // mid-game, with requests in flight
+    }
+    std::this_thread::sleep_for(1500ms);
+    ServerProcess server(data, port);
+    CHECK(server.log().find("resumed from game-1.journal") != std::string::npos);
+    for (SeatSession* s : {&wc, &teams[0].s, &teams[1].s}) {
+        for (int i = 0; i < 100 && s->pump(5ms); ++i) {
+        }
+        REQUIRE(s->reconnect(30s).empty());
+    }
+    WhiteCell cell{wc};
+    auto until = std::chrono::steady_clock::now() + 120s;
+    while (!wc.view().ended() && std::chrono::steady_clock::now() < until) {
+        for (SeatSession* s : {&wc, &teams[0].s, &teams[1].s})
+            if (!s->pump(0ms)) REQUIRE(s->reconnect(30s).empty());
+        std::this_thread::sleep_for(1ms);
+        cell.step();
+        teams[0].step();
+        teams[1].step();
+    }
+    REQUIRE(wc.view().ended());
+    for (pid_t p : bot_pids) CHECK(wait_child(p, std::chrono::seconds(90)) == 0);
+    server.stop();
+
+    JournalRead jr = read_journal(data + "/game-1.journal");
+    REQUIRE(jr.error.empty());
+    std::map<std::uint64_t, std::string> recorded;
+    for (auto& [seq, r] : jr.records)
+        if (auto* a = std::get_if<ActionRecord>(&r)) recorded[seq] = bytes_of(a->entry.action);
+    std::size_t checked = 0;
+    for (auto& p : {&teams[0], &teams[1]})
+        for (auto& [request, seq] : p->s.acks) {
+            INFO("acknowledged request " << request << " as record " << seq);
+            REQUIRE(recorded.count(seq));
+            CHECK(recorded[seq] == bytes_of(p->sent[request]));
+            ++checked;
+        }
+    CHECK(checked > 10);
+    CHECK(verify_journal(data + "/game-1.journal") == 0);
+}
+
+TEST_CASE("a dropped client comes back with its token to the same seat and a full view") {
+    auto data = temp_dir("drop");
+    ServerProcess server(data);
+    auto [code, control] = create_game(server.port());
+    SeatSession a, wc;
+    join(wc, server.port(), control, SeatRole::control, Team::us, "Instructor");
+    join(a, server.port(), code, SeatRole::team, Team::gulf, "Dana");
+    Seat before = a.seat();
+    std::string token = a.token();
+    a.connection().close();
+    // The game moves on while Dana is away.
+    REQUIRE(act_and_wait(wc, SetTrack{Track::tension, 6, "a clash at sea"}).empty());
+    REQUIRE(a.reconnect(10s).empty());
+    CHECK(a.seat().role == before.role);
+    CHECK(a.seat().team == before.team);
+    CHECK(a.seat().player == before.player);
+    CHECK(a.token() == token);
+    CHECK(a.view().board.track(Track::tension) == 6);
+    // A second connection with the same token takes the seat over.
+    SeatSession b;
+    b.connection();
+    CHECK(act_and_wait(a, Chat{ChatChannel::team, Team::gulf, "back"}).empty());
+}
+
+TEST_CASE("a torn journal loses only its last record; a corrupt one stops only its own game") {
+    auto data = temp_dir("torn");
+    std::uint16_t port = 0;
+    {
+        ServerProcess server(data);
+        port = server.port();
+        for (int g = 0; g < 3; ++g) {
+            auto [code, control] = create_game(port, "after-911", 30 + static_cast<std::uint64_t>(g));
+            SeatSession wc;
+            join(wc, port, control, SeatRole::control, Team::us, "Instructor");
+            for (int i = 0; i < 6; ++i)
+                REQUIRE(act_and_wait(wc, Bookmark{"mark " + std::to_string(i), "note"}).empty());
+        }
+        server.kill9();
+    }
+    auto size1 = fs::file_size(data + "/game-1.journal");
+    fs::resize_file(data + "/game-1.journal", size1 - 5);  // cut the last record short
+    {
+        std::fstream f(data + "/game-2.journal", std::ios::in | std::ios::out | std::ios::binary);
+        f.seekp(static_cast<std::streamoff>(fs::file_size(data + "/game-2.journal") / 2));
+        f.put('\x7f');  // damage a record in the middle
+    }
+    ServerProcess server(data, port);
+    std::string log = server.log();
+    INFO(log);
+    CHECK(log.find("game-1.journal: dropped a torn last record") != std::string::npos);
+    CHECK(log.find("game not loaded") != std::string::npos);
+    CHECK(log.find("game-2.journal") != std::string::npos);
+    Connection c;
+    REQUIRE(c.open("127.0.0.1", port).empty());
+    auto r = c.request(ListGames{});
+    REQUIRE(r);
+    auto* list = std::get_if<GameList>(&*r);
+    REQUIRE(list);
+    std::set<std::uint32_t> ids;
+    for (auto& g : list->games) ids.insert(g.game);
+    CHECK(ids == std::set<std::uint32_t>{1, 3});
+    CHECK(verify_journal(data + "/game-3.journal") == 0);
+    CHECK(verify_journal(data + "/game-2.journal") == 1);
+}
+
+TEST_CASE("hostile input gets an error or is dropped, and a concurrent game keeps going") {
+    auto data = temp_dir("hostile");
+    ServerProcess server(data);
+    auto [code, control] = create_game(server.port(), "after-911", 41);
+    std::string endpoint = "127.0.0.1:" + std::to_string(server.port());
+    std::vector<pid_t> bots;
+    for (Team t : kAllTeams)
+        bots.push_back(spawn_gb({"bot", "--server", endpoint, "--code", code, "--team", std::string(name_of(t))},
+                                data + "/bot-" + std::string(name_of(t)) + ".txt"));
+
+    auto expect_error = [&](Connection& c, ErrorCode want) {
+        for (int i = 0; i < 100; ++i) {
+            auto m = c.poll(20ms);
+            if (!m) {
+                if (!c.is_open()) return false;
+                continue;
+            }
+            if (auto* e = std::get_if<Error>(&*m)) {
+                INFO("error: " << e->message);
+                CHECK(e->code == want);
+                CHECK_FALSE(e->message.empty());
+                return true;
+            }
+        }
+        return false;
+    };
+    // A message before the handshake.
+    {
+        Connection c;
+        REQUIRE(c.open("127.0.0.1", server.port(), 5000ms, false).empty());
+        c.send(Act{1, Ready{}});
+        CHECK(expect_error(c, ErrorCode::not_seated));
+    }
+    // A wrong protocol version: refused by name, then disconnected.
+    {
+        Connection c;
+        REQUIRE(c.open("127.0.0.1", server.port(), 5000ms, false).empty());
+        c.send(Hello{kProtocolVersion + 7, "future client"});
+        CHECK(expect_error(c, ErrorCode::version_mismatch));
+        for (int i = 0; i < 100 && c.is_open(); ++i) c.poll(20ms);
+        CHECK_FALSE(c.is_open());
+    }
+    // Random bytes, a truncated message, a huge length field.
+    {
+        Connection c;
+        REQUIRE(c.open("127.0.0.1", server.port()).empty());
+        Rng r = Rng::seeded(5);
+        std::string junk(300, '\0');
+        for (auto& ch : junk) ch = static_cast<char>(r.below(256));
+        c.send_raw(junk);
+        CHECK(expect_error(c, ErrorCode::malformed));
+        std::string whole = encode(ClientMessage{JoinGame{code, SeatRole::team, Team::us, "Truncated"}});
+        c.send_raw(whole.substr(0, whole.size() / 2));
+        CHECK(expect_error(c, ErrorCode::malformed));
+        std::string huge = encode(ClientMessage{CreateGame{"after-911", std::nullopt, "x"}});
+        // After the variant index, the scenario string's 8-byte length: make it enormous.
+        for (int i = 0; i < 8; ++i) huge[1 + static_cast<std::size_t>(i)] = '\x7f';
+        c.send_raw(huge);
+        CHECK(expect_error(c, ErrorCode::malformed));
+    }
+    // A repeat offender is disconnected.
+    {
+        Connection c;
+        REQUIRE(c.open("127.0.0.1", server.port()).empty());
+        for (int i = 0; i < 8; ++i) c.send_raw(std::string(10, '\xff'));
+        for (int i = 0; i < 200 && c.is_open(); ++i) c.poll(20ms);
+        CHECK_FALSE(c.is_open());
+    }
+    // A packet over the size cap is dropped without harm to others.
+    {
+        Connection c;
+        REQUIRE(c.open("127.0.0.1", server.port()).empty());
+        c.send_raw(std::string(kMaxPacket + 4096, 'A'));
+        for (int i = 0; i < 20; ++i) c.poll(10ms);
+    }
+    for (pid_t p : bots) CHECK(wait_child(p, std::chrono::seconds(90)) == 0);
+    Connection c;
+    REQUIRE(c.open("127.0.0.1", server.port()).empty());
+    auto stats = c.request(ServerStats{});
+    REQUIRE(stats);
+    CHECK(std::holds_alternative<Stats>(*stats));
+    std::string log = server.log();
+    CHECK(log.find("undecodable message") != std::string::npos);
+    CHECK(log.find("disconnecting") != std::string::npos);
+}
