@@ -49,6 +49,8 @@ Connection::~Connection() {
     close();
 }
 
+int Connection::socket_fd() const { return host_ ? static_cast<int>(host_->socket) : -1; }
+
 std::string Connection::open(const std::string& host, std::uint16_t port, Millis timeout, bool hello) {
     close();
     host_ = enet_host_create(nullptr, 1, kChannels, 0, 0);

@@ -36,6 +36,8 @@ public:
     std::string open(const std::string& host, std::uint16_t port, Millis timeout = Millis(5000), bool hello = true);
     void close();
     bool is_open() const { return peer_ != nullptr; }
+    // The UDP socket, for waiting on many connections at once (-1 when closed).
+    int socket_fd() const;
 
     void send(const ClientMessage& m, std::uint8_t channel = kChannelControl, bool reliable = true);
     // Sends raw bytes (tests of hostile input).

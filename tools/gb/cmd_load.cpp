@@ -112,6 +112,7 @@ int cmd_load(int argc, char** argv) {
             }
             if (k == 0) controls.push_back(cl.get());
             clients.push_back(std::move(cl));
+            for (auto& other : clients) other->session.pump(net::Millis(0));  // keep everyone answering
         }
         std::fprintf(stderr, "\rgb load: %llu/%llu games seated", gi + 1, *games);
     }
