@@ -41,7 +41,40 @@ bool parse_endpoint(const std::string& s, std::string& host, std::uint16_t& port
     return true;
 }
 
-Connection::Connection() {
+ClientHost::ClientHost(std::size_t peers) {
+    enet_once();
+    host_ = enet_host_create(nullptr, peers, kChannels, 0, 0);
+    if (!host_) throw std::runtime_error("cannot create a network host for " + std::to_string(peers) + " peers");
+}
+
+ClientHost::~ClientHost() {
+    if (host_) enet_host_destroy(host_);
+}
+
+void ClientHost::service(Millis timeout) {
+    ENetEvent ev;
+    int r = enet_host_service(host_, &ev, static_cast<enet_uint32>(std::max<long long>(0, timeout.count())));
+    while (r > 0) {
+        auto* c = static_cast<Connection*>(ev.peer->data);
+        switch (ev.type) {
+            case ENET_EVENT_TYPE_CONNECT:
+                if (c) c->connected_ = true;
+                break;
+            case ENET_EVENT_TYPE_DISCONNECT:
+                if (c) c->peer_ = nullptr;
+                ev.peer->data = nullptr;
+                break;
+            case ENET_EVENT_TYPE_RECEIVE:
+                if (c) c->receive(std::string(reinterpret_cast<const char*>(ev.packet->data), ev.packet->dataLength));
+                enet_packet_destroy(ev.packet);
+                break;
+            default: break;
+        }
+        r = enet_host_check_events(host_, &ev);
+    }
+}
+
+Connection::Connection(ClientHost* shared) : shared_(shared) {
     enet_once();
 }
 
@@ -49,45 +82,64 @@ Connection::~Connection() {
     close();
 }
 
-int Connection::socket_fd() const { return host_ ? static_cast<int>(host_->socket) : -1; }
+ENetHost* Connection::host() const {
+    return shared_ ? shared_->host_ : host_;
+}
 
-std::string Connection::open(const std::string& host, std::uint16_t port, Millis timeout, bool hello) {
+void Connection::service(Millis timeout) {
+    if (shared_) {
+        shared_->service(timeout);
+        return;
+    }
+    if (!host_) return;
+    ENetEvent ev;
+    int r = enet_host_service(host_, &ev, static_cast<enet_uint32>(std::max<long long>(0, timeout.count())));
+    while (r > 0) {
+        if (ev.type == ENET_EVENT_TYPE_CONNECT) connected_ = true;
+        if (ev.type == ENET_EVENT_TYPE_DISCONNECT) peer_ = nullptr;
+        if (ev.type == ENET_EVENT_TYPE_RECEIVE) {
+            receive(std::string(reinterpret_cast<const char*>(ev.packet->data), ev.packet->dataLength));
+            enet_packet_destroy(ev.packet);
+        }
+        r = enet_host_check_events(host_, &ev);
+    }
+}
+
+std::string Connection::open(const std::string& host_name, std::uint16_t port, Millis timeout, bool hello) {
     close();
-    host_ = enet_host_create(nullptr, 1, kChannels, 0, 0);
-    if (!host_) return "cannot create a network host";
+    if (!shared_) {
+        host_ = enet_host_create(nullptr, 1, kChannels, 0, 0);
+        if (!host_) return "cannot create a network host";
+    }
     ENetAddress addr;
-    if (enet_address_set_host(&addr, host.c_str()) != 0) {
+    if (enet_address_set_host(&addr, host_name.c_str()) != 0) {
         close();
-        return "cannot resolve '" + host + "'";
+        return "cannot resolve '" + host_name + "'";
     }
     addr.port = port;
-    peer_ = enet_host_connect(host_, &addr, kChannels, 0);
+    peer_ = enet_host_connect(host(), &addr, kChannels, 0);
     if (!peer_) {
         close();
         return "cannot connect";
     }
-    ENetEvent ev;
+    peer_->data = this;
     auto until = Clock::now() + timeout;
-    bool connected = false;
-    while (!connected && Clock::now() < until) {
-        if (enet_host_service(host_, &ev, 50) > 0) {
-            if (ev.type == ENET_EVENT_TYPE_CONNECT) connected = true;
-            if (ev.type == ENET_EVENT_TYPE_DISCONNECT) break;
-            if (ev.type == ENET_EVENT_TYPE_RECEIVE) enet_packet_destroy(ev.packet);
+    while (!connected_ && peer_ && Clock::now() < until) service(Millis(20));
+    if (!connected_) {
+        if (peer_) {
+            peer_->data = nullptr;
+            enet_peer_reset(peer_);
         }
-    }
-    if (!connected) {
-        if (peer_) enet_peer_reset(peer_);
         peer_ = nullptr;
         close();
-        return "no answer from " + host + ":" + std::to_string(port);
+        return "no answer from " + host_name + ":" + std::to_string(port);
     }
     enet_peer_timeout(peer_, 32, 3000, 8000);
     if (!hello) return {};
     auto reply = request(Hello{kProtocolVersion, "gb"}, timeout);
     if (!reply) {
         close();
-        return "no handshake from " + host + ":" + std::to_string(port);
+        return "no handshake from " + host_name + ":" + std::to_string(port);
     }
     if (auto* e = std::get_if<Error>(&*reply)) {
         close();
@@ -102,6 +154,7 @@ std::string Connection::open(const std::string& host, std::uint16_t port, Millis
 
 void Connection::close() {
     if (peer_) {
+        peer_->data = nullptr;
         enet_peer_disconnect_now(peer_, 0);
         peer_ = nullptr;
     }
@@ -109,6 +162,7 @@ void Connection::close() {
         enet_host_destroy(host_);
         host_ = nullptr;
     }
+    connected_ = false;
     fragments_.clear();
     fragment_total_ = 0;
     queue_.clear();
@@ -119,54 +173,45 @@ void Connection::send(const ClientMessage& m, std::uint8_t channel, bool reliabl
     std::string bytes = encode(m);
     ENetPacket* p = enet_packet_create(bytes.data(), bytes.size(), reliable ? ENET_PACKET_FLAG_RELIABLE : 0);
     if (enet_peer_send(peer_, channel, p) != 0) enet_packet_destroy(p);
-    enet_host_flush(host_);
+    enet_host_flush(host());
 }
 
 void Connection::send_raw(const std::string& bytes, std::uint8_t channel) {
     if (!peer_) return;
     ENetPacket* p = enet_packet_create(bytes.data(), bytes.size(), ENET_PACKET_FLAG_RELIABLE);
     if (enet_peer_send(peer_, channel, p) != 0) enet_packet_destroy(p);
-    enet_host_flush(host_);
+    enet_host_flush(host());
+}
+
+void Connection::receive(const std::string& bytes) {
+    ++packets_received;
+    if (on_packet) on_packet(bytes);
+    try {
+        ServerMessage m = decode_server(bytes.data(), bytes.size());
+        if (auto* f = std::get_if<Fragment>(&m)) {
+            if (f->total > kMaxMessage) throw DecodeError("fragmented message too large");
+            if (fragments_.empty()) fragment_total_ = f->total;
+            fragments_ += f->bytes;
+            if (fragments_.size() >= fragment_total_) {
+                std::string whole = std::move(fragments_);
+                fragments_.clear();
+                queue_.push_back(decode_server(whole.data(), whole.size()));
+            }
+        } else {
+            queue_.push_back(std::move(m));
+        }
+    } catch (const std::exception& e) {
+        queue_.push_back(
+            Error{ErrorCode::malformed, 0, std::string("undecodable message from the server: ") + e.what()});
+    }
 }
 
 std::optional<ServerMessage> Connection::poll(Millis timeout) {
     auto until = Clock::now() + timeout;
-    while (queue_.empty() && host_) {
-        auto left = std::chrono::duration_cast<Millis>(until - Clock::now()).count();
-        ENetEvent ev;
-        int r = enet_host_service(host_, &ev, static_cast<enet_uint32>(std::max<long long>(0, left)));
-        if (r <= 0) {
-            if (Clock::now() >= until) break;
-            continue;
-        }
-        if (ev.type == ENET_EVENT_TYPE_DISCONNECT) {
-            peer_ = nullptr;
-            break;
-        }
-        if (ev.type != ENET_EVENT_TYPE_RECEIVE) continue;
-        std::string bytes(reinterpret_cast<const char*>(ev.packet->data), ev.packet->dataLength);
-        enet_packet_destroy(ev.packet);
-        ++packets_received;
-        if (on_packet) on_packet(bytes);
-        try {
-            ServerMessage m = decode_server(bytes.data(), bytes.size());
-            if (auto* f = std::get_if<Fragment>(&m)) {
-                if (f->total > kMaxMessage) throw DecodeError("fragmented message too large");
-                if (fragments_.empty()) fragment_total_ = f->total;
-                fragments_ += f->bytes;
-                if (fragments_.size() >= fragment_total_) {
-                    std::string whole = std::move(fragments_);
-                    fragments_.clear();
-                    queue_.push_back(decode_server(whole.data(), whole.size()));
-                }
-            } else {
-                queue_.push_back(std::move(m));
-            }
-        } catch (const std::exception& e) {
-            queue_.push_back(
-                Error{ErrorCode::malformed, 0, std::string("undecodable message from the server: ") + e.what()});
-        }
-        if (Clock::now() >= until && queue_.empty()) break;
+    if (queue_.empty() && peer_ && (!shared_ || timeout.count() > 0)) {
+        service(Millis(0));
+        while (queue_.empty() && peer_ && Clock::now() < until)
+            service(std::chrono::duration_cast<Millis>(until - Clock::now()));
     }
     if (queue_.empty()) return std::nullopt;
     ServerMessage m = std::move(queue_.front());
@@ -179,7 +224,7 @@ std::optional<ServerMessage> Connection::request(const ClientMessage& m, Millis 
     auto until = Clock::now() + timeout;
     while (Clock::now() < until && is_open()) {
         auto left = std::chrono::duration_cast<Millis>(until - Clock::now());
-        auto r = poll(left);
+        auto r = poll(std::max(left, Millis(1)));
         if (!r) continue;
         if (std::holds_alternative<Update>(*r) || std::holds_alternative<PointerEcho>(*r)) continue;
         return r;

@@ -24,9 +24,28 @@ using Millis = std::chrono::milliseconds;
 // "host:port" -> host, port. False on a malformed endpoint.
 bool parse_endpoint(const std::string& s, std::string& host, std::uint16_t& port);
 
+class Connection;
+
+// One ENet host shared by many connections (a load generator's thousand
+// clients): a single call services them all.
+class ClientHost {
+public:
+    explicit ClientHost(std::size_t peers);
+    ~ClientHost();
+    ClientHost(const ClientHost&) = delete;
+    ClientHost& operator=(const ClientHost&) = delete;
+    // Services the host for up to `timeout`, handing each packet to its connection.
+    void service(Millis timeout);
+
+private:
+    friend class Connection;
+    _ENetHost* host_ = nullptr;
+};
+
 class Connection {
 public:
-    Connection();
+    // A connection with its own ENet host, or one on a shared host.
+    explicit Connection(ClientHost* shared = nullptr);
     ~Connection();
     Connection(const Connection&) = delete;
     Connection& operator=(const Connection&) = delete;
@@ -36,14 +55,13 @@ public:
     std::string open(const std::string& host, std::uint16_t port, Millis timeout = Millis(5000), bool hello = true);
     void close();
     bool is_open() const { return peer_ != nullptr; }
-    // The UDP socket, for waiting on many connections at once (-1 when closed).
-    int socket_fd() const;
 
     void send(const ClientMessage& m, std::uint8_t channel = kChannelControl, bool reliable = true);
     // Sends raw bytes (tests of hostile input).
     void send_raw(const std::string& bytes, std::uint8_t channel = kChannelControl);
     // The next server message, waiting up to `timeout`. Empty on timeout or
-    // when the connection dropped (then is_open() is false).
+    // when the connection dropped (then is_open() is false). On a shared host
+    // a zero timeout only takes what the host has already delivered.
     std::optional<ServerMessage> poll(Millis timeout);
 
     // Called with every packet received, before decoding.
@@ -55,8 +73,15 @@ public:
     std::optional<ServerMessage> request(const ClientMessage& m, Millis timeout = Millis(5000));
 
 private:
-    _ENetHost* host_ = nullptr;
+    friend class ClientHost;
+    void receive(const std::string& bytes);  // decode (joining fragments) into the queue
+    void service(Millis timeout);            // run the host (own or shared)
+    _ENetHost* host() const;
+
+    ClientHost* shared_ = nullptr;
+    _ENetHost* host_ = nullptr;  // own host, when not shared
     _ENetPeer* peer_ = nullptr;
+    bool connected_ = false;
     std::string fragments_;
     std::uint32_t fragment_total_ = 0;
     std::deque<ServerMessage> queue_;
@@ -65,6 +90,8 @@ private:
 // One seat in one game, over a Connection it owns.
 class SeatSession {
 public:
+    explicit SeatSession(ClientHost* shared = nullptr) : conn_(shared) {}
+
     // Connects, says hello and joins. Returns an error message, empty on success.
     std::string join(const std::string& host, std::uint16_t port, const JoinGame& join, Millis timeout = Millis(5000));
     // Reconnects and resumes with the token (after a drop or a server restart).

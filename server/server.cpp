@@ -11,6 +11,7 @@
 #include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <iomanip>
 #include <random>
 #include <sstream>
@@ -205,13 +206,22 @@ void Server::run() {
 
 void Server::flush() {
     // Durability first: nothing is acknowledged or shown before it is on disk.
-    for (auto& [id, g] : games_) {
+    // Several journals written in one pass are flushed side by side, so a
+    // busy pass costs about one fdatasync, not one per game.
+    std::vector<JournalWriter*> dirty;
+    for (auto& [id, g] : games_)
+        if (g->journal.dirty()) dirty.push_back(&g->journal);
+    auto sync = [this](JournalWriter* j) {
         try {
-            g->journal.sync();
+            j->sync();
         } catch (const std::exception& e) {
             log(std::string("journal error: ") + e.what());
         }
-    }
+    };
+    std::vector<std::future<void>> pending;
+    for (std::size_t i = 1; i < dirty.size(); ++i) pending.push_back(std::async(std::launch::async, sync, dirty[i]));
+    if (!dirty.empty()) sync(dirty[0]);
+    for (auto& f : pending) f.get();
     for (auto& o : outbox_) {
         if (peers_.count(o.peer) == 0) continue;
         ENetPacket* pkt =
@@ -634,9 +644,9 @@ void Server::drive(Game& g) {
                 // The first inject waits until every team has a player or a bot.
                 bool all_seated = true;
                 for (Team t : kAllTeams)
-                    all_seated &= s.bot[idx(t)] || std::any_of(s.players.begin(), s.players.end(), [&](const Player& p) {
-                                      return p.role == SeatRole::team && p.team == t;
-                                  });
+                    all_seated &= s.bot[idx(t)] ||
+                                  std::any_of(s.players.begin(), s.players.end(),
+                                              [&](const Player& p) { return p.role == SeatRole::team && p.team == t; });
                 if (s.turn == 1 && !all_seated) return;
                 step = DrawInject{};
             } else if (s.choice_pending) {
