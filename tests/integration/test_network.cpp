@@ -443,3 +443,57 @@ TEST_CASE("hostile input gets an error or is dropped, and a concurrent game keep
     CHECK(log.find("undecodable message") != std::string::npos);
     CHECK(log.find("disconnecting") != std::string::npos);
 }
+
+TEST_CASE("phase timers run on the server clock and their expiry is journaled") {
+    auto data = temp_dir("timer");
+    ServerProcess server(data);
+    auto [code, control] = create_game(server.port());
+    SeatSession wc;
+    join(wc, server.port(), control, SeatRole::control, Team::us, "Instructor");
+    for (Team t : kAllTeams) REQUIRE(act_and_wait(wc, SetBot{t, true}).empty());
+    // Bots are quick; take one team's bot out so negotiation waits for the timer.
+    REQUIRE(act_and_wait(wc, SetBot{Team::gulf, false}).empty());
+    REQUIRE(act_and_wait(wc, DrawInject{}).empty());
+    for (int i = 0; i < 100 && wc.view().choice_pending; ++i) pump_all({&wc}, 5ms);
+    REQUIRE(act_and_wait(wc, AdvancePhase{}).empty());
+    REQUIRE(wc.view().phase == Phase::negotiation);
+    REQUIRE(act_and_wait(wc, SetTimer{1}).empty());
+    auto until = std::chrono::steady_clock::now() + 10s;
+    while (wc.view().phase == Phase::negotiation && std::chrono::steady_clock::now() < until) pump_all({&wc}, 10ms);
+    CHECK(wc.view().phase == Phase::orders);
+    server.stop();
+    JournalRead jr = read_journal(data + "/game-1.journal");
+    bool expired = false;
+    for (auto& [seq, r] : jr.records)
+        if (auto* a = std::get_if<ActionRecord>(&r))
+            expired |= std::holds_alternative<TimerExpired>(a->entry.action) && a->entry.seat.role == SeatRole::system;
+    CHECK(expired);
+    CHECK(server.log().find("timer expired") != std::string::npos);
+}
+
+TEST_CASE("gb lobby prints the codes, lists games and reports statistics") {
+    auto data = temp_dir("lobby");
+    ServerProcess server(data);
+    std::string endpoint = "127.0.0.1:" + std::to_string(server.port());
+    auto out = data + "/create.txt";
+    REQUIRE(wait_child(spawn_gb({"lobby", "create", "--server", endpoint, "--scenario", "after-911", "--seed", "9",
+                                 "--name", "Seminar B"},
+                                out),
+                       std::chrono::seconds(20)) == 0);
+    std::string text = read_text(out);
+    INFO(text);
+    CHECK(text.find("\njoin-code: ") != std::string::npos);
+    CHECK(text.find("\ncontrol-code: ") != std::string::npos);
+    REQUIRE(wait_child(spawn_gb({"lobby", "list", "--server", endpoint}, data + "/list.txt"),
+                       std::chrono::seconds(20)) == 0);
+    CHECK(read_text(data + "/list.txt").find("Seminar B") != std::string::npos);
+    REQUIRE(wait_child(spawn_gb({"lobby", "stats", "--server", endpoint}, data + "/stats.txt"),
+                       std::chrono::seconds(20)) == 0);
+    std::string stats = read_text(data + "/stats.txt");
+    CHECK(stats.find("games: 1") != std::string::npos);
+    CHECK(stats.find("memory: ") != std::string::npos);
+    CHECK(wait_child(
+              spawn_gb({"lobby", "create", "--server", endpoint, "--scenario", "no-such-scenario"}, data + "/bad.txt"),
+              std::chrono::seconds(20)) == 1);
+    CHECK(read_text(data + "/bad.txt").find("cannot load scenario") != std::string::npos);
+}
