@@ -496,4 +496,20 @@ TEST_CASE("gb lobby prints the codes, lists games and reports statistics") {
               spawn_gb({"lobby", "create", "--server", endpoint, "--scenario", "no-such-scenario"}, data + "/bad.txt"),
               std::chrono::seconds(20)) == 1);
     CHECK(read_text(data + "/bad.txt").find("cannot load scenario") != std::string::npos);
+    // Closing a game needs its control code; a closed game is not resumed after a restart.
+    auto pos = text.find("control-code: ");
+    std::string control = text.substr(pos + 14, text.find('\n', pos) - pos - 14);
+    CHECK(wait_child(spawn_gb({"lobby", "close", "--server", endpoint, "--control-code", "WRONG"}, data + "/c1.txt"),
+                     std::chrono::seconds(20)) == 1);
+    REQUIRE(wait_child(spawn_gb({"lobby", "close", "--server", endpoint, "--control-code", control}, data + "/c2.txt"),
+                       std::chrono::seconds(20)) == 0);
+    CHECK(read_text(data + "/c2.txt").find("closed: game 1") != std::string::npos);
+    server.stop();
+    ServerProcess again(data);
+    Connection c;
+    REQUIRE(c.open("127.0.0.1", again.port()).empty());
+    auto r = c.request(ListGames{});
+    REQUIRE(r);
+    REQUIRE(std::holds_alternative<GameList>(*r));
+    CHECK(std::get<GameList>(*r).games.empty());
 }
