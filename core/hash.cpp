@@ -1,19 +1,11 @@
 // The state hash: FNV-1a over the portable binary serialization of the state.
-#include <cereal/archives/portable_binary.hpp>
-#include <sstream>
-
 #include "serialize.hpp"
 
 namespace gb {
 
 std::uint64_t state_hash(const GameState& g) {
-    std::ostringstream out(std::ios::binary);
-    {
-        cereal::PortableBinaryOutputArchive ar(out);
-        ar(const_cast<GameState&>(g));
-    }
     std::uint64_t h = 0xcbf29ce484222325ULL;
-    for (unsigned char c : out.view()) {
+    for (unsigned char c : portable_bytes(g)) {
         h ^= c;
         h *= 0x100000001b3ULL;
     }

@@ -2,12 +2,15 @@
 // wire), and the whole game state (for the state hash and snapshots).
 #pragma once
 
+#include <cereal/archives/portable_binary.hpp>
 #include <cereal/cereal.hpp>
-#include <cereal/types/optional.hpp>
 #include <cereal/types/array.hpp>
+#include <cereal/types/optional.hpp>
 #include <cereal/types/string.hpp>
 #include <cereal/types/variant.hpp>
 #include <cereal/types/vector.hpp>
+#include <sstream>
+#include <string>
 
 #include "action.hpp"
 #include "bounded_archive.hpp"
@@ -167,8 +170,8 @@ void serialize(Ar& ar, Offer& o) {
 }
 template <class Ar>
 void serialize(Ar& ar, Result& r) {
-    ar(r.kind, r.team, r.order, r.offer, r.deal, r.die1, r.die2, r.modifier, r.target, r.success, r.amended,
-       r.reason, r.changes, r.events);
+    ar(r.kind, r.team, r.order, r.offer, r.deal, r.die1, r.die2, r.modifier, r.target, r.success, r.amended, r.reason,
+       r.changes, r.events);
 }
 template <class Ar>
 void serialize(Ar& ar, Report& r) {
@@ -200,5 +203,16 @@ void serialize(Ar& ar, GameState& g) {
 
 // A 64-bit hash of the whole state, the same on every build.
 std::uint64_t state_hash(const GameState& g);
+
+// The portable binary encoding of any serializable value.
+template <class T>
+std::string portable_bytes(const T& value) {
+    std::ostringstream out(std::ios::binary);
+    {
+        cereal::PortableBinaryOutputArchive ar(out);
+        ar(const_cast<T&>(value));
+    }
+    return std::move(out).str();
+}
 
 }  // namespace gb

@@ -92,25 +92,11 @@ void serialize(Ar& ar, Fragment& m) {
     ar(m.total, m.bytes);
 }
 
-namespace {
-
-template <class V>
-std::string encode_any(const V& m) {
-    std::ostringstream out(std::ios::binary);
-    {
-        cereal::PortableBinaryOutputArchive ar(out);
-        ar(const_cast<V&>(m));
-    }
-    return std::move(out).str();
-}
-
-}  // namespace
-
 std::string encode(const ClientMessage& m) {
-    return encode_any(m);
+    return portable_bytes(m);
 }
 std::string encode(const ServerMessage& m) {
-    return encode_any(m);
+    return portable_bytes(m);
 }
 
 ClientMessage decode_client(const char* data, std::size_t size) {

@@ -70,16 +70,6 @@ std::uint64_t get64(const unsigned char* p) {
     return static_cast<std::uint64_t>(get32(p)) | (static_cast<std::uint64_t>(get32(p + 4)) << 32);
 }
 
-template <class T>
-std::string to_bytes(const T& v) {
-    std::ostringstream out(std::ios::binary);
-    {
-        cereal::PortableBinaryOutputArchive ar(out);
-        ar(const_cast<T&>(v));
-    }
-    return std::move(out).str();
-}
-
 void write_all(int fd, const std::string& bytes, const std::string& path) {
     std::size_t done = 0;
     while (done < bytes.size()) {
@@ -220,7 +210,7 @@ JournalWriter JournalWriter::create(const std::string& path, const JournalHeader
     w.path_ = path;
     w.fd_ = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0644);
     if (w.fd_ < 0) throw std::runtime_error(path + ": cannot create journal: " + std::strerror(errno));
-    std::string h = to_bytes(header);
+    std::string h = portable_bytes(header);
     std::string bytes(kMagic, kMagicLen);
     put32(bytes, kJournalFormat);
     put32(bytes, static_cast<std::uint32_t>(h.size()));
@@ -250,7 +240,7 @@ JournalWriter JournalWriter::reopen(const std::string& path, std::uint64_t good_
 }
 
 std::uint64_t JournalWriter::append(const JournalRecord& r) {
-    std::string payload = to_bytes(r);
+    std::string payload = portable_bytes(r);
     std::uint64_t seq = next_seq_++;
     std::string body;
     put64(body, seq);

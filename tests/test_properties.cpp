@@ -19,13 +19,7 @@ using namespace gbt;
 namespace {
 
 std::string bytes_of(const Action& a) {
-    std::ostringstream o(std::ios::binary);
-    {
-        cereal::PortableBinaryOutputArchive ar(o);
-        Action copy = a;
-        ar(copy);
-    }
-    return o.str();
+    return portable_bytes(a);
 }
 
 void check_invariants(const GameState& g) {

@@ -89,13 +89,7 @@ struct TeamPlayer {
 };
 
 std::string bytes_of(const Action& a) {
-    std::ostringstream o(std::ios::binary);
-    {
-        cereal::PortableBinaryOutputArchive ar(o);
-        Action copy = a;
-        ar(copy);
-    }
-    return o.str();
+    return portable_bytes(a);
 }
 
 int verify_journal(const std::string& path) {
