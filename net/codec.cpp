@@ -64,7 +64,7 @@ void serialize(Ar& ar, GameList& m) {
 }
 template <class Ar>
 void serialize(Ar& ar, Stats& m) {
-    ar(m.games, m.peers, m.actions_per_second, m.resident_bytes, m.actions_total);
+    ar(m.games, m.peers, m.actions_per_second, m.resident_bytes, m.actions_total, m.ack_p50_ms, m.ack_p99_ms);
 }
 template <class Ar>
 void serialize(Ar& ar, Closed& m) {

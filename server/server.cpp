@@ -185,6 +185,7 @@ void Server::run() {
                 timeout = static_cast<int>(std::clamp<long long>(ms, 0, timeout));
             }
         int r = enet_host_service(host_, &ev, static_cast<enet_uint32>(timeout));
+        pass_started_ = Clock::now();
         while (r > 0) {
             switch (ev.type) {
                 case ENET_EVENT_TYPE_CONNECT: handle_connect(ev.peer); break;
@@ -227,6 +228,13 @@ void Server::flush() {
         ENetPacket* pkt =
             enet_packet_create(o.bytes.data(), o.bytes.size(), o.reliable ? ENET_PACKET_FLAG_RELIABLE : 0);
         if (enet_peer_send(o.peer, o.channel, pkt) != 0) enet_packet_destroy(pkt);
+        if (o.received != Clock::time_point{}) {
+            double ms = std::chrono::duration<double, std::milli>(Clock::now() - o.received).count();
+            if (ack_ms_.size() < 10000)
+                ack_ms_.push_back(ms);
+            else
+                ack_ms_[ack_next_++ % ack_ms_.size()] = ms;
+        }
     }
     outbox_.clear();
     enet_host_flush(host_);
@@ -430,6 +438,12 @@ void Server::send_stats(Peer& peer) {
         s.actions_per_second = secs > 0.5 ? n / secs : 0.0;
     }
     s.resident_bytes = resident_bytes();
+    if (!ack_ms_.empty()) {
+        std::vector<double> v = ack_ms_;
+        std::sort(v.begin(), v.end());
+        s.ack_p50_ms = v[v.size() / 2];
+        s.ack_p99_ms = v[std::min(v.size() - 1, v.size() * 99 / 100)];
+    }
     send(peer, s);
 }
 
@@ -572,6 +586,7 @@ void Server::act(Peer& peer, const Act& m) {
     }
     std::uint64_t seq = record(g, peer.seat, m.action);
     send(peer, Ack{m.request, seq});
+    outbox_.back().received = pass_started_;
     drive(g);
 }
 

@@ -102,7 +102,11 @@ private:
         std::uint8_t channel;
         bool reliable;
         std::string bytes;
+        std::chrono::steady_clock::time_point received{};  // for acknowledgements: when the action arrived
     };
+    std::vector<double> ack_ms_;  // ring of recent receive-to-acknowledge times
+    std::size_t ack_next_ = 0;
+    std::chrono::steady_clock::time_point pass_started_{};
     std::vector<Outgoing> outbox_;
     std::uint64_t actions_total_ = 0;
     std::vector<std::pair<std::chrono::steady_clock::time_point, std::uint64_t>> action_samples_;

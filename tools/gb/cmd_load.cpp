@@ -199,11 +199,15 @@ int cmd_load(int argc, char** argv) {
                 (updates - updates_before) / secs);
     std::printf("errors: %llu\n", static_cast<unsigned long long>(errors));
     std::printf("generator: %.0f sweeps/s over its clients\n", sweeps / secs);
-    auto stats = lobby.request(net::ServerStats{});
+    net::Connection probe;  // the lobby connection may have idled out during the run
+    std::optional<net::ServerMessage> stats;
+    if (probe.open(host, port).empty()) stats = probe.request(net::ServerStats{});
     if (stats)
         if (auto* s = std::get_if<net::Stats>(&*stats))
-            std::printf("server: %u games, %u peers, %.1f MiB resident\n", s->games, s->peers,
-                        s->resident_bytes / 1048576.0);
+            std::printf(
+                "server: %u games, %u peers, %.1f MiB resident; inside the server receive->ack p50 %.2f ms, "
+                "p99 %.2f ms\n",
+                s->games, s->peers, s->resident_bytes / 1048576.0, s->ack_p50_ms, s->ack_p99_ms);
     return errors ? 1 : 0;
 }
 

@@ -112,6 +112,7 @@ int cmd_lobby(int argc, char** argv) {
         std::printf("games: %u\npeers: %u\nactions-per-second: %.1f\nactions-total: %llu\nmemory: %.1f MiB\n", s->games,
                     s->peers, s->actions_per_second, static_cast<unsigned long long>(s->actions_total),
                     s->resident_bytes / 1048576.0);
+        std::printf("ack-latency-in-server: p50 %.2f ms, p99 %.2f ms\n", s->ack_p50_ms, s->ack_p99_ms);
     } else if (auto* c = std::get_if<net::Closed>(&*reply)) {
         std::printf("closed: game %u\n", c->game);
     } else {
