@@ -11,7 +11,6 @@
 #include <ctime>
 #include <filesystem>
 #include <fstream>
-#include <future>
 #include <iomanip>
 #include <random>
 #include <sstream>
@@ -96,7 +95,7 @@ struct Server::Game {
     Clock::duration paused_left{};
 };
 
-Server::Server(ServerOptions options) : options_(std::move(options)) {
+Server::Server(ServerOptions options) : options_(std::move(options)), flusher_(std::make_unique<FlushPool>(3)) {
     if (options_.data_dir.empty()) options_.data_dir = default_data_dir();
 }
 
@@ -219,10 +218,9 @@ void Server::flush() {
             log(std::string("journal error: ") + e.what());
         }
     };
-    std::vector<std::future<void>> pending;
-    for (std::size_t i = 1; i < dirty.size(); ++i) pending.push_back(std::async(std::launch::async, sync, dirty[i]));
-    if (!dirty.empty()) sync(dirty[0]);
-    for (auto& f : pending) f.get();
+    std::vector<std::function<void()>> jobs;
+    for (JournalWriter* j : dirty) jobs.emplace_back([&sync, j] { sync(j); });
+    flusher_->run_all(jobs);
     for (auto& o : outbox_) {
         if (peers_.count(o.peer) == 0) continue;
         ENetPacket* pkt =

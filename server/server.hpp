@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "bot.hpp"
+#include "flush_pool.hpp"
 #include "journal.hpp"
 #include "protocol.hpp"
 #include "state.hpp"
@@ -106,6 +107,7 @@ private:
     };
     std::vector<double> ack_ms_;  // ring of recent receive-to-acknowledge times
     std::size_t ack_next_ = 0;
+    std::unique_ptr<FlushPool> flusher_;
     std::chrono::steady_clock::time_point pass_started_{};
     std::vector<Outgoing> outbox_;
     std::uint64_t actions_total_ = 0;
