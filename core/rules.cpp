@@ -815,18 +815,6 @@ void advance(GameState& g, std::vector<Event>& ev) {
     }
 }
 
-void honour_promise(Board& b, int team, std::vector<Event>& ev) {
-    for (auto& p : b.promises)
-        if (p.team == team) {
-            p.team = -1;
-            Event e;
-            e.kind = Event::Kind::promise_kept;
-            e.team = static_cast<std::int8_t>(team);
-            ev.push_back(e);
-            return;
-        }
-}
-
 std::uint8_t offer_audience(const Offer& o) {
     return static_cast<std::uint8_t>(bit(o.from) | bit(o.to) | Event::kControl);
 }
@@ -1025,7 +1013,7 @@ struct Applier {
             EffectContext ctx;
             ctx.turn = g.turn;
             apply_effects(s, b, ctx, {up}, nullptr, &ev);
-            honour_promise(b, idx(seat.team), ev);
+            honour_promises_of(b, idx(seat.team), ev);
         } else {
             e.value = 2;
             ev.push_back(e);
@@ -1218,8 +1206,17 @@ void end_of_turn(GameState& g, std::vector<Event>& ev) {
     ev.insert(ev.end(), out.begin(), out.end());
 }
 
+// Clears the team's oldest pending promise: a reciprocal act honours it.
 void honour_promises_of(Board& b, int team, std::vector<Event>& ev) {
-    honour_promise(b, team, ev);
+    for (auto& p : b.promises)
+        if (p.team == team) {
+            p.team = -1;
+            Event e;
+            e.kind = Event::Kind::promise_kept;
+            e.team = static_cast<std::int8_t>(team);
+            ev.push_back(e);
+            return;
+        }
 }
 
 std::vector<Event> apply(GameState& g, const Seat& seat, const Action& action) {

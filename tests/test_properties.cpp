@@ -13,6 +13,7 @@
 #include "simulation.hpp"
 #include "support.hpp"
 #include "view.hpp"
+#include "visibility_oracle.hpp"
 
 using namespace gbt;
 
@@ -52,19 +53,6 @@ void check_invariants(const GameState& g) {
     REQUIRE(g.turn <= s.turns());
 }
 
-bool may_read(const GameState& g, const Message& m, std::uint8_t known) {
-    auto k = [&](Team t) { return (known >> idx(t)) & 1u; };
-    switch (m.channel) {
-        case ChatChannel::all:
-        case ChatChannel::broadcast: return true;
-        case ChatChannel::team: return m.role == SeatRole::team && k(m.from);
-        case ChatChannel::control: return k(m.role == SeatRole::team ? m.from : m.to);
-        case ChatChannel::bilateral: return k(m.from) || k(m.to);
-    }
-    (void)g;
-    return false;
-}
-
 void check_view(const GameState& g, const Seat& seat) {
     GameState v = view(g, seat);
     std::uint8_t known = known_teams(g, seat);
@@ -80,8 +68,8 @@ void check_view(const GameState& g, const Seat& seat) {
         REQUIRE(v.board.hand_size[idx(t)] == 0);
         for (auto c : v.board.hands[idx(t)]) REQUIRE(c == 0);
     }
-    for (const Offer& o : v.offers) REQUIRE((((known >> idx(o.from)) | (known >> idx(o.to))) & 1u));
-    for (const Message& m : v.messages) REQUIRE(may_read(g, m, known));
+    for (const Offer& o : v.offers) REQUIRE(gbt_oracle::may_see(o, known));
+    for (const Message& m : v.messages) REQUIRE(gbt_oracle::may_read(m, known));
     for (const Note& n : v.notes) REQUIRE((n.kind != Note::Kind::bookmark && n.kind != Note::Kind::inject));
     if (!((known >> idx(Team::us)) & 1u) && !((known >> idx(Team::iran)) & 1u)) REQUIRE_FALSE(v.board.contact);
     if (!g.reports.empty() && !g.reports.back().released)
@@ -98,7 +86,7 @@ void check_view(const GameState& g, const Seat& seat) {
     }
     // Nothing visible was removed either: public messages and released reports stay.
     std::size_t public_msgs = 0;
-    for (const Message& m : g.messages) public_msgs += may_read(g, m, known);
+    for (const Message& m : g.messages) public_msgs += gbt_oracle::may_read(m, known);
     REQUIRE(v.messages.size() == public_msgs);
 }
 

@@ -1,6 +1,8 @@
 // The leak checker.
 #include "leak_check.hpp"
 
+#include "visibility_oracle.hpp"
+
 #include <catch2/catch.hpp>
 
 namespace gbi {
@@ -11,18 +13,6 @@ using namespace gb::net;
 namespace {
 
 std::size_t g_checked = 0;
-
-bool may_read(const Message& m, std::uint8_t known) {
-    auto k = [&](Team t) { return (known >> idx(t)) & 1u; };
-    switch (m.channel) {
-        case ChatChannel::all:
-        case ChatChannel::broadcast: return true;
-        case ChatChannel::team: return m.role == SeatRole::team && k(m.from);
-        case ChatChannel::control: return k(m.role == SeatRole::team ? m.from : m.to);
-        case ChatChannel::bilateral: return k(m.from) || k(m.to);
-    }
-    return false;
-}
 
 std::uint8_t known_for(const Seat& seat) {
     if (seat.role == SeatRole::control) return 0x0F;
@@ -52,8 +42,8 @@ void check_view_for(const GameState& v, const Seat& seat, std::uint8_t known) {
     if (seat.role == SeatRole::control) return;
     bool revealed = !v.reports.empty() && v.reports.back().turn == v.turn && v.reports.back().released;
     check_core(v, known, !revealed);
-    for (const Offer& o : v.offers) REQUIRE((((known >> idx(o.from)) | (known >> idx(o.to))) & 1u));
-    for (const Message& m : v.messages) REQUIRE(may_read(m, known));
+    for (const Offer& o : v.offers) REQUIRE(gbt_oracle::may_see(o, known));
+    for (const Message& m : v.messages) REQUIRE(gbt_oracle::may_read(m, known));
     for (const Note& n : v.notes) REQUIRE((n.kind != Note::Kind::bookmark && n.kind != Note::Kind::inject));
     for (const Report& r : v.reports) REQUIRE(r.released);
 }
@@ -74,12 +64,12 @@ void watch_for_leaks(SeatSession& s, const std::string& label) {
         INFO(label << " received " << message_name(m));
         if (auto* st = std::get_if<Seated>(&m)) {
             check_core(st->view, known, false);
-            for (const Message& msg : st->view.messages) REQUIRE(may_read(msg, known));
-            for (const Offer& o : st->view.offers) REQUIRE((((known >> idx(o.from)) | (known >> idx(o.to))) & 1u));
+            for (const Message& msg : st->view.messages) REQUIRE(gbt_oracle::may_read(msg, known));
+            for (const Offer& o : st->view.offers) REQUIRE(gbt_oracle::may_see(o, known));
         } else if (auto* u = std::get_if<Update>(&m)) {
             if (u->core) check_core(*u->core, known, false);
-            for (const Message& msg : u->messages) REQUIRE(may_read(msg, known));
-            for (const Offer& o : u->offers) REQUIRE((((known >> idx(o.from)) | (known >> idx(o.to))) & 1u));
+            for (const Message& msg : u->messages) REQUIRE(gbt_oracle::may_read(msg, known));
+            for (const Offer& o : u->offers) REQUIRE(gbt_oracle::may_see(o, known));
             for (const Note& n : u->notes) REQUIRE((n.kind != Note::Kind::bookmark && n.kind != Note::Kind::inject));
             for (const Event& e : u->events) REQUIRE((e.audience == Event::kPublic || (e.audience & known & 0x0F)));
         }
