@@ -41,8 +41,11 @@ void splice(std::vector<T>& list, std::uint32_t from, const std::vector<T>& tail
 
 }  // namespace
 
-std::uint64_t view_digest(const GameState& v) {
-    std::uint64_t h = core_hash(v);
+namespace {
+
+// The digest given the hash of the view's core.
+std::uint64_t digest_with(std::uint64_t core, const GameState& v) {
+    std::uint64_t h = core;
     for (std::size_t n : {v.reports.size(), v.messages.size(), v.offers.size(), v.notes.size()})
         h = mix64(h ^ static_cast<std::uint64_t>(n));
     if (!v.reports.empty()) h = mix64(h ^ v.reports.back().results.size() ^ (v.reports.back().released ? 1u : 0u));
@@ -50,9 +53,18 @@ std::uint64_t view_digest(const GameState& v) {
     return h;
 }
 
+}  // namespace
+
+std::uint64_t view_digest(const GameState& v) {
+    return digest_with(core_hash(v), v);
+}
+
 Update make_update(const GameState& before, const GameState& after) {
     Update u;
-    if (core_hash(before) != core_hash(after)) u.core = core_of(after);
+    // The core is built and hashed once for the change test and the digest.
+    GameState core = core_of(after);
+    std::uint64_t after_hash = state_hash(core);
+    if (core_hash(before) != after_hash) u.core = std::move(core);
     u.reports_from = first_difference(before.reports, after.reports);
     u.reports.assign(after.reports.begin() + u.reports_from, after.reports.end());
     u.messages_from = first_difference(before.messages, after.messages);
@@ -61,7 +73,7 @@ Update make_update(const GameState& before, const GameState& after) {
     u.offers.assign(after.offers.begin() + u.offers_from, after.offers.end());
     u.notes_from = first_difference(before.notes, after.notes);
     u.notes.assign(after.notes.begin() + u.notes_from, after.notes.end());
-    u.view_hash = view_digest(after);
+    u.view_hash = digest_with(after_hash, after);
     return u;
 }
 
