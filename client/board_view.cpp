@@ -1,0 +1,384 @@
+#include "board_view.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "palette.hpp"
+
+namespace gb::client {
+
+namespace {
+
+sf::Color mix(sf::Color a, sf::Color b, float t) {
+    auto m = [t](sf::Uint8 x, sf::Uint8 y) { return static_cast<sf::Uint8>(std::lround(x + (y - x) * t)); };
+    return sf::Color(m(a.r, b.r), m(a.g, b.g), m(a.b, b.b), m(a.a, b.a));
+}
+
+ImU32 im(sf::Color c, int alpha = -1) {
+    return IM_COL32(c.r, c.g, c.b, alpha < 0 ? c.a : alpha);
+}
+
+// "Hezbollah" -> HEZ, "Shia militias" -> SM, "al-Qaeda cells" -> AQC.
+std::string marker_code(const std::string& name) {
+    std::vector<std::string> words;
+    std::string w;
+    for (char c : name) {
+        if (c == ' ' || c == '-') {
+            if (!w.empty()) words.push_back(w);
+            w.clear();
+        } else {
+            w += c;
+        }
+    }
+    if (!w.empty()) words.push_back(w);
+    std::string code;
+    if (words.size() == 1) {
+        code = words[0].substr(0, 3);
+    } else {
+        for (auto& x : words) code += x[0];
+    }
+    for (char& c : code) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return code;
+}
+
+}  // namespace
+
+void BoardView::set_map(const MapAsset& map, const Scenario& sc) {
+    map_ = &map;
+    shapes_.clear();
+    boxes_.clear();
+    fills_.clear();
+    borders_.clear();
+    // Sea first, then background land, then the game's land on top.
+    auto add = [&](const MapRegion& geo, int region) {
+        Shape s;
+        s.region = region;
+        s.geo = &geo;
+        s.first = fills_.getVertexCount();
+        for (const MapPoint& p : geo.triangles) fills_.append(sf::Vertex({p.x, p.y}, palette::kNeutralLand));
+        s.count = fills_.getVertexCount() - s.first;
+        for (std::size_t i = 0; i + 2 < geo.triangles.size(); i += 3) {
+            const MapPoint &a = geo.triangles[i], &b = geo.triangles[i + 1], &c = geo.triangles[i + 2];
+            s.area += std::abs((b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x)) / 2;
+        }
+        shapes_.push_back(s);
+        if (geo.kind == "sea") return;
+        for (const auto& ring : geo.rings)
+            for (std::size_t i = 0; i < ring.size(); ++i) {
+                const MapPoint& a = ring[i];
+                const MapPoint& b = ring[(i + 1) % ring.size()];
+                sf::Color c = region < 0 ? sf::Color(110, 108, 102) : palette::kBorder;
+                borders_.append(sf::Vertex({a.x, a.y}, c));
+                borders_.append(sf::Vertex({b.x, b.y}, c));
+            }
+    };
+    auto index_of = [&](const std::string& id) {
+        for (std::size_t i = 0; i < sc.regions.size(); ++i)
+            if (sc.regions[i].id == id) return static_cast<int>(i);
+        return -1;
+    };
+    for (const auto& geo : map.regions)
+        if (geo.kind == "sea") add(geo, index_of(geo.id));
+    for (const auto& geo : map.regions)
+        if (geo.kind == "background") add(geo, -1);
+    for (const auto& geo : map.regions)
+        if (geo.kind == "land") add(geo, index_of(geo.id));
+    // Off-map boxes stack in the Arabian Sea corner.
+    float bw = map.width * 0.15f, bh = map.height * 0.085f, gap = map.height * 0.018f;
+    float x = map.width * 0.80f, y = map.height * 0.64f;
+    for (std::size_t i = 0; i < sc.regions.size(); ++i)
+        if (sc.regions[i].kind == RegionKind::box) {
+            boxes_.push_back({static_cast<int>(i), sf::FloatRect(x, y, bw, bh)});
+            y += bh + gap;
+        }
+    marker_codes_.clear();
+    for (const auto& m : sc.markers) marker_codes_.push_back(marker_code(m.name));
+    fit();
+}
+
+void BoardView::set_viewport(sf::FloatRect px, sf::Vector2u window) {
+    bool first = viewport_.width == 0;
+    viewport_ = px;
+    window_ = window;
+    if (first) fit();
+}
+
+void BoardView::fit() {
+    if (!map_ || viewport_.width <= 0) return;
+    zoom_ = std::min(viewport_.width / map_->width, viewport_.height / map_->height);
+    centre_ = {map_->width / 2, map_->height / 2};
+}
+
+sf::Color BoardView::fill_for(const Scenario& sc, const Board& b, int region) {
+    if (region < 0) return palette::kBackgroundLand;
+    if (sc.regions[region].kind == RegionKind::sea) return palette::kSeaZone;
+    for (Team t : kAllTeams)
+        if (controls(sc, b, t, region)) return palette::kTeam[idx(t)];
+    return palette::kNeutralLand;
+}
+
+void BoardView::update(const GameState& g) {
+    for (const Shape& s : shapes_) {
+        sf::Color c = fill_for(g.sc(), g.board, s.region);
+        for (std::size_t i = 0; i < s.count; ++i) fills_[s.first + i].color = c;
+    }
+    box_fills_.clear();
+    for (const Box& b : boxes_) {
+        sf::Color c = mix(sf::Color(44, 52, 62), sf::Color(80, 92, 108), 0.3f);
+        for (Team t : kAllTeams)
+            if (controls(g.sc(), g.board, t, b.region)) c = mix(c, palette::kTeam[idx(t)], 0.6f);
+        const auto& r = b.rect;
+        sf::Vector2f p[4] = {{r.left, r.top},
+                             {r.left + r.width, r.top},
+                             {r.left + r.width, r.top + r.height},
+                             {r.left, r.top + r.height}};
+        for (int i : {0, 1, 2, 0, 2, 3}) box_fills_.append(sf::Vertex(p[i], c));
+    }
+}
+
+sf::Vector2f BoardView::to_screen(float x, float y) const {
+    return {viewport_.left + viewport_.width / 2 + (x - centre_.x) * zoom_,
+            viewport_.top + viewport_.height / 2 + (y - centre_.y) * zoom_};
+}
+
+sf::Vector2f BoardView::to_map(sf::Vector2f px) const {
+    return {centre_.x + (px.x - viewport_.left - viewport_.width / 2) / zoom_,
+            centre_.y + (px.y - viewport_.top - viewport_.height / 2) / zoom_};
+}
+
+void BoardView::draw(sf::RenderTarget& target) {
+    if (!map_ || viewport_.width <= 0 || window_.x == 0) return;
+    sf::View view;
+    view.setCenter(centre_);
+    view.setSize(viewport_.width / zoom_, viewport_.height / zoom_);
+    view.setViewport(sf::FloatRect(viewport_.left / window_.x, viewport_.top / window_.y, viewport_.width / window_.x,
+                                   viewport_.height / window_.y));
+    sf::View old = target.getView();
+    target.setView(view);
+    sf::RectangleShape water({viewport_.width / zoom_, viewport_.height / zoom_});
+    water.setPosition(centre_.x - viewport_.width / zoom_ / 2, centre_.y - viewport_.height / zoom_ / 2);
+    water.setFillColor(palette::kWater);
+    target.draw(water);
+    target.draw(fills_);
+    target.draw(borders_);
+    target.draw(box_fills_);
+    target.setView(old);
+}
+
+int BoardView::region_at(sf::Vector2f px) const {
+    if (!map_ || !viewport_.contains(px)) return -1;
+    sf::Vector2f m = to_map(px);
+    for (const Box& b : boxes_)
+        if (b.rect.contains(m)) return b.region;
+    // Land is drawn over the sea zone, so it wins.
+    for (auto it = shapes_.rbegin(); it != shapes_.rend(); ++it)
+        if (contains(*it->geo, {m.x, m.y})) return it->region;
+    return -1;
+}
+
+sf::Vector2f BoardView::anchor(int region) const {
+    for (const Box& b : boxes_)
+        if (b.region == region) return {b.rect.left + b.rect.width / 2, b.rect.top + b.rect.height / 2};
+    for (const Shape& s : shapes_)
+        if (s.region == region) return {s.geo->anchor.x, s.geo->anchor.y};
+    return {-1, -1};
+}
+
+bool BoardView::probe(int region, sf::Vector2f& out) const {
+    for (const Shape& s : shapes_)
+        if (s.region == region) {
+            out = {s.geo->probe.x, s.geo->probe.y};
+            return true;
+        }
+    return false;
+}
+
+bool BoardView::handle(const sf::Event& e, bool gui_has_mouse) {
+    switch (e.type) {
+        case sf::Event::MouseWheelScrolled: {
+            sf::Vector2f px(float(e.mouseWheelScroll.x), float(e.mouseWheelScroll.y));
+            if (gui_has_mouse || !viewport_.contains(px) || !map_) return false;
+            sf::Vector2f before = to_map(px);
+            float fit_zoom = std::min(viewport_.width / map_->width, viewport_.height / map_->height);
+            zoom_ = std::clamp(zoom_ * std::pow(1.15f, e.mouseWheelScroll.delta), fit_zoom * 0.6f, fit_zoom * 8.0f);
+            sf::Vector2f after = to_map(px);
+            centre_ += before - after;  // zoom about the cursor
+            return true;
+        }
+        case sf::Event::MouseButtonPressed: {
+            sf::Vector2f px(float(e.mouseButton.x), float(e.mouseButton.y));
+            if (gui_has_mouse || !viewport_.contains(px)) return false;
+            if (e.mouseButton.button == sf::Mouse::Left || e.mouseButton.button == sf::Mouse::Middle) {
+                dragging_ = true;
+                drag_from_ = px;
+            }
+            return false;
+        }
+        case sf::Event::MouseButtonReleased: dragging_ = false; return false;
+        case sf::Event::MouseMoved: {
+            sf::Vector2f px(float(e.mouseMove.x), float(e.mouseMove.y));
+            if (dragging_) {
+                centre_ -= (px - drag_from_) / zoom_;
+                drag_from_ = px;
+                return true;
+            }
+            return false;
+        }
+        default: return false;
+    }
+}
+
+void BoardView::overlay(const GameState& g, ImDrawList* dl) const {
+    if (!map_) return;
+    const Scenario& sc = g.sc();
+    const Board& b = g.board;
+    ImFont* font = ImGui::GetFont();
+    float fit_zoom = std::min(viewport_.width / map_->width, viewport_.height / map_->height);
+    float k = std::clamp(std::sqrt(zoom_ / fit_zoom), 0.85f, 1.6f);
+    float fs = std::round(13.0f * k * (viewport_.height / 620.0f > 1.4f ? 1.25f : 1.0f));
+    dl->PushClipRect(ImVec2(viewport_.left, viewport_.top),
+                     ImVec2(viewport_.left + viewport_.width, viewport_.top + viewport_.height), true);
+
+    // Hovered region outline.
+    if (hovered >= 0)
+        for (const Shape& s : shapes_)
+            if (s.region == hovered)
+                for (const auto& ring : s.geo->rings) {
+                    std::vector<ImVec2> pts;
+                    for (const auto& p : ring) {
+                        auto q = to_screen(p.x, p.y);
+                        pts.emplace_back(q.x, q.y);
+                    }
+                    dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), im(palette::kHighlight),
+                                    ImDrawFlags_Closed, 2.5f);
+                }
+
+    // Regions too small on screen for their labels (the Levant) get callouts
+    // in the sea beside them, stacked so they never overlap, with leader lines.
+    std::vector<sf::Vector2f> at(sc.regions.size(), sf::Vector2f(-1, -1));
+    std::vector<int> small;
+    for (std::size_t ri = 0; ri < sc.regions.size(); ++ri) {
+        sf::Vector2f a = anchor(static_cast<int>(ri));
+        if (a.x < 0) continue;
+        at[ri] = to_screen(a.x, a.y);
+        for (const Shape& s : shapes_)
+            if (s.region == static_cast<int>(ri) && s.area * zoom_ * zoom_ < 3500 * k * k)
+                small.push_back(static_cast<int>(ri));
+    }
+    std::sort(small.begin(), small.end(), [&](int x, int y) { return at[x].y < at[y].y; });
+    if (!small.empty()) {
+        float left = FLT_MAX;
+        for (int r : small) left = std::min(left, at[r].x);
+        float x = left - 80 * k, step = fs * 3.7f, y = at[small.front()].y - step * 0.6f;
+        for (int r : small) {
+            sf::Vector2f from = at[r];
+            y = std::max(y, from.y - step * 0.4f);
+            at[r] = {x, y};
+            dl->AddLine(ImVec2(x + 14 * k, y + fs * 0.5f), ImVec2(from.x, from.y), IM_COL32(250, 245, 230, 220), 1.5f);
+            dl->AddCircleFilled(ImVec2(from.x, from.y), 3, IM_COL32(250, 245, 230, 255));
+            y += step;
+        }
+    }
+
+    for (std::size_t ri = 0; ri < sc.regions.size(); ++ri) {
+        int r = static_cast<int>(ri);
+        if (at[ri].x < 0) continue;
+        const RegionDef& def = sc.regions[ri];
+        sf::Vector2f c = at[ri];
+        bool callout = std::find(small.begin(), small.end(), r) != small.end();
+        bool box = def.kind == RegionKind::box;
+        if (box) {
+            for (const Box& bx : boxes_)
+                if (bx.region == r) {
+                    auto p0 = to_screen(bx.rect.left, bx.rect.top);
+                    auto p1 = to_screen(bx.rect.left + bx.rect.width, bx.rect.top + bx.rect.height);
+                    dl->AddRect(ImVec2(p0.x, p0.y), ImVec2(p1.x, p1.y),
+                                hovered == r ? im(palette::kHighlight) : IM_COL32(200, 200, 190, 160), 3, 0,
+                                hovered == r ? 2.5f : 1.0f);
+                    c.y = p0.y + fs * 0.9f;
+                }
+        }
+        // Name.
+        std::string name = def.name;
+        if (def.kind == RegionKind::sea && name.find('/') != std::string::npos)
+            name = name.substr(name.find('/') + 1);  // "Strait of Hormuz / Persian Gulf" -> "Persian Gulf"
+        else if (name.size() > 16 && name.find(' ') != std::string::npos)
+            name = name.substr(0, name.find(' '));  // "Palestinian Territories" -> "Palestinian"
+        while (!name.empty() && name.front() == ' ') name.erase(0, 1);
+        ImVec2 ts = font->CalcTextSizeA(fs, FLT_MAX, 0, name.c_str());
+        ImVec2 tp(c.x - ts.x / 2, c.y - ts.y);
+        bool dark = box || def.kind == RegionKind::sea || callout;
+        bool controlled = false;
+        for (Team t : kAllTeams) controlled = controlled || controls(sc, b, t, r);
+        ImU32 shadow = dark || controlled ? IM_COL32(0, 0, 0, 170) : IM_COL32(255, 255, 255, 140);
+        ImU32 ink = dark || controlled ? IM_COL32(250, 248, 240, 255) : IM_COL32(30, 30, 34, 255);
+        dl->AddText(font, fs, ImVec2(tp.x + 1, tp.y + 1), shadow, name.c_str());
+        dl->AddText(font, fs, tp, ink, name.c_str());
+
+        // Influence: one small chip per team with influence.
+        float chip = std::round(fs * 1.15f);
+        int shown = 0;
+        for (Team t : kAllTeams) shown += b.regions[ri].influence[idx(t)] > 0;
+        float x = c.x - (shown * (chip + 2) + chip + 4) / 2, y = c.y + 2;
+        // Stability first: a dark shield with the number.
+        dl->AddRectFilled(ImVec2(x, y), ImVec2(x + chip, y + chip), IM_COL32(30, 32, 36, 230), 2);
+        dl->AddRect(ImVec2(x, y), ImVec2(x + chip, y + chip), IM_COL32(230, 220, 190, 230), 2);
+        std::string st = std::to_string(b.regions[ri].stability);
+        ImVec2 ss = font->CalcTextSizeA(fs * 0.85f, FLT_MAX, 0, st.c_str());
+        dl->AddText(font, fs * 0.85f, ImVec2(x + (chip - ss.x) / 2, y + (chip - ss.y) / 2),
+                    IM_COL32(240, 230, 200, 255), st.c_str());
+        x += chip + 4;
+        for (Team t : kAllTeams) {
+            int v = b.regions[ri].influence[idx(t)];
+            if (v <= 0) continue;
+            sf::Color tc = palette::kTeam[idx(t)];
+            dl->AddRectFilled(ImVec2(x, y), ImVec2(x + chip, y + chip), im(tc, 255), chip / 2);
+            dl->AddCircle(ImVec2(x + chip / 2, y + chip / 2), chip / 2, IM_COL32(255, 255, 255, 200), 0, 1.0f);
+            std::string s = std::to_string(v);
+            ImVec2 vs = font->CalcTextSizeA(fs * 0.85f, FLT_MAX, 0, s.c_str());
+            dl->AddText(font, fs * 0.85f, ImVec2(x + (chip - vs.x) / 2, y + (chip - vs.y) / 2), IM_COL32_WHITE,
+                        s.c_str());
+            x += chip + 2;
+        }
+        // Markers: badges with a short code and the strength.
+        float mx = 0;
+        std::vector<std::pair<std::string, int>> badges;
+        for (int m = 0; m < b.marker_kinds && m < static_cast<int>(marker_codes_.size()); ++m)
+            if (int v = b.marker(r, m); v > 0) badges.emplace_back(marker_codes_[m], v);
+        float bfs = fs * 0.8f;
+        float total = 0;
+        std::vector<float> widths;
+        for (auto& [code, v] : badges) {
+            std::string s = code + " " + std::to_string(v);
+            float w = font->CalcTextSizeA(bfs, FLT_MAX, 0, s.c_str()).x + 8;
+            widths.push_back(w);
+            total += w + 3;
+        }
+        mx = c.x - total / 2;
+        float my = y + chip + 3;
+        for (std::size_t i = 0; i < badges.size(); ++i) {
+            std::string s = badges[i].first + " " + std::to_string(badges[i].second);
+            dl->AddRectFilled(ImVec2(mx, my), ImVec2(mx + widths[i], my + bfs + 4), IM_COL32(120, 28, 28, 235), 3);
+            dl->AddText(font, bfs, ImVec2(mx + 4, my + 2), IM_COL32(255, 236, 220, 255), s.c_str());
+            mx += widths[i] + 3;
+        }
+    }
+
+    // Teammates' pings: an expanding ring for three seconds.
+    auto now = std::chrono::steady_clock::now();
+    for (const Ping& p : pings) {
+        float t = std::chrono::duration<float>(now - p.at).count();
+        if (t > 3) continue;
+        auto q = to_screen(p.x, p.y);
+        float rad = 6 + 22 * std::fmod(t, 1.0f);
+        int alpha = static_cast<int>(255 * (1 - t / 3));
+        dl->AddCircle(ImVec2(q.x, q.y), rad, IM_COL32(255, 220, 80, alpha), 0, 3);
+        dl->AddCircleFilled(ImVec2(q.x, q.y), 4, IM_COL32(255, 220, 80, alpha));
+        dl->AddText(font, fs, ImVec2(q.x + 10, q.y - fs - 4), IM_COL32(255, 230, 140, alpha), p.name.c_str());
+    }
+    dl->PopClipRect();
+}
+
+}  // namespace gb::client

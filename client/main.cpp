@@ -1,0 +1,142 @@
+// gb-client: the desktop client of Grand Bargain.
+#include <cstdio>
+#include <cstring>
+#include <exception>
+#include <iostream>
+#include <string>
+
+#include "app.hpp"
+
+namespace {
+
+const char* kHelp =
+    "usage: gb-client [options]\n"
+    "\n"
+    "With no options it opens the main menu: host a game or join one.\n"
+    "\n"
+    "Host a game on a server inside this program (teammates join over the network):\n"
+    "  --host-local            host a game\n"
+    "  --scenario F            scenario name or file (default after-911)\n"
+    "  --seat S                your seat: us, iran, israel, gulf or control (default us)\n"
+    "  --seed S                game seed (default: random)\n"
+    "  --bots LIST             teams bots play, comma-separated, or 'none'\n"
+    "                          (default: every team but yours)\n"
+    "  --port P                port of the embedded server (default 7777; 0 any free port)\n"
+    "  --bind ADDR             address it listens on (default 0.0.0.0)\n"
+    "  --data DIR              journals of hosted games (default $XDG_DATA_HOME/grand-bargain/hosted)\n"
+    "Join a game:\n"
+    "  --join HOST:PORT        the server\n"
+    "  --code CODE             join code (the control code for the White Cell)\n"
+    "  --team T                us, iran, israel, gulf, control or observer (default us)\n"
+    "  --name N                your name\n"
+    "Window and output:\n"
+    "  --size WxH              window size (default 1280x720)\n"
+    "  --screenshot FILE       render --frames frames, write a PNG and exit\n"
+    "  --frames N              frames before the screenshot (default 30)\n"
+    "  --benchmark-frames N    render N frames, print frame-time p50/p99, FPS and memory, exit\n"
+    "  --script FILE           drive the client with scripted input (tests)\n"
+    "  --assets DIR            directory with map/region.map (default: the source tree's assets)\n"
+    "  --help                  this text\n";
+
+bool parse_int(const char* s, long long lo, long long hi, long long& out) {
+    char* end = nullptr;
+    out = std::strtoll(s, &end, 10);
+    return end && *end == 0 && end != s && out >= lo && out <= hi;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    using namespace gb::client;
+    ClientOptions o;
+    o.started = std::chrono::steady_clock::now();
+    auto need = [&](int& i) -> const char* {
+        if (i + 1 >= argc) {
+            std::fprintf(stderr, "gb-client: %s needs a value (try --help)\n", argv[i]);
+            std::exit(2);
+        }
+        return argv[++i];
+    };
+    auto bad = [](const std::string& what) {
+        std::fprintf(stderr, "gb-client: %s (try --help)\n", what.c_str());
+        std::exit(2);
+    };
+    for (int i = 1; i < argc; ++i) {
+        std::string a = argv[i];
+        long long v = 0;
+        if (a == "--help" || a == "-h") {
+            std::fputs(kHelp, stdout);
+            return 0;
+        } else if (a == "--host-local") {
+            o.host_local = true;
+        } else if (a == "--scenario") {
+            o.scenario = need(i);
+        } else if (a == "--seat") {
+            o.seat = need(i);
+            if (o.seat != "us" && o.seat != "iran" && o.seat != "israel" && o.seat != "gulf" && o.seat != "control")
+                bad("--seat must be us, iran, israel, gulf or control");
+        } else if (a == "--seed") {
+            if (!parse_int(need(i), 0, (1LL << 62), v)) bad("bad --seed");
+            o.seed = static_cast<std::uint64_t>(v);
+        } else if (a == "--bots") {
+            std::string list = need(i);
+            std::vector<std::string> bots;
+            if (list != "none") {
+                std::size_t start = 0;
+                while (start <= list.size()) {
+                    auto end = list.find(',', start);
+                    if (end == std::string::npos) end = list.size();
+                    std::string t = list.substr(start, end - start);
+                    if (!gb::team_from(t)) bad("unknown team '" + t + "' in --bots");
+                    bots.push_back(t);
+                    start = end + 1;
+                }
+            }
+            o.bots = bots;
+        } else if (a == "--port") {
+            if (!parse_int(need(i), 0, 65535, v)) bad("bad --port");
+            o.port = static_cast<std::uint16_t>(v);
+        } else if (a == "--bind") {
+            o.bind = need(i);
+        } else if (a == "--data") {
+            o.data = need(i);
+        } else if (a == "--join") {
+            o.join = need(i);
+        } else if (a == "--code") {
+            o.code = need(i);
+        } else if (a == "--team") {
+            o.team = need(i);
+        } else if (a == "--name") {
+            o.name = need(i);
+        } else if (a == "--size") {
+            unsigned w = 0, h = 0;
+            if (std::sscanf(need(i), "%ux%u", &w, &h) != 2 || w < 640 || h < 480 || w > 7680 || h > 4320)
+                bad("bad --size (WxH, at least 640x480)");
+            o.width = w;
+            o.height = h;
+        } else if (a == "--screenshot") {
+            o.screenshot = need(i);
+        } else if (a == "--frames") {
+            if (!parse_int(need(i), 1, 100000, v)) bad("bad --frames");
+            o.frames = static_cast<int>(v);
+        } else if (a == "--benchmark-frames") {
+            if (!parse_int(need(i), 1, 1000000, v)) bad("bad --benchmark-frames");
+            o.benchmark_frames = static_cast<int>(v);
+        } else if (a == "--script") {
+            o.script = need(i);
+        } else if (a == "--assets") {
+            o.assets = need(i);
+        } else {
+            bad("unknown option '" + a + "'");
+        }
+    }
+    if (o.host_local && !o.join.empty()) bad("--host-local and --join cannot be combined");
+    if (!o.join.empty() && o.code.empty()) bad("--join needs --code");
+    try {
+        App app(o);
+        return app.run();
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "gb-client: %s\n", e.what());
+        return 1;
+    }
+}
