@@ -7,14 +7,17 @@ jobs=$(nproc 2>/dev/null || echo 2)
 
 echo "== build (build/)"
 scripts/setup.sh --with-fuzz build
+# The client tests open real windows: every ctest run gets a virtual X display.
+xvfb=(xvfb-run -a -s "-screen 0 1920x1080x24 -nolisten tcp")
 echo "== tests (build/)"
-ctest --test-dir build --output-on-failure -j"$jobs"
+"${xvfb[@]}" ctest --test-dir build --output-on-failure -j"$jobs"
 
 echo "== build with ASan/UBSan (build-asan/)"
 scripts/setup.sh build-asan -DGB_SANITIZE=ON
 echo "== tests under ASan/UBSan (build-asan/)"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-  ctest --test-dir build-asan --output-on-failure -j"$jobs"
+  LSAN_OPTIONS=suppressions=$PWD/tests/lsan.supp \
+  "${xvfb[@]}" ctest --test-dir build-asan --output-on-failure -j"$jobs"
 
 if command -v clang++ >/dev/null 2>&1; then
   echo "== fuzz smoke runs (build-fuzz/, clang libFuzzer)"

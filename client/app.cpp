@@ -3,6 +3,7 @@
 #include <arpa/inet.h>
 #include <ifaddrs.h>
 #include <imgui.h>
+#include <imgui_internal.h>
 #include <netinet/in.h>
 
 #include <algorithm>
@@ -140,6 +141,16 @@ std::string App::host_game(const std::string& scenario, const std::string& seat,
     control_code_ = created->control_code;
     lobby.close();
 
+    std::string who = opt_.name.empty() ? (*menu_name_ ? menu_name_ : "host") : opt_.name;
+    if (seat == "control") {
+        // The host is the White Cell: switch the bots in from its own seat,
+        // so auto-control never starts the game behind its back.
+        if (auto err = join_game("127.0.0.1:" + std::to_string(local_->port), control_code_, seat, who); !err.empty())
+            return err;
+        for (const auto& b : bots)
+            if (auto t = team_from(b)) session_->act(SetBot{*t, true});
+        return {};
+    }
     // Bots take their seats through the White Cell's power to switch them.
     if (!bots.empty()) {
         net::SeatSession control;
@@ -159,8 +170,7 @@ std::string App::host_game(const std::string& scenario, const std::string& seat,
         for (auto& [r, why] : control.refusals) return "seating bots: " + why;
         control.connection().close();
     }
-    return join_game("127.0.0.1:" + std::to_string(local_->port), seat == "control" ? control_code_ : join_code_, seat,
-                     opt_.name.empty() ? (*menu_name_ ? menu_name_ : "host") : opt_.name);
+    return join_game("127.0.0.1:" + std::to_string(local_->port), join_code_, seat, who);
 }
 
 std::string App::join_game(const std::string& endpoint, const std::string& code, const std::string& seat,
@@ -299,6 +309,14 @@ void App::toast(const std::string& text, bool error) {
 
 void App::remember_item(const std::string& label) {
     ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    if (label == script_target_) {
+        // Scroll a scripted click's target into view first, as a user would.
+        const ImRect& clip = ImGui::GetCurrentWindow()->ClipRect;
+        if (a.y < clip.Min.y || b.y > clip.Max.y) {
+            ImGui::SetScrollHereY(0.5f);
+            return;
+        }
+    }
     widgets_[label] = sf::FloatRect(a.x, a.y, b.x - a.x, b.y - a.y);
 }
 
@@ -833,6 +851,10 @@ void App::script_step() {
         else
             waiting(60);
     } else if (cmd == "click") {
+        if (script_target_ != rest) {
+            script_target_ = rest;  // next frame scrolls it into view if need be
+            return;
+        }
         auto it = widgets_.find(rest);
         if (it == widgets_.end()) {
             waiting(20);
@@ -849,6 +871,7 @@ void App::script_step() {
         injected_.push_back(move);
         injected_.push_back(press);
         injected_.push_back(release);
+        script_target_.clear();
         next();
     } else if (cmd == "type") {
         for (char ch : rest) {
@@ -958,6 +981,10 @@ int App::run() {
                     std::printf("probe %s %d %d\n", scenario_->regions[r].id.c_str(), int(std::lround(q.x)),
                                 int(std::lround(q.y)));
                 }
+                const auto& vp = board_.viewport();
+                auto origin = board_.to_screen(0, 0);
+                std::printf("board zoom %.6f origin %.3f %.3f viewport %.0f %.0f %.0f %.0f\n", board_.zoom(), origin.x,
+                            origin.y, vp.left, vp.top, vp.width, vp.height);
                 std::printf("view-hash %llu\n", static_cast<unsigned long long>(state_hash(session_->view())));
             }
             std::printf("screenshot: %s\n", opt_.screenshot.c_str());

@@ -189,6 +189,7 @@ private:
     // script
     std::vector<std::string> script_;
     std::size_t script_pc_ = 0;
+    std::string script_target_;  // the widget a scripted click waits for
     int script_wait_frames_ = 0;
     std::chrono::steady_clock::time_point script_deadline_;
     bool script_waiting_ = false;
