@@ -19,6 +19,8 @@
 #include "imgui_sfml.hpp"
 #include "map_asset.hpp"
 
+struct ImDrawList;
+
 namespace gb {
 class Server;
 }
@@ -42,6 +44,7 @@ struct ClientOptions {
     std::string screenshot;
     int frames = 30;
     int benchmark_frames = 0;
+    bool full_redraw = false;  // rasterize every frame, even an unchanged one
     unsigned width = 1280, height = 720;
     std::string script;
     std::string assets;  // directory holding map/region.map
@@ -126,6 +129,15 @@ private:
     std::unique_ptr<ImGuiLayer> gui_;
     MapAsset map_;
     BoardView board_;
+    std::unique_ptr<ImDrawList> overlay_;  // the board's labels, chips, outline and pings
+    sf::RenderTexture board_layer_;        // the map with its overlay, redrawn when either changes
+    bool board_layer_valid_ = false;
+    std::size_t board_layer_sig_ = 0;
+    sf::RenderTexture canvas_;  // the last frame, shown again while nothing changes
+    bool canvas_valid_ = false;
+    std::size_t canvas_sig_ = 0;
+    bool redrawn_ = false;
+    bool always_redraw_ = false;
     float ui_scale_ = 1;
 
     // game

@@ -100,6 +100,7 @@ void BoardView::set_map(const MapAsset& map, const Scenario& sc) {
 
 void BoardView::set_viewport(sf::FloatRect px, sf::Vector2u window) {
     bool first = viewport_.width == 0;
+    if (px != viewport_ || window != window_) ++version_;
     viewport_ = px;
     window_ = window;
     if (first) fit();
@@ -109,6 +110,7 @@ void BoardView::fit() {
     if (!map_ || viewport_.width <= 0) return;
     zoom_ = std::min(viewport_.width / map_->width, viewport_.height / map_->height);
     centre_ = {map_->width / 2, map_->height / 2};
+    ++version_;
 }
 
 sf::Color BoardView::fill_for(const Scenario& sc, const Board& b, int region) {
@@ -120,6 +122,7 @@ sf::Color BoardView::fill_for(const Scenario& sc, const Board& b, int region) {
 }
 
 void BoardView::update(const GameState& g) {
+    ++version_;
     for (const Shape& s : shapes_) {
         sf::Color c = fill_for(g.sc(), g.board, s.region);
         for (std::size_t i = 0; i < s.count; ++i) fills_[s.first + i].color = c;
@@ -160,8 +163,9 @@ void BoardView::draw(sf::RenderTarget& target) {
     sf::RectangleShape water({viewport_.width / zoom_, viewport_.height / zoom_});
     water.setPosition(centre_.x - viewport_.width / zoom_ / 2, centre_.y - viewport_.height / zoom_ / 2);
     water.setFillColor(palette::kWater);
-    target.draw(water);
-    target.draw(fills_);
+    sf::RenderStates opaque(sf::BlendNone);
+    target.draw(water, opaque);
+    target.draw(fills_, opaque);
     target.draw(borders_);
     target.draw(box_fills_);
     target.setView(old);
@@ -205,6 +209,7 @@ bool BoardView::handle(const sf::Event& e, bool gui_has_mouse) {
             zoom_ = std::clamp(zoom_ * std::pow(1.15f, e.mouseWheelScroll.delta), fit_zoom * 0.6f, fit_zoom * 8.0f);
             sf::Vector2f after = to_map(px);
             centre_ += before - after;  // zoom about the cursor
+            ++version_;
             return true;
         }
         case sf::Event::MouseButtonPressed: {
@@ -222,6 +227,7 @@ bool BoardView::handle(const sf::Event& e, bool gui_has_mouse) {
             if (dragging_) {
                 centre_ -= (px - drag_from_) / zoom_;
                 drag_from_ = px;
+                ++version_;
                 return true;
             }
             return false;

@@ -53,6 +53,8 @@ public:
     std::deque<Ping> pings;
     int hovered = -1;
     float zoom() const { return zoom_; }
+    // Changes whenever what draw() paints changes (board, camera, viewport).
+    std::uint64_t version() const { return version_; }
 
 private:
     struct Shape {
@@ -76,6 +78,7 @@ private:
     sf::Vector2u window_;
     sf::Vector2f centre_;
     float zoom_ = 1;  // pixels per map unit
+    std::uint64_t version_ = 0;
     bool dragging_ = false;
     sf::Vector2f drag_from_;
     std::vector<std::string> marker_codes_;

@@ -4,7 +4,12 @@
 #include <imgui_impl_opengl2.h>
 
 #include <SFML/OpenGL.hpp>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 #include <filesystem>
+#include <functional>
+#include <string_view>
 
 namespace gb::client {
 
@@ -49,7 +54,7 @@ void apply_style(float scale) {
     s.ItemSpacing = ImVec2(8, 5);
     s.WindowPadding = ImVec2(10, 8);
     ImVec4* c = s.Colors;
-    c[ImGuiCol_WindowBg] = ImVec4(0.105f, 0.118f, 0.137f, 0.97f);
+    c[ImGuiCol_WindowBg] = ImVec4(0.105f, 0.118f, 0.137f, 1.0f);
     c[ImGuiCol_ChildBg] = ImVec4(0.13f, 0.145f, 0.165f, 1.0f);
     c[ImGuiCol_PopupBg] = ImVec4(0.12f, 0.13f, 0.15f, 0.98f);
     c[ImGuiCol_Border] = ImVec4(0.30f, 0.32f, 0.35f, 0.8f);
@@ -94,6 +99,7 @@ ImGuiLayer::ImGuiLayer(sf::RenderWindow& window, const char* font_path, float sc
     }
     apply_style(scale);
     ImGui_ImplOpenGL2_Init();
+    ImGui_ImplOpenGL2_CreateFontsTexture();  // now: the board's overlay list needs its id
 }
 
 ImGuiLayer::~ImGuiLayer() {
@@ -150,11 +156,50 @@ void ImGuiLayer::new_frame(float dt) {
     ImGui::NewFrame();
 }
 
-void ImGuiLayer::render() {
+namespace {
+void mix(std::size_t& h, std::string_view bytes) {
+    h = (h ^ std::hash<std::string_view>()(bytes)) * 1099511628211ull;
+}
+}  // namespace
+
+std::size_t ImGuiLayer::fingerprint(const ImDrawList& l) {
+    std::size_t h = 14695981039346656037ull;
+    mix(h, {reinterpret_cast<const char*>(l.VtxBuffer.Data), l.VtxBuffer.Size * sizeof(ImDrawVert)});
+    mix(h, {reinterpret_cast<const char*>(l.IdxBuffer.Data), l.IdxBuffer.Size * sizeof(ImDrawIdx)});
+    for (const ImDrawCmd& c : l.CmdBuffer) {
+        float key[6] = {c.ClipRect.x, c.ClipRect.y, c.ClipRect.z, c.ClipRect.w, float(c.ElemCount), float(c.IdxOffset)};
+        mix(h, {reinterpret_cast<const char*>(key), sizeof key});
+    }
+    return h;
+}
+
+std::size_t ImGuiLayer::finish() {
     ImGui::Render();
-    window_.pushGLStates();
+    ImDrawData* d = ImGui::GetDrawData();
+    std::size_t h = std::hash<float>()(d->DisplaySize.x) * 31 + std::hash<float>()(d->DisplaySize.y);
+    for (int i = 0; i < d->CmdListsCount; ++i) h = h * 1099511628211ull + fingerprint(*d->CmdLists[i]);
+    return h;
+}
+
+void ImGuiLayer::draw_list(sf::RenderTarget& target, ImDrawList* list, sf::Vector2u size) {
+    ImDrawData d;
+    d.Valid = true;
+    d.CmdLists = &list;
+    d.CmdListsCount = 1;
+    d.TotalVtxCount = list->VtxBuffer.Size;
+    d.TotalIdxCount = list->IdxBuffer.Size;
+    d.DisplayPos = ImVec2(0, 0);
+    d.DisplaySize = ImVec2(float(size.x), float(size.y));
+    d.FramebufferScale = ImVec2(1, 1);
+    target.pushGLStates();
+    ImGui_ImplOpenGL2_RenderDrawData(&d);
+    target.popGLStates();
+}
+
+void ImGuiLayer::draw(sf::RenderTarget& target) {
+    target.pushGLStates();
     ImGui_ImplOpenGL2_RenderDrawData(ImGui::GetDrawData());
-    window_.popGLStates();
+    target.popGLStates();
 }
 
 bool ImGuiLayer::wants_mouse() const {

@@ -4,6 +4,9 @@
 
 #include <SFML/Graphics/RenderWindow.hpp>
 #include <SFML/Window/Event.hpp>
+#include <cstddef>
+
+struct ImDrawList;
 
 namespace gb::client {
 
@@ -17,7 +20,15 @@ public:
 
     void process(const sf::Event& e);
     void new_frame(float dt_seconds);
-    void render();
+    // Ends the frame's UI and returns a fingerprint of everything it draws,
+    // so an unchanged frame need not be rasterized again.
+    std::size_t finish();
+    // Draws the finished UI on a target (the window or an offscreen canvas).
+    void draw(sf::RenderTarget& target);
+    // A draw list of one's own (the board's overlay), drawn on a target of
+    // the given size, and its fingerprint.
+    static void draw_list(sf::RenderTarget& target, ImDrawList* list, sf::Vector2u size);
+    static std::size_t fingerprint(const ImDrawList& list);
     // Whether ImGui wants the mouse or keyboard this frame (then the board ignores them).
     bool wants_mouse() const;
     bool wants_keyboard() const;
