@@ -1,6 +1,7 @@
 #include "app.hpp"
 
 #include <arpa/inet.h>
+#include <dlfcn.h>
 #include <ifaddrs.h>
 #include <imgui.h>
 #include <imgui_internal.h>
@@ -81,6 +82,13 @@ App::App(ClientOptions o) : opt_(std::move(o)) {
     always_redraw_ = opt_.full_redraw;
     ui_scale_ = opt_.height >= 1300 ? 1.6f : opt_.height >= 1000 ? 1.3f : 1.0f;
     gui_ = std::make_unique<ImGuiLayer>(window_, kFont, ui_scale_);
+#if defined(__SANITIZE_ADDRESS__)
+    // Keep the GL driver loaded until exit, so that leak reports can name it
+    // (tests/lsan.supp suppresses the driver's own allocations).
+    for (const char* drv : {"swrast_dri.so", "libGLX_mesa.so.0"})
+        for (const char* dir : {"/usr/lib/x86_64-linux-gnu/dri/", "/usr/lib/x86_64-linux-gnu/", ""})
+            ::dlopen((std::string(dir) + drv).c_str(), RTLD_NOW | RTLD_NOLOAD | RTLD_NODELETE);
+#endif
     std::string map_path = assets_dir(opt_) + "/map/region.map";
     map_ = load_map(map_path);
     for (const auto& entry : std::filesystem::directory_iterator(std::string(GB_SOURCE_DIR) + "/scenarios"))
@@ -91,8 +99,10 @@ App::App(ClientOptions o) : opt_(std::move(o)) {
 }
 
 App::~App() {
-    session_.reset();
+    // A hosted game's server stops first, so the host's leaving is not
+    // played out (auto-control would otherwise run the bots to the end).
     local_.reset();
+    session_.reset();
 }
 
 // ------------------------------------------------------------------ games
@@ -216,8 +226,8 @@ std::string App::join_game(const std::string& endpoint, const std::string& code,
 }
 
 void App::leave_game() {
-    session_.reset();
     local_.reset();
+    session_.reset();
     in_game_ = false;
     join_code_.clear();
     control_code_.clear();

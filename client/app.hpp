@@ -109,6 +109,7 @@ private:
     // ---- helpers
     bool button(const char* label, bool enabled = true, const char* why_not = nullptr);
     void remember_item(const std::string& label);
+    bool tab(const std::string& label);
     void send(const Action& a);
     bool is_control() const;
     bool is_team() const;

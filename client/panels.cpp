@@ -44,6 +44,13 @@ std::string upper_first(std::string s) {
 
 }  // namespace
 
+bool App::tab(const std::string& label) {
+    bool open = ImGui::BeginTabItem(label.c_str());
+    remember_item(label);
+    if (auto hash = label.find("###"); hash != std::string::npos) remember_item(label.substr(hash + 3));
+    return open;
+}
+
 void App::draw_side_panel() {
     auto size = window_.getSize();
     const auto& vp = board_.viewport();
@@ -57,46 +64,46 @@ void App::draw_side_panel() {
     ImGui::Spacing();
     if (ImGui::BeginTabBar("##tabs", ImGuiTabBarFlags_FittingPolicyScroll)) {
         if (is_control()) {
-            if (ImGui::BeginTabItem("Console")) {
+            if (tab("Console")) {
                 draw_console();
                 ImGui::EndTabItem();
             }
-            if (ImGui::BeginTabItem("Deck")) {
+            if (tab("Deck")) {
                 draw_console_injects();
                 ImGui::EndTabItem();
             }
-            if (ImGui::BeginTabItem("Report")) {
+            if (tab("Report")) {
                 draw_report(true);
                 ImGui::EndTabItem();
             }
-            if (ImGui::BeginTabItem("Orders")) {
+            if (tab("Orders")) {
                 draw_omniscient();
                 ImGui::EndTabItem();
             }
-            if (ImGui::BeginTabItem("Seats")) {
+            if (tab("Seats")) {
                 draw_console_seats();
                 ImGui::EndTabItem();
             }
-            if (ImGui::BeginTabItem("Board")) {
+            if (tab("Board")) {
                 draw_console_tracks();
                 ImGui::EndTabItem();
             }
         } else {
             if (is_team()) {
-                if (ImGui::BeginTabItem("Orders")) {
+                if (tab("Orders")) {
                     draw_orders();
                     ImGui::EndTabItem();
                 }
-                if (ImGui::BeginTabItem("Diplomacy")) {
+                if (tab("Diplomacy")) {
                     draw_diplomacy();
                     ImGui::EndTabItem();
                 }
-                if (ImGui::BeginTabItem("Hand")) {
+                if (tab("Hand")) {
                     draw_hand();
                     ImGui::EndTabItem();
                 }
             }
-            if (ImGui::BeginTabItem("Report")) {
+            if (tab("Report")) {
                 draw_report(false);
                 ImGui::EndTabItem();
             }
@@ -107,12 +114,12 @@ void App::draw_side_panel() {
         std::size_t seen = chat_seen_[-1];
         if (msgs.size() > seen) unread = msgs.size() - seen;
         std::string chat = unread ? "Chat (" + std::to_string(unread) + ")###chat" : std::string("Chat###chat");
-        if (ImGui::BeginTabItem(chat.c_str())) {
+        if (tab(chat)) {
             draw_chat();
             chat_seen_[-1] = msgs.size();
             ImGui::EndTabItem();
         }
-        if (ImGui::BeginTabItem("Game")) {
+        if (tab("Game")) {
             draw_game_tab();
             ImGui::EndTabItem();
         }
@@ -371,6 +378,7 @@ void App::draw_diplomacy() {
         if (sc.concessions[c].teams & (1u << idx(me))) {
             bool v = offer_gives_[c];
             if (ImGui::Checkbox((sc.concessions[c].name + "##g").c_str(), &v)) offer_gives_[c] = v;
+            remember_item(sc.concessions[c].name + "##g");
         }
     ImGui::NextColumn();
     ImGui::TextColored(kAccent, "You want");
@@ -378,6 +386,7 @@ void App::draw_diplomacy() {
         if (sc.concessions[c].teams & (1u << offer_to_)) {
             bool v = offer_wants_[c];
             if (ImGui::Checkbox((sc.concessions[c].name + "##w").c_str(), &v)) offer_wants_[c] = v;
+            remember_item(sc.concessions[c].name + "##w");
         }
     ImGui::Columns(1);
     MakeOffer m;
@@ -481,6 +490,17 @@ void App::draw_report(bool draft_tools) {
         ImGui::TextDisabled("No turn has been adjudicated yet.");
         return;
     }
+    bool reviewing = draft_tools && !g.reports.back().released && g.phase == Phase::adjudication;
+    if (reviewing) {
+        // The White Cell reviews the draft before anyone sees it.
+        hint("Review the draft. Amend any result with a reason, then release the report to every team.");
+        ImGui::SetNextItemWidth(-150 * ui_scale_);
+        ImGui::InputTextWithHint("##reason", "reason for an amendment", reason_, sizeof reason_);
+        remember_item("amend-reason");
+        ImGui::SameLine();
+        if (button("Release the report")) send(Release{});
+        ImGui::Separator();
+    }
     ImGui::BeginChild("##reports", ImVec2(0, 0), false);
     for (int i = int(g.reports.size()) - 1; i >= 0; --i) {
         const Report& r = g.reports[i];
@@ -510,11 +530,6 @@ void App::draw_report(bool draft_tools) {
             if (!r.end_of_turn.empty()) ImGui::TextColored(kAccent, "End of turn");
             for (const Event& e : r.end_of_turn)
                 if (auto line = describe(g, e); !line.empty()) ImGui::BulletText("%s", line.c_str());
-            if (editable) {
-                ImGui::Separator();
-                ImGui::InputTextWithHint("Reason", "why the White Cell amends a result", reason_, sizeof reason_);
-                if (button("Release the report")) send(Release{});
-            }
         }
         ImGui::PopID();
     }
