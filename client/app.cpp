@@ -451,13 +451,20 @@ void App::frame(float dt) {
     redrawn_ = !canvas_valid_ || sig != canvas_sig_ || always_redraw_;
     if (redrawn_) {
         canvas_.setView(full);
-        canvas_.clear(in_game_ ? sf::Color(24, 27, 31) : palette::kWater);
         if (in_game_) {
+            // The board layer, the top bar, the tracks and the side panel
+            // cover the whole window: no clear needed.
             const auto& vp = board_.viewport();
-            sf::Sprite b(board_layer_.getTexture(),
-                         sf::IntRect(int(vp.left), int(vp.top), int(vp.width), int(vp.height)));
-            b.setPosition(vp.left, vp.top);
-            canvas_.draw(b, sf::RenderStates(sf::BlendNone));
+            sf::IntRect r(int(vp.left), int(vp.top), int(vp.width), int(vp.height));
+            canvas_.setActive(true);
+            if (!blit_texture(board_layer_.getTexture().getNativeHandle(), r.left, r.top, r.width, r.height,
+                              int(size.y), false)) {
+                sf::Sprite b(board_layer_.getTexture(), r);
+                b.setPosition(vp.left, vp.top);
+                canvas_.draw(b, sf::RenderStates(sf::BlendNone));
+            }
+        } else {
+            canvas_.clear(palette::kWater);
         }
         gui_->draw(canvas_);
         canvas_.display();
@@ -475,7 +482,7 @@ void App::frame(float dt) {
     unsigned age = back_buffer_age();
     if (!redrawn_ && age == 1) return;
     auto q0 = Clock::now();
-    if (!blit_texture_to_window(canvas_.getTexture().getNativeHandle(), size.x, size.y)) {
+    if (!blit_texture(canvas_.getTexture().getNativeHandle(), 0, 0, int(size.x), int(size.y), int(size.y), true)) {
         sf::Sprite frame(canvas_.getTexture());
         window_.draw(frame, sf::RenderStates(sf::BlendNone));
     }
@@ -1037,6 +1044,19 @@ int App::run() {
         auto t0 = Clock::now();
         pump_network();
         script_step();
+        if (!opt_.benchmark_mouse.empty() && in_game_) {
+            // A pointer sweeping the board or the side panel, as a user would.
+            const auto& vp = board_.viewport();
+            float t = static_cast<float>(frames % 240) / 240.0f;
+            sf::Event move{};
+            move.type = sf::Event::MouseMoved;
+            if (opt_.benchmark_mouse == "board")
+                move.mouseMove = {int(vp.left + vp.width * (0.1f + 0.8f * t)), int(vp.top + vp.height * 0.45f)};
+            else
+                move.mouseMove = {int(vp.width + 20 + (window_.getSize().x - vp.width - 40) * t),
+                                  int(vp.top + vp.height * (0.3f + 0.6f * t))};
+            injected_.push_back(move);
+        }
         sf::Event e;
         while (window_.pollEvent(e)) handle_event(e);
         // One injected event per frame, so presses and releases land in separate frames.

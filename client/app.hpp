@@ -44,7 +44,9 @@ struct ClientOptions {
     std::string screenshot;
     int frames = 30;
     int benchmark_frames = 0;
-    bool full_redraw = false;  // rasterize every frame, even an unchanged one
+    bool full_redraw = false;
+    std::string benchmark_mouse;  // board|panel: move the pointer every frame while measuring  // rasterize every
+                                  // frame, even an unchanged one
     unsigned width = 1280, height = 720;
     std::string script;
     std::string assets;  // directory holding map/region.map

@@ -3,6 +3,8 @@
 #include <GL/glx.h>
 
 #include <cstring>
+#include <utility>
+#include <vector>
 
 #ifndef GLX_BACK_BUFFER_AGE_EXT
 #define GLX_BACK_BUFFER_AGE_EXT 0x20F4
@@ -37,6 +39,7 @@ using BindFramebuffer = void (*)(GLenum, GLuint);
 using FramebufferTexture2D = void (*)(GLenum, GLenum, GLenum, GLuint, GLint);
 using BlitFramebuffer = void (*)(GLint, GLint, GLint, GLint, GLint, GLint, GLint, GLint, GLbitfield, GLenum);
 constexpr GLenum kReadFramebuffer = 0x8CA8, kDrawFramebuffer = 0x8CA9, kColorAttachment0 = 0x8CE0;
+constexpr GLenum kDrawFramebufferBinding = 0x8CA6, kReadFramebufferBinding = 0x8CAA;
 
 template <class F>
 F load(const char* name) {
@@ -44,23 +47,33 @@ F load(const char* name) {
 }
 }  // namespace
 
-bool blit_texture_to_window(unsigned texture, unsigned width, unsigned height) {
+bool blit_texture(unsigned texture, int x, int y, int width, int height, int texture_height, bool to_window) {
     static auto gen = load<GenFramebuffers>("glGenFramebuffers");
     static auto bind = load<BindFramebuffer>("glBindFramebuffer");
     static auto attach = load<FramebufferTexture2D>("glFramebufferTexture2D");
     static auto blit = load<BlitFramebuffer>("glBlitFramebuffer");
     if (!gen || !bind || !attach || !blit) return false;
-    static GLXContext owner = nullptr;
-    static GLuint fbo = 0;
-    if (owner != glXGetCurrentContext()) {  // framebuffers belong to one context
-        owner = glXGetCurrentContext();
+    // Framebuffer objects belong to one context: one per context that blits.
+    static std::vector<std::pair<GLXContext, GLuint>> fbos;
+    GLXContext ctx = glXGetCurrentContext();
+    GLuint fbo = 0;
+    for (auto& [c, f] : fbos)
+        if (c == ctx) fbo = f;
+    if (!fbo) {
         gen(1, &fbo);
+        fbos.emplace_back(ctx, fbo);
     }
+    GLint draw = 0, read = 0;
+    glGetIntegerv(kDrawFramebufferBinding, &draw);
+    glGetIntegerv(kReadFramebufferBinding, &read);
     bind(kReadFramebuffer, fbo);
     attach(kReadFramebuffer, kColorAttachment0, GL_TEXTURE_2D, texture, 0);
-    bind(kDrawFramebuffer, 0);
-    blit(0, 0, GLint(width), GLint(height), 0, 0, GLint(width), GLint(height), GL_COLOR_BUFFER_BIT, GL_NEAREST);
-    bind(kReadFramebuffer, 0);
+    bind(kDrawFramebuffer, to_window ? 0 : GLuint(draw));
+    // Window coordinates run down from the top; framebuffer rows run up.
+    int y0 = texture_height - (y + height), y1 = texture_height - y;
+    blit(x, y0, x + width, y1, x, y0, x + width, y1, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    bind(kReadFramebuffer, GLuint(read));
+    bind(kDrawFramebuffer, GLuint(draw));
     return true;
 }
 

@@ -14,10 +14,11 @@ unsigned back_buffer_age();
 
 namespace gb::client {
 
-// Copies a texture (an offscreen canvas the size of the window) to the
-// window's back buffer with glBlitFramebuffer, which software GL can do as a
-// copy instead of drawing a textured quad. False when the functions are
-// missing (then draw a sprite instead). Call with the window's context active.
-bool blit_texture_to_window(unsigned texture, unsigned width, unsigned height);
+// Copies a rectangle (in window coordinates, y down) of a texture rendered
+// by SFML (a RenderTexture's) to the same place in the window's back buffer
+// (to_window) or in the framebuffer bound for drawing. glBlitFramebuffer
+// lets software GL copy instead of drawing a textured quad. False when the
+// functions are missing; then draw a sprite instead.
+bool blit_texture(unsigned texture, int x, int y, int width, int height, int texture_height, bool to_window);
 
 }  // namespace gb::client
