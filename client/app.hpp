@@ -112,6 +112,8 @@ private:
     bool button(const char* label, bool enabled = true, const char* why_not = nullptr);
     void remember_item(const std::string& label);
     bool tab(const std::string& label);
+    bool is_online(std::uint32_t player) const;
+    void presence_line(const Player& p, bool lead);
     void send(const Action& a);
     bool is_control() const;
     bool is_team() const;

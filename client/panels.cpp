@@ -51,6 +51,22 @@ bool App::tab(const std::string& label) {
     return open;
 }
 
+bool App::is_online(std::uint32_t player) const {
+    return session_ && std::find(session_->online.begin(), session_->online.end(), player) != session_->online.end();
+}
+
+// A player in a seat list: a green dot when connected, grey when not.
+void App::presence_line(const Player& p, bool lead) {
+    bool on = is_online(p.id);
+    ImVec2 c = ImGui::GetCursorScreenPos();
+    float r = 4 * ui_scale_;
+    ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(c.x + 10 * ui_scale_, c.y + ImGui::GetTextLineHeight() / 2), r,
+                                                on ? IM_COL32(90, 200, 110, 255) : IM_COL32(110, 110, 110, 255));
+    ImGui::Dummy(ImVec2(18 * ui_scale_, ImGui::GetTextLineHeight()));
+    ImGui::SameLine();
+    ImGui::Text("%s%s%s", p.name.c_str(), lead ? "  (lead)" : "", on ? "" : "  (not connected)");
+}
+
 void App::draw_side_panel() {
     auto size = window_.getSize();
     const auto& vp = board_.viewport();
@@ -573,15 +589,14 @@ void App::draw_game_tab() {
             ImGui::TextDisabled("[ready]");
         }
         for (const Player& p : g.players)
-            if (p.role == SeatRole::team && p.team == t)
-                ImGui::BulletText("%s%s", p.name.c_str(), g.lead[idx(t)] == p.id ? "  (lead)" : "");
+            if (p.role == SeatRole::team && p.team == t) presence_line(p, g.lead[idx(t)] == p.id);
     }
     int control = 0, observers = 0;
     for (const Player& p : g.players) {
-        control += p.role == SeatRole::control;
-        observers += p.role == SeatRole::observer;
+        control += p.role == SeatRole::control && is_online(p.id);
+        observers += p.role == SeatRole::observer && is_online(p.id);
     }
-    ImGui::Text("White Cell: %d connected   Observers: %d", control, observers);
+    ImGui::Text("White Cell: %d connected   Observers: %d connected", control, observers);
     if (!g.notes.empty()) {
         section("White Cell notes and bookmarks");
         for (const Note& n : g.notes) ImGui::BulletText("T%d %s: %s", n.turn, n.label.c_str(), n.text.c_str());
@@ -726,7 +741,7 @@ void App::draw_console_seats() {
             if (p.role != SeatRole::team || p.team != t) continue;
             ImGui::PushID(static_cast<int>(p.id));
             bool lead = g.lead[idx(t)] == p.id;
-            ImGui::BulletText("%s%s", p.name.c_str(), lead ? "  (lead)" : "");
+            presence_line(p, lead);
             ImGui::SameLine();
             if (button("Make lead", !lead)) send(SetLead{t, p.id});
             ImGui::SameLine();

@@ -226,7 +226,9 @@ std::optional<ServerMessage> Connection::request(const ClientMessage& m, Millis 
         auto left = std::chrono::duration_cast<Millis>(until - Clock::now());
         auto r = poll(std::max(left, Millis(1)));
         if (!r) continue;
-        if (std::holds_alternative<Update>(*r) || std::holds_alternative<PointerEcho>(*r)) continue;
+        if (std::holds_alternative<Update>(*r) || std::holds_alternative<PointerEcho>(*r) ||
+            std::holds_alternative<Presence>(*r))
+            continue;
         return r;
     }
     return std::nullopt;
@@ -339,6 +341,8 @@ void SeatSession::handle(ServerMessage&& m) {
         if (on_error) on_error(*e);
     } else if (auto* p = std::get_if<PointerEcho>(&m)) {
         if (on_pointer) on_pointer(*p);
+    } else if (auto* pr = std::get_if<Presence>(&m)) {
+        online.assign(pr->online.begin(), pr->online.end());
     } else if (std::holds_alternative<Closed>(m)) {
         closed = true;
         seated_ = false;

@@ -119,6 +119,7 @@ public:
     std::function<void(const Error&)> on_error;
     std::function<void()> on_seated;
     std::function<void(const PointerEcho&)> on_pointer;
+    std::vector<std::uint32_t> online;  // players connected now (Presence)
     std::uint32_t resyncs = 0;
     std::uint32_t updates = 0;
     bool closed = false;  // the game was closed

@@ -88,6 +88,10 @@ void serialize(Ar& ar, PointerEcho& m) {
     ar(m.player, m.name, m.x, m.y);
 }
 template <class Ar>
+void serialize(Ar& ar, Presence& m) {
+    ar(m.online);
+}
+template <class Ar>
 void serialize(Ar& ar, Fragment& m) {
     ar(m.total, m.bytes);
 }
@@ -133,8 +137,8 @@ const char* message_name(const ClientMessage& m) {
 }
 
 const char* message_name(const ServerMessage& m) {
-    static constexpr const char* names[] = {"welcome", "error", "game_created", "game_list",    "stats",   "closed",
-                                            "seated",  "ack",   "update",       "pointer_echo", "fragment"};
+    static constexpr const char* names[] = {"welcome", "error", "game_created", "game_list",    "stats",    "closed",
+                                            "seated",  "ack",   "update",       "pointer_echo", "fragment", "presence"};
     static_assert(std::size(names) == std::variant_size_v<ServerMessage>);
     return names[m.index()];
 }

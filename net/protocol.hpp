@@ -15,7 +15,7 @@
 
 namespace gb::net {
 
-inline constexpr std::uint32_t kProtocolVersion = 1;
+inline constexpr std::uint32_t kProtocolVersion = 2;
 inline constexpr std::size_t kMaxPacket = 64 * 1024;  // ENet maximumPacketSize on the server
 inline constexpr std::size_t kMaxName = 40;
 
@@ -141,6 +141,11 @@ struct Update {
     std::vector<Event> events;
     std::uint64_t view_hash = 0;
 };
+// Which of the game's players are connected now: sent to every member when
+// someone joins, resumes or drops.
+struct Presence {
+    std::vector<std::uint32_t> online;  // player ids
+};
 struct PointerEcho {
     std::uint32_t player = 0;
     std::string name;
@@ -155,8 +160,8 @@ struct Fragment {
 inline constexpr std::size_t kFragmentBytes = kMaxPacket - 64;
 inline constexpr std::size_t kMaxMessage = 16u << 20;  // largest reassembled message a client accepts
 
-using ServerMessage =
-    std::variant<Welcome, Error, GameCreated, GameList, Stats, Closed, Seated, Ack, Update, PointerEcho, Fragment>;
+using ServerMessage = std::variant<Welcome, Error, GameCreated, GameList, Stats, Closed, Seated, Ack, Update,
+                                   PointerEcho, Fragment, Presence>;
 
 // Splits an encoded server message into packets of at most kMaxPacket bytes:
 // the message itself when it fits, else encoded Fragments.

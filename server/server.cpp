@@ -276,6 +276,7 @@ void Server::handle_disconnect(ENetPeer* p) {
             const Player* pl = g->second->state.find_player(peer.player);
             log("game " + std::to_string(peer.game) + ": " + (pl ? pl->name : std::string("player")) +
                 " disconnected (" + peer.address + ")");
+            send_presence(*g->second);
             drive(*g->second);  // the White Cell may have gone: auto-control takes over
         }
     }
@@ -558,6 +559,16 @@ void Server::seat_peer(Peer& peer, Game& g, std::uint32_t player, const std::str
     s.view = view(g.state, peer.seat);
     peer.last_view = s.view;
     send(peer, s);
+    send_presence(g);
+}
+
+void Server::send_presence(Game& g) {
+    Presence p;
+    for (const Peer* m : g.members)
+        if (m->player && std::find(p.online.begin(), p.online.end(), m->player) == p.online.end())
+            p.online.push_back(m->player);
+    std::sort(p.online.begin(), p.online.end());
+    for (Peer* m : g.members) send(*m, p);
 }
 
 void Server::send_full_view(Peer& peer, Game& g) {

@@ -75,6 +75,7 @@ private:
     std::uint64_t record(Game& g, const Seat& seat, const Action& a);
     void seat_peer(Peer& peer, Game& g, std::uint32_t player, const std::string& token);
     void send_full_view(Peer& peer, Game& g);
+    void send_presence(Game& g);
     // Server-side bots, auto-control and timers.
     void drive(Game& g);
     void tick_timers();

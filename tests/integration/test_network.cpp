@@ -507,3 +507,24 @@ TEST_CASE("gb lobby prints the codes, lists games and reports statistics") {
     REQUIRE(std::holds_alternative<GameList>(*r));
     CHECK(std::get<GameList>(*r).games.empty());
 }
+
+TEST_CASE("Every member learns who is connected as players join and drop", "[network]") {
+    ServerProcess server(temp_dir("presence"));
+    auto [code, control] = create_game(server.port());
+    SeatSession a, b;
+    join(a, server.port(), code, SeatRole::team, Team::us, "Ann");
+    join(b, server.port(), code, SeatRole::team, Team::iran, "Bo");
+    auto ids = [](const SeatSession& s) { return std::set<std::uint32_t>(s.online.begin(), s.online.end()); };
+    std::set<std::uint32_t> both{a.seat().player, b.seat().player};
+    for (int i = 0; i < 200 && ids(a) != both; ++i) pump_all({&a, &b}, 5ms);
+    CHECK(ids(a) == both);
+    CHECK(ids(b) == both);
+    b.connection().close();
+    std::set<std::uint32_t> only_a{a.seat().player};
+    for (int i = 0; i < 400 && ids(a) != only_a; ++i) pump_all({&a}, 5ms);
+    CHECK(ids(a) == only_a);
+    // Back with its token: present again.
+    REQUIRE(b.resume().empty());
+    for (int i = 0; i < 200 && ids(a) != both; ++i) pump_all({&a, &b}, 5ms);
+    CHECK(ids(a) == both);
+}
