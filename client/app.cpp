@@ -394,6 +394,7 @@ void App::frame(float dt) {
         layout(size);
         ImVec2 m = ImGui::GetIO().MousePos;
         board_.hovered = gui_->wants_mouse() ? -1 : board_.region_at(sf::Vector2f(m.x, m.y));
+        board_.text_scale = ui_scale_ * ImGui::GetIO().FontGlobalScale;
         // The overlay goes in a list of its own, drawn into the board layer.
         if (!overlay_) overlay_ = std::make_unique<ImDrawList>(ImGui::GetDrawListSharedData());
         overlay_->_ResetForNewFrame();

@@ -243,7 +243,7 @@ void BoardView::overlay(const GameState& g, ImDrawList* dl) const {
     ImFont* font = ImGui::GetFont();
     float fit_zoom = std::min(viewport_.width / map_->width, viewport_.height / map_->height);
     float k = std::clamp(std::sqrt(zoom_ / fit_zoom), 0.85f, 1.6f);
-    float fs = std::round(13.0f * k * (viewport_.height / 620.0f > 1.4f ? 1.25f : 1.0f));
+    float fs = std::round(13.0f * k * text_scale);
     dl->PushClipRect(ImVec2(viewport_.left, viewport_.top),
                      ImVec2(viewport_.left + viewport_.width, viewport_.top + viewport_.height), true);
 

@@ -52,6 +52,7 @@ public:
 
     std::deque<Ping> pings;
     int hovered = -1;
+    float text_scale = 1;  // the UI's scale: labels grow with it on large windows
     float zoom() const { return zoom_; }
     // Changes whenever what draw() paints changes (board, camera, viewport).
     std::uint64_t version() const { return version_; }
