@@ -30,6 +30,8 @@ int cmd_replay(int argc, char** argv);
 int cmd_lobby(int argc, char** argv);
 int cmd_bot(int argc, char** argv);
 int cmd_load(int argc, char** argv);
+int cmd_report(int argc, char** argv);
+int cmd_fork(int argc, char** argv);
 
 // Parses a non-negative integer; nullopt on junk.
 std::optional<unsigned long long> parse_uint(const std::string& s);

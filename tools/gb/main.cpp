@@ -72,7 +72,9 @@ void usage(std::ostream& o) {
          "  validate FILE...   check scenario, rules and card files; print file:line: field: problem\n"
          "  simulate           play many bot games and print balance figures\n"
          "  demo               play the default scenario with bots over a local server and narrate it\n"
-         "  replay JOURNAL     check a game journal (--verify) and summarise it\n"
+         "  replay JOURNAL     check a game journal (--verify), or show it at a point (--at T.P --as SEAT)\n"
+         "  fork JOURNAL       start a new live game from a point of a saved one (--at T.P)\n"
+         "  report JOURNAL     write the after-action report (HTML or Markdown); --compare for several games\n"
          "  lobby              create, list and close games on a server; server statistics\n"
          "  bot                play one seat of a game on a server\n"
          "  load               load generator for a server: latency and throughput\n";
@@ -94,6 +96,8 @@ int main(int argc, char** argv) {
         if (cmd == "lobby") return gb::cli::cmd_lobby(argc, argv);
         if (cmd == "bot") return gb::cli::cmd_bot(argc, argv);
         if (cmd == "load") return gb::cli::cmd_load(argc, argv);
+        if (cmd == "report") return gb::cli::cmd_report(argc, argv);
+        if (cmd == "fork") return gb::cli::cmd_fork(argc, argv);
     } catch (const std::exception& e) {
         std::cerr << "gb " << cmd << ": " << e.what() << "\n";
         return 1;

@@ -1,0 +1,1 @@
+// The after-action report's model and renderers. (Being written.)
