@@ -41,6 +41,10 @@ template <class Ar>
 void serialize(Ar& ar, Pointer& m) {
     ar(m.x, m.y);
 }
+template <class Ar>
+void serialize(Ar& ar, ForkGame& m) {
+    ar(m.scenario, m.seed, m.name, m.parent, m.parent_point, m.parent_hash, m.actions, m.last);
+}
 
 template <class Ar>
 void serialize(Ar& ar, Welcome& m) {
@@ -130,8 +134,9 @@ ServerMessage decode_server(const char* data, std::size_t size) {
 }
 
 const char* message_name(const ClientMessage& m) {
-    static constexpr const char* names[] = {"hello",     "create_game", "list_games", "server_stats", "close_game",
-                                            "join_game", "resume_seat", "act",        "resync",       "pointer"};
+    static constexpr const char* names[] = {"hello",      "create_game", "list_games",  "server_stats",
+                                            "close_game", "join_game",   "resume_seat", "act",
+                                            "resync",     "pointer",     "fork_game"};
     static_assert(std::size(names) == std::variant_size_v<ClientMessage>);
     return names[m.index()];
 }

@@ -11,6 +11,7 @@
 
 #include "action.hpp"
 #include "board.hpp"
+#include "journal_entry.hpp"
 #include "state.hpp"
 
 namespace gb::net {
@@ -54,12 +55,25 @@ struct Act {
     Action action;
 };
 struct ResyncRequest {};
+// A new game from a point of a saved one, for a counterfactual. The saved
+// game's actions up to that point come in pieces (each message under the
+// packet cap); the last piece creates the game, which answers GameCreated.
+struct ForkGame {
+    std::string scenario;  // name or path, as CreateGame
+    std::uint64_t seed = 0;
+    std::string name;
+    std::string parent;              // the saved game, for the record (its journal's name)
+    std::uint64_t parent_point = 0;  // how many of its actions the fork starts from
+    std::uint64_t parent_hash = 0;   // the state hash there, checked by the server
+    std::vector<JournalEntry> actions;
+    bool last = true;
+};
 struct Pointer {  // a map ping for teammates (unreliable)
     float x = 0, y = 0;
 };
 
 using ClientMessage = std::variant<Hello, CreateGame, ListGames, ServerStats, CloseGame, JoinGame, ResumeSeat, Act,
-                                   ResyncRequest, Pointer>;
+                                   ResyncRequest, Pointer, ForkGame>;
 
 // ------------------------------------------------------------ server -> client
 struct Welcome {

@@ -25,6 +25,7 @@ template <class Ar>
 void serialize(Ar& ar, JournalHeader& h) {
     ar(h.format, h.game, h.name, h.scenario_id, h.scenario_path, h.content_hash, h.seed, h.join_code, h.control_code,
        h.created_unix);
+    if (h.format >= 2) ar(h.forked_from, h.fork_point, h.fork_hash);
 }
 template <class Ar>
 void serialize(Ar& ar, ActionRecord& r) {

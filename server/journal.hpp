@@ -15,7 +15,8 @@
 namespace gb {
 
 // Append-only list of journal format versions; never reorder.
-inline constexpr std::uint32_t kJournalFormat = 1;
+// 1: the first; 2: adds where a forked game came from.
+inline constexpr std::uint32_t kJournalFormat = 2;
 
 struct JournalHeader {
     std::uint32_t format = kJournalFormat;
@@ -27,6 +28,12 @@ struct JournalHeader {
     std::uint64_t seed = 0;
     std::string join_code, control_code;
     std::int64_t created_unix = 0;
+    // A game forked from a point of a saved one (format 2): the saved game,
+    // how many of its actions this journal starts with, and the state hash
+    // there. Empty `forked_from` for an ordinary game.
+    std::string forked_from;
+    std::uint64_t fork_point = 0;
+    std::uint64_t fork_hash = 0;
 };
 
 struct ActionRecord {

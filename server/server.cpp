@@ -78,6 +78,7 @@ struct Server::Peer {
     std::uint32_t out_seq = 0;
     GameState last_view;
     int strikes = 0;
+    std::unique_ptr<ForkGame> fork;  // a fork arriving in pieces
 };
 
 struct Server::Game {
@@ -89,6 +90,7 @@ struct Server::Game {
     std::map<std::string, std::uint32_t> tokens;  // token -> player
     std::array<std::unique_ptr<Bot>, kTeams> bots;
     std::vector<Peer*> members;
+    std::string file;  // the journal
     // Phase timer on the server clock.
     std::optional<Clock::time_point> deadline;
     std::tuple<int, int, int, bool> timer_key{-1, -1, -1, false};
@@ -340,6 +342,8 @@ void Server::handle(Peer& peer, ClientMessage&& m) {
                 join_game(peer, msg);
             } else if constexpr (std::is_same_v<T, ResumeSeat>) {
                 resume_seat(peer, msg);
+            } else if constexpr (std::is_same_v<T, ForkGame>) {
+                fork_game(peer, std::move(msg));
             } else {
                 if (!peer.game || !games_.count(peer.game)) {
                     error(peer, ErrorCode::not_seated, "join a game first: this needs a seat");
@@ -355,13 +359,22 @@ void Server::handle(Peer& peer, ClientMessage&& m) {
 }
 
 void Server::create_game(Peer& peer, const CreateGame& m) {
+    auto g = make_game(peer, m, nullptr);
+    if (!g) return;
+    log("game " + std::to_string(g->id) + " created: " + g->header.scenario_id + " \"" + g->header.name + "\" seed " +
+        std::to_string(g->header.seed) + " by " + peer.address);
+    send(peer, GameCreated{g->id, g->header.join_code, g->header.control_code});
+    games_[g->id] = std::move(g);
+}
+
+std::unique_ptr<Server::Game> Server::make_game(Peer& peer, const CreateGame& m, const ForkGame* fork) {
     if (static_cast<int>(games_.size()) >= options_.max_games) {
         error(peer, ErrorCode::lobby, "the server is full (" + std::to_string(options_.max_games) + " games)");
-        return;
+        return nullptr;
     }
     if (m.scenario.empty() || m.scenario.size() > 256 || m.name.size() > 80) {
         error(peer, ErrorCode::lobby, "scenario or name missing or too long");
-        return;
+        return nullptr;
     }
     std::string path = resolve_scenario_path(m.scenario);
     auto loaded = load_scenario(path);
@@ -369,7 +382,7 @@ void Server::create_game(Peer& peer, const CreateGame& m) {
         error(peer, ErrorCode::lobby,
               "cannot load scenario '" + m.scenario + "'" +
                   (loaded.problems.empty() ? std::string() : ": " + loaded.problems.front().str()));
-        return;
+        return nullptr;
     }
     auto g = std::make_unique<Game>();
     g->id = next_game_++;
@@ -386,18 +399,81 @@ void Server::create_game(Peer& peer, const CreateGame& m) {
     h.join_code = new_code(6);
     h.control_code = new_code(10);
     h.created_unix = static_cast<std::int64_t>(std::time(nullptr));
-    std::string file = options_.data_dir + "/game-" + std::to_string(g->id) + ".journal";
+    if (fork) {
+        h.forked_from = fork->parent;
+        h.fork_point = fork->parent_point;
+        h.fork_hash = fork->parent_hash;
+    }
+    g->file = options_.data_dir + "/game-" + std::to_string(g->id) + ".journal";
     try {
-        g->journal = JournalWriter::create(file, h);
+        g->journal = JournalWriter::create(g->file, h);
     } catch (const std::exception& e) {
         error(peer, ErrorCode::lobby, e.what());
-        return;
+        return nullptr;
     }
     g->state = new_game(g->scenario, seed);
     update_timer(*g);
-    log("game " + std::to_string(g->id) + " created: " + h.scenario_id + " \"" + h.name + "\" seed " +
-        std::to_string(seed) + " by " + peer.address);
-    send(peer, GameCreated{g->id, h.join_code, h.control_code});
+    return g;
+}
+
+void Server::fork_game(Peer& peer, ForkGame&& m) {
+    constexpr std::size_t kMaxForkActions = 200000;
+    if (!peer.fork) {
+        peer.fork = std::make_unique<ForkGame>(std::move(m));
+    } else {
+        if (peer.fork->actions.size() + m.actions.size() > kMaxForkActions) {
+            peer.fork.reset();
+            error(peer, ErrorCode::lobby,
+                  "a fork may start from at most " + std::to_string(kMaxForkActions) + " actions");
+            return;
+        }
+        peer.fork->actions.insert(peer.fork->actions.end(), std::make_move_iterator(m.actions.begin()),
+                                  std::make_move_iterator(m.actions.end()));
+        peer.fork->last = m.last;
+    }
+    if (!peer.fork->last) return;
+    ForkGame f = std::move(*peer.fork);
+    peer.fork.reset();
+    if (f.actions.size() != f.parent_point) {
+        error(peer, ErrorCode::lobby,
+              "the fork brought " + std::to_string(f.actions.size()) + " actions for point " +
+                  std::to_string(f.parent_point));
+        return;
+    }
+    CreateGame c{f.scenario, f.seed, f.name};
+    auto g = make_game(peer, c, &f);
+    if (!g) return;
+    auto abandon = [&](const std::string& why) {
+        g->journal = JournalWriter();
+        std::error_code ec;
+        fs::remove(g->file, ec);
+        error(peer, ErrorCode::lobby, "fork refused: " + why);
+    };
+    // The saved game's actions, checked by the rules again and journaled, so
+    // that the new journal replays through the fork point.
+    for (std::size_t i = 0; i < f.actions.size(); ++i) {
+        const JournalEntry& e = f.actions[i];
+        Verdict v = validate(g->state, e.seat, e.action);
+        if (!v.ok())
+            return abandon("action " + std::to_string(i + 1) + " (" + action_name(e.action) + "): " + v.message);
+        apply(g->state, e.seat, e.action);
+        g->journal.append(ActionRecord{e, state_hash(g->state)});
+    }
+    if (state_hash(g->state) != f.parent_hash)
+        return abandon("the actions do not reproduce the saved game's state at point " +
+                       std::to_string(f.parent_point));
+    // A fresh cast: the saved game's players leave and whoever joins the fork
+    // takes the seats. Bots stay in the seats they held.
+    std::vector<std::uint32_t> players;
+    for (const Player& p : g->state.players) players.push_back(p.id);
+    for (auto id : players) record(*g, Seat::system(), Leave{id});
+    if (g->state.paused) record(*g, Seat::system(), Resume{});
+    for (Team t : kAllTeams)
+        if (g->state.bot[idx(t)]) g->bots[idx(t)] = std::make_unique<Bot>(BotKind::heuristic, t, g->header.seed);
+    update_timer(*g);
+    log("game " + std::to_string(g->id) + " forked from " + f.parent + " at action " + std::to_string(f.parent_point) +
+        " (" + phase_line(g->state) + ") by " + peer.address);
+    send(peer, GameCreated{g->id, g->header.join_code, g->header.control_code});
     games_[g->id] = std::move(g);
 }
 
@@ -495,6 +571,8 @@ void Server::join_game(Peer& peer, const JoinGame& m) {
     }
     std::uint32_t player = 1;
     for (const Player& p : g->state.players) player = std::max(player, p.id + 1);
+    // Ids of players who have left stay taken while their messages remain (a forked game).
+    for (const Message& msg : g->state.messages) player = std::max(player, msg.player + 1);
     std::string name = m.name.empty() ? std::string(name_of(m.role)) + " " + std::to_string(player) : m.name;
     Join join{player, name, m.role, m.team};
     Verdict v = validate(g->state, Seat::system(), join);

@@ -63,6 +63,8 @@ private:
     void handle(Peer& peer, net::ClientMessage&& m);
 
     void create_game(Peer& peer, const net::CreateGame& m);
+    std::unique_ptr<Game> make_game(Peer& peer, const net::CreateGame& m, const net::ForkGame* fork);
+    void fork_game(Peer& peer, net::ForkGame&& m);
     void list_games(Peer& peer);
     void send_stats(Peer& peer);
     void close_game(Peer& peer, const net::CloseGame& m);

@@ -116,15 +116,17 @@ bool parse_turn_phase(const std::string& s, int& turn, std::optional<Phase>& pha
     phase.reset();
     if (dot == std::string::npos) return turn >= 1;
     std::string p = s.substr(dot + 1);
-    for (Phase ph : {Phase::inject, Phase::negotiation, Phase::orders, Phase::adjudication, Phase::end_of_turn,
-                     Phase::ended})
+    for (Phase ph :
+         {Phase::inject, Phase::negotiation, Phase::orders, Phase::adjudication, Phase::end_of_turn, Phase::ended})
         if (name_of(ph) == p) phase = ph;
     return turn >= 1 && phase.has_value();
 }
 
 // ------------------------------------------------------------ annotations
 
-std::string annotations_path(const std::string& journal_path) { return journal_path + ".annotations"; }
+std::string annotations_path(const std::string& journal_path) {
+    return journal_path + ".annotations";
+}
 
 namespace {
 

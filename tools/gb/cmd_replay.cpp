@@ -1,5 +1,6 @@
 // `gb replay JOURNAL --verify`: re-applies a journal, checking every checksum
-// and state hash, and prints a one-screen summary.
+// and state hash, and prints a one-screen summary. `gb replay JOURNAL --at
+// TURN[.PHASE] [--as SEAT]` prints the game at that point as a seat saw it.
 #include <cstdio>
 #include <iostream>
 
@@ -7,26 +8,130 @@
 #include "journal.hpp"
 #include "journal_replay.hpp"
 #include "narrate.hpp"
+#include "timeline.hpp"
 
 namespace gb::cli {
+
+namespace {
+
+void print_at(const Timeline& t, std::size_t point, const Perspective& p) {
+    GameState g = t.view_at(point, p);
+    const Scenario& sc = g.sc();
+    const Board& b = g.board;
+    const JournalHeader& h = t.header();
+    std::printf("game:     %u \"%s\", scenario %s, seed %llu\n", h.game, h.name.c_str(), h.scenario_id.c_str(),
+                static_cast<unsigned long long>(h.seed));
+    std::printf("at:       turn %d of %d (%s), %s phase%s, after action %zu of %zu\n", g.turn, sc.turns(),
+                g.calendar_label().c_str(), std::string(name_of(g.phase)).c_str(), g.ended() ? " (game over)" : "",
+                point, t.size());
+    std::printf("as:       %s\n", p.name().c_str());
+    if (g.inject >= 0 && g.inject_drawn) {
+        const CardDef& c = g.card(g.inject);
+        std::printf("inject:   %s (%s)\n", c.title.c_str(), c.date.c_str());
+    }
+    std::printf(
+        "tracks:   trust %+d, tension %d, nuclear %d, sanctions %d, hawks %d, hardliners %d, al-Qaeda %d, "
+        "channel %s\n",
+        b.track(Track::trust), b.track(Track::tension), b.track(Track::nuclear), b.track(Track::sanctions),
+        b.track(Track::us_hawks), b.track(Track::iran_hardliners), b.track(Track::al_qaeda),
+        std::string(name_of(b.channel)).c_str());
+    std::printf("regions:  %-24s %-14s %4s  %-16s %s\n", "", "control", "stab", "influence u/i/s/g", "markers");
+    for (std::size_t r = 0; r < sc.regions.size(); ++r) {
+        std::string ctrl = "-";
+        for (Team tm : kAllTeams)
+            if (controls(sc, b, tm, static_cast<int>(r))) ctrl = sc.teams[idx(tm)].name;
+        const RegionState& rs = b.regions[r];
+        char inf[32];
+        std::snprintf(inf, sizeof inf, "%d/%d/%d/%d", rs.influence[0], rs.influence[1], rs.influence[2],
+                      rs.influence[3]);
+        std::string markers;
+        for (int m = 0; m < b.marker_kinds; ++m)
+            if (int v = b.marker(static_cast<int>(r), m); v > 0)
+                markers += (markers.empty() ? "" : ", ") + sc.markers[m].name + " " + std::to_string(v);
+        std::printf("          %-24s %-14s %4d  %-16s %s\n", sc.regions[r].name.c_str(), ctrl.c_str(), rs.stability,
+                    inf, markers.c_str());
+    }
+    std::printf("scores:  ");
+    for (Team tm : kAllTeams)
+        std::printf(" %s %d (par %d)", sc.teams[idx(tm)].name.c_str(), g.score[idx(tm)], sc.teams[idx(tm)].par);
+    std::printf("\n");
+    for (Team tm : kAllTeams) {
+        int i = idx(tm);
+        std::string hand;
+        for (int k = 0; k < b.hand_size[i]; ++k) hand += (hand.empty() ? "" : "; ") + g.card(b.hands[i][k]).title;
+        if (!hand.empty()) std::printf("hand:     %s: %s\n", sc.teams[i].name.c_str(), hand.c_str());
+        const auto& orders = g.committed[i] ? g.orders[i] : g.drafts[i];
+        for (const Order& o : orders)
+            std::printf("%s %s: %s\n", g.committed[i] ? "order:   " : "draft:   ", sc.teams[i].name.c_str(),
+                        describe_order(g, tm, o).c_str());
+    }
+    for (const Offer& o : g.offers)
+        if (o.turn == g.turn) std::printf("offer:    %s\n", describe_offer(g, o).c_str());
+    if (!g.reports.empty()) {
+        const Report& r = g.reports.back();
+        std::printf("report:   turn %d%s, %zu results\n", r.turn, r.released ? "" : " (draft)", r.results.size());
+        for (const Result& res : r.results) std::printf("          %s\n", describe_result(g, res).c_str());
+    }
+    std::printf("chat:     %zu messages visible\n", g.messages.size());
+    for (const Note& n : g.notes)
+        if (n.kind == Note::Kind::bookmark)
+            std::printf("bookmark: turn %d: %s: %s\n", n.turn, n.label.c_str(), n.text.c_str());
+    if (p.kind == Perspective::Kind::control)
+        for (const Annotation& a : load_annotations(t.path()))
+            if (a.point <= point)
+                std::printf("note:     action %zu: %s: %s\n", a.point, a.label.c_str(), a.note.c_str());
+}
+
+}  // namespace
 
 int cmd_replay(int argc, char** argv) {
     Args args(argc, argv, 2);
     if (args.flag("--help")) {
-        std::cout << "usage: gb replay JOURNAL --verify\n\n"
-                     "Re-applies a game journal from its scenario and seed, checking every record's\n"
+        std::cout << "usage: gb replay JOURNAL --verify\n"
+                     "       gb replay JOURNAL --at TURN[.PHASE] [--as control|public|us|iran|israel|gulf]\n\n"
+                     "--verify re-applies a game journal from its scenario and seed, checking every record's\n"
                      "checksum and sequence number, that the rules accept every action, and that the\n"
                      "state hash after each action is the one recorded. Prints a summary; exits 1\n"
-                     "naming the first bad record.\n";
+                     "naming the first bad record.\n\n"
+                     "--at prints the game at the start of a turn (3) or of a phase of it (3.orders):\n"
+                     "the inject, tracks, every region, scores, hands, orders, offers, the last report.\n"
+                     "--as shows it as that seat saw it live (default control: everything).\n";
         return 0;
     }
     bool verify = args.flag("--verify");
+    auto at = args.value("--at");
+    auto as = args.value("--as");
     if (auto l = args.leftover(); !l.empty()) {
         std::cerr << "gb replay: " << l << "\n";
         return 2;
     }
-    if (args.positional().size() != 1 || !verify) {
-        std::cerr << "gb replay: name one journal and --verify (try gb replay --help)\n";
+    if (args.positional().size() != 1 || verify == at.has_value()) {
+        std::cerr << "gb replay: name one journal and either --verify or --at (try gb replay --help)\n";
+        return 2;
+    }
+    if (at) {
+        int turn = 0;
+        std::optional<Phase> phase;
+        if (!parse_turn_phase(*at, turn, phase)) {
+            std::cerr << "gb replay: --at wants TURN or TURN.PHASE (e.g. 3 or 3.orders), not '" << *at << "'\n";
+            return 2;
+        }
+        auto p = perspective_from(as.value_or("control"));
+        if (!p) {
+            std::cerr << "gb replay: --as is control, public, us, iran, israel or gulf, not '" << *as << "'\n";
+            return 2;
+        }
+        Timeline t = Timeline::open(args.positional()[0]);
+        auto point = t.point_of(turn, phase);
+        if (!point) {
+            std::cerr << "gb replay: the game never reached turn " << *at << "\n";
+            return 1;
+        }
+        print_at(t, *point, *p);
+        return 0;
+    }
+    if (as) {
+        std::cerr << "gb replay: --as goes with --at\n";
         return 2;
     }
     const std::string& path = args.positional()[0];
@@ -39,6 +144,9 @@ int cmd_replay(int argc, char** argv) {
     std::printf("journal:  %s (format %u)\n", path.c_str(), h.format);
     std::printf("game:     %u \"%s\", scenario %s, seed %llu\n", h.game, h.name.c_str(), h.scenario_id.c_str(),
                 static_cast<unsigned long long>(h.seed));
+    if (!h.forked_from.empty())
+        std::printf("forked:   from %s at its action %llu (this journal replays through that point)\n",
+                    h.forked_from.c_str(), static_cast<unsigned long long>(h.fork_point));
     ReplayedGame rg = replay(jr);
     if (!rg.error.empty()) {
         std::cout << "CORRUPT: " << path << ": " << rg.error << "\n";
