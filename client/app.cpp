@@ -284,7 +284,7 @@ void App::pump_network() {
         for (; it != session_->refusals.end(); ++it) toast("Refused: " + it->second, true);
         seen_refusals_ = session_->refusals.size();
     }
-    const GameState& g = session_->view();
+    const GameState& g = view();
     int key = g.turn * 8 + static_cast<int>(g.phase);
     if (key != seen_phase_key_) {
         seen_phase_key_ = key;
@@ -293,6 +293,10 @@ void App::pump_network() {
 }
 
 void App::send(const Action& a) {
+    if (replay_) {
+        toast("This is a replay: nothing can be changed. Fork it to play on from here.", true);
+        return;
+    }
     if (!session_ || !connected_) {
         toast("Not connected: the action was not sent.", true);
         return;
@@ -301,16 +305,22 @@ void App::send(const Action& a) {
 }
 
 bool App::is_control() const {
-    return session_ && session_->seat().role == SeatRole::control;
+    return (session_ || replay_) && seat().role == SeatRole::control;
 }
 bool App::is_team() const {
-    return session_ && session_->seat().role == SeatRole::team;
+    return (session_ || replay_) && seat().role == SeatRole::team;
 }
 Team App::my_team() const {
-    return session_ ? session_->seat().team : Team::us;
+    return (session_ || replay_) ? seat().team : Team::us;
 }
 bool App::is_lead() const {
-    return is_team() && session_->view().is_lead(session_->seat());
+    return !replay_ && is_team() && view().is_lead(seat());
+}
+const GameState& App::view() const {
+    return replay_ ? replay_view_ : session_->view();
+}
+Seat App::seat() const {
+    return replay_ ? replay_as_.seat() : session_->seat();
 }
 
 void App::toast(const std::string& text, bool error) {
@@ -348,8 +358,9 @@ bool App::button(const char* label, bool enabled, const char* why_not) {
 void App::layout(sf::Vector2u size) {
     float s = ui_scale_;
     float top = std::round(46 * s), tracks = std::round(92 * s);
+    timeline_h_ = replay_ ? std::round(64 * s) : 0;
     float panel = std::clamp(size.x * 0.34f, 420 * s, 600 * s);
-    board_.set_viewport(sf::FloatRect(0, top, size.x - panel, size.y - top - tracks), size);
+    board_.set_viewport(sf::FloatRect(0, top, size.x - panel, size.y - top - tracks - timeline_h_), size);
 }
 
 void App::handle_event(const sf::Event& e) {
@@ -379,12 +390,21 @@ void App::handle_event(const sf::Event& e) {
 }
 
 void App::frame(float dt) {
+    if (replay_ && replay_playing_) {
+        replay_accum_ += dt * replay_speed_;
+        if (replay_accum_ >= 1) {
+            auto steps = static_cast<std::size_t>(replay_accum_);
+            replay_accum_ -= static_cast<double>(steps);
+            seek(replay_point_ + steps);
+            if (replay_point_ >= replay_->size()) replay_playing_ = false;
+        }
+    }
     gui_->new_frame(dt);
     widgets_.clear();
     auto size = window_.getSize();
     std::size_t board_sig = 0;
     if (in_game_) {
-        const GameState& g = session_->view();
+        const GameState& g = view();
         if (board_dirty_) {
             board_.update(g);
             board_dirty_ = false;
@@ -405,6 +425,7 @@ void App::frame(float dt) {
         overlay_->_PopUnusedDrawCmd();
         board_sig = ImGuiLayer::fingerprint(*overlay_) * 31 + board_.version() + 1;
         draw_top_bar();
+        if (replay_) draw_timeline();
         draw_tracks();
         draw_side_panel();
         draw_board_tooltip();
@@ -495,7 +516,7 @@ void App::frame(float dt) {
 }
 
 void App::draw_top_bar() {
-    const GameState& g = session_->view();
+    const GameState& g = view();
     const Scenario& sc = g.sc();
     auto size = window_.getSize();
     float s = ui_scale_;
@@ -515,7 +536,9 @@ void App::draw_top_bar() {
     ImGui::Text("Turn %d/%d  |  %s  |  %s%s", g.turn, sc.turns(), g.calendar_label().c_str(), phase.c_str(),
                 g.paused ? " (paused)" : "");
     ImGui::SameLine(0, 16 * s);
-    if (g.timer_seconds > 0 && !g.ended() && (g.phase == Phase::negotiation || g.phase == Phase::orders)) {
+    if (replay_) {
+        ImGui::TextDisabled("Replay");
+    } else if (g.timer_seconds > 0 && !g.ended() && (g.phase == Phase::negotiation || g.phase == Phase::orders)) {
         int left =
             g.timer_seconds -
             static_cast<int>(std::chrono::duration_cast<std::chrono::seconds>(Clock::now() - phase_started_).count());
@@ -541,7 +564,10 @@ void App::draw_top_bar() {
         seat = sc.teams[idx(my_team())].name + (is_lead() ? " (lead)" : "");
     else
         seat = "Observer";
-    std::string conn = connected_ ? "Connected" : "Reconnecting (attempt " + std::to_string(reconnect_attempts_) + ")";
+    std::string conn = replay_      ? "Replay"
+                       : connected_ ? "Connected"
+                                    : "Reconnecting (attempt " + std::to_string(reconnect_attempts_) + ")";
+    if (replay_) seat += "   (replay of " + std::filesystem::path(replay_->path()).filename().string() + ")";
     std::string right = seat + "   ";
     if (!join_code_.empty()) right += "Join code " + join_code_ + "   ";
     float w = ImGui::CalcTextSize((right + conn).c_str()).x + 24 * s;
@@ -594,7 +620,7 @@ void App::draw_top_bar() {
 }
 
 std::string App::track_tooltip(Track t) const {
-    const GameState& g = session_->view();
+    const GameState& g = view();
     static const char* about[] = {
         "Trust between Washington and Tehran. The channel cannot grow while trust is low; a cut-off drops it.",
         "Regional tension. At the top the region goes to war and the game ends.",
@@ -617,12 +643,12 @@ std::string App::track_tooltip(Track t) const {
 }
 
 void App::draw_tracks() {
-    const GameState& g = session_->view();
+    const GameState& g = view();
     const auto& vp = board_.viewport();
     auto size = window_.getSize();
     float s = ui_scale_;
-    ImGui::SetNextWindowPos(ImVec2(0, vp.top + vp.height));
-    ImGui::SetNextWindowSize(ImVec2(vp.width, float(size.y) - vp.top - vp.height));
+    ImGui::SetNextWindowPos(ImVec2(0, vp.top + vp.height + timeline_h_));
+    ImGui::SetNextWindowSize(ImVec2(vp.width, float(size.y) - vp.top - vp.height - timeline_h_));
     ImGui::Begin("##tracks", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollbar);
@@ -705,7 +731,7 @@ void App::draw_tracks() {
 }
 
 std::string App::region_tooltip(int r) const {
-    const GameState& g = session_->view();
+    const GameState& g = view();
     const Scenario& sc = g.sc();
     const RegionDef& d = sc.regions[r];
     const RegionState& st = g.board.regions[r];
@@ -832,6 +858,25 @@ void App::draw_menu() {
             }
             ImGui::EndTabItem();
         }
+        if (ImGui::BeginTabItem("Open replay")) {
+            ImGui::TextWrapped("Open a saved game's journal to replay it for the debrief.");
+            ImGui::InputText("Journal", menu_replay_, sizeof menu_replay_);
+            std::vector<std::string> found;
+            for (const std::string& dir : {default_data_dir(), default_data_dir() + "/hosted"}) {
+                std::error_code ec;
+                for (const auto& e : std::filesystem::directory_iterator(dir, ec))
+                    if (e.path().extension() == ".journal") found.push_back(e.path().string());
+            }
+            std::sort(found.begin(), found.end());
+            if (!found.empty() && ImGui::BeginListBox("Saved games")) {
+                for (const auto& f : found)
+                    if (ImGui::Selectable(f.c_str(), f == menu_replay_))
+                        std::snprintf(menu_replay_, sizeof menu_replay_, "%s", f.c_str());
+                ImGui::EndListBox();
+            }
+            if (button("Open the replay")) menu_error_ = open_replay(menu_replay_, "control");
+            ImGui::EndTabItem();
+        }
         if (ImGui::BeginTabItem("Join a game")) {
             ImGui::InputText("Address", menu_address_, sizeof menu_address_);
             ImGui::InputText("Code", menu_code_, sizeof menu_code_);
@@ -871,13 +916,18 @@ bool App::script_fail(const std::string& why) {
 
 void App::save_view(const std::string& path) {
     std::ofstream f(path);
-    if (!session_) {
+    if (!in_game_) {
         f << "seated 0\n";
         return;
     }
-    const GameState& g = session_->view();
+    const GameState& g = view();
     f << "seated 1\nturn " << g.turn << "\nphase " << name_of(g.phase) << "\nhash " << state_hash(g) << "\nconnected "
       << (connected_ ? 1 : 0) << "\nactions " << g.actions_applied << "\n";
+    if (replay_) f << "point " << replay_point_ << "\nas " << replay_as_.name() << "\n";
+    const auto& vp = board_.viewport();
+    auto origin = board_.to_screen(0, 0);
+    f << "board zoom " << board_.zoom() << " origin " << origin.x << " " << origin.y << " viewport " << vp.left << " "
+      << vp.top << " " << vp.width << " " << vp.height << "\n";
 }
 
 bool App::screenshot(const std::string& path) {
@@ -890,6 +940,7 @@ bool App::screenshot(const std::string& path) {
 
 void App::script_step() {
     if (script_pc_ >= script_.size() || quit_) return;
+    if (!injected_.empty()) return;  // the last command's input is still being delivered
     if (script_wait_frames_ > 0) {
         --script_wait_frames_;
         return;
@@ -927,8 +978,7 @@ void App::script_step() {
         std::string phase;
         int turn = 0;
         r >> phase >> turn;
-        bool ok = in_game_ && std::string(name_of(session_->view().phase)) == phase &&
-                  (turn == 0 || session_->view().turn == turn);
+        bool ok = in_game_ && std::string(name_of(view().phase)) == phase && (turn == 0 || view().turn == turn);
         if (ok)
             next();
         else
@@ -939,7 +989,7 @@ void App::script_step() {
         else
             waiting(60);
     } else if (cmd == "wait-actions") {  // the view has applied at least N actions
-        if (in_game_ && session_->view().actions_applied >= std::strtoul(rest.c_str(), nullptr, 10))
+        if (in_game_ && view().actions_applied >= std::strtoul(rest.c_str(), nullptr, 10))
             next();
         else
             waiting(60);
@@ -1014,6 +1064,8 @@ bool App::start_from_flags() {
         err = host_game(opt_.scenario, opt_.seat, opt_.seed, bots);
     } else if (!opt_.join.empty()) {
         err = join_game(opt_.join, opt_.code, opt_.team, opt_.name);
+    } else if (!opt_.replay.empty()) {
+        err = open_replay(opt_.replay, opt_.replay_as);
     }
     if (!err.empty()) {
         std::fprintf(stderr, "gb-client: %s\n", err.c_str());
@@ -1091,7 +1143,7 @@ int App::run() {
                 auto origin = board_.to_screen(0, 0);
                 std::printf("board zoom %.6f origin %.3f %.3f viewport %.0f %.0f %.0f %.0f\n", board_.zoom(), origin.x,
                             origin.y, vp.left, vp.top, vp.width, vp.height);
-                std::printf("view-hash %llu\n", static_cast<unsigned long long>(state_hash(session_->view())));
+                std::printf("view-hash %llu\n", static_cast<unsigned long long>(state_hash(view())));
             }
             std::printf("screenshot: %s\n", opt_.screenshot.c_str());
             quit_ = true;

@@ -18,6 +18,7 @@
 #include "client.hpp"
 #include "imgui_sfml.hpp"
 #include "map_asset.hpp"
+#include "timeline.hpp"
 
 struct ImDrawList;
 
@@ -49,6 +50,8 @@ struct ClientOptions {
                                   // frame, even an unchanged one
     unsigned width = 1280, height = 720;
     std::string script;
+    std::string replay;  // a journal to open
+    std::string replay_as = "control";
     std::string assets;  // directory holding map/region.map
     std::chrono::steady_clock::time_point started;
 };
@@ -82,6 +85,12 @@ private:
     std::string join_game(const std::string& endpoint, const std::string& code, const std::string& seat,
                           const std::string& name);
     void leave_game();
+    // ---- replay
+    std::string open_replay(const std::string& journal, const std::string& as);
+    void seek(std::size_t point);
+    void draw_timeline();
+    void draw_debrief();
+    std::string fork_here(bool embedded, const std::string& endpoint);
     void pump_network();
     void on_update(const net::Update& u);
 
@@ -116,6 +125,8 @@ private:
     void presence_line(const Player& p, bool lead);
     void send(const Action& a);
     bool is_control() const;
+    const GameState& view() const;  // the live seat's view, or the replay's
+    Seat seat() const;
     bool is_team() const;
     bool is_lead() const;
     Team my_team() const;
@@ -160,6 +171,25 @@ private:
     int seen_phase_key_ = -1;
     std::size_t seen_refusals_ = 0;
     bool board_dirty_ = true;
+
+    // replay
+    std::unique_ptr<Timeline> replay_;
+    GameState replay_view_;
+    std::size_t replay_point_ = 0;
+    Perspective replay_as_;
+    bool replay_playing_ = false;
+    float replay_speed_ = 4;  // actions per second
+    double replay_accum_ = 0;
+    std::vector<Annotation> annotations_;
+    float timeline_h_ = 0;
+    std::vector<std::pair<std::size_t, std::string>> journal_bookmarks_;  // point, "label: note"
+    char annotation_label_[96] = {};
+    char annotation_note_[256] = {};
+    char fork_server_[128] = "127.0.0.1:7777";
+    char fork_name_[96] = {};
+    int fork_where_ = 0;  // 0 here, 1 a server
+    std::string fork_result_;
+    char menu_replay_[512] = {};
 
     // recent changes by region and track, for tooltips
     std::map<int, std::deque<std::string>> region_log_;

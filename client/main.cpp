@@ -29,6 +29,9 @@ const char* kHelp =
     "  --code CODE             join code (the control code for the White Cell)\n"
     "  --team T                us, iran, israel, gulf, control or observer (default us)\n"
     "  --name N                your name\n"
+    "Replay a saved game (for the debrief):\n"
+    "  --replay JOURNAL        open a game's journal on a timeline\n"
+    "  --as P                  whose eyes: control (default), public, us, iran, israel, gulf\n"
     "Window and output:\n"
     "  --size WxH              window size (default 1280x720)\n"
     "  --screenshot FILE       render --frames frames, write a PNG and exit\n"
@@ -128,6 +131,11 @@ int main(int argc, char** argv) {
             o.benchmark_mouse = need(i);
             if (o.benchmark_mouse != "board" && o.benchmark_mouse != "panel")
                 bad("--benchmark-mouse is board or panel");
+        } else if (a == "--replay") {
+            o.replay = need(i);
+        } else if (a == "--as") {
+            o.replay_as = need(i);
+            if (!gb::perspective_from(o.replay_as)) bad("--as is control, public, us, iran, israel or gulf");
         } else if (a == "--full-redraw") {
             o.full_redraw = true;
         } else if (a == "--script") {
@@ -138,7 +146,8 @@ int main(int argc, char** argv) {
             bad("unknown option '" + a + "'");
         }
     }
-    if (o.host_local && !o.join.empty()) bad("--host-local and --join cannot be combined");
+    if (int(o.host_local) + int(!o.join.empty()) + int(!o.replay.empty()) > 1)
+        bad("choose one of --host-local, --join and --replay");
     if (!o.join.empty() && o.code.empty()) bad("--join needs --code");
     try {
         App app(o);

@@ -64,7 +64,7 @@ void App::presence_line(const Player& p, bool lead) {
                                                 on ? IM_COL32(90, 200, 110, 255) : IM_COL32(110, 110, 110, 255));
     ImGui::Dummy(ImVec2(18 * ui_scale_, ImGui::GetTextLineHeight()));
     ImGui::SameLine();
-    ImGui::Text("%s%s%s", p.name.c_str(), lead ? "  (lead)" : "", on ? "" : "  (not connected)");
+    ImGui::Text("%s%s%s", p.name.c_str(), lead ? "  (lead)" : "", on || replay_ ? "" : "  (not connected)");
 }
 
 void App::draw_side_panel() {
@@ -79,6 +79,10 @@ void App::draw_side_panel() {
     draw_card();
     ImGui::Spacing();
     if (ImGui::BeginTabBar("##tabs", ImGuiTabBarFlags_FittingPolicyScroll)) {
+        if (replay_ && tab("Debrief")) {
+            draw_debrief();
+            ImGui::EndTabItem();
+        }
         if (is_control()) {
             if (tab("Console")) {
                 draw_console();
@@ -126,7 +130,7 @@ void App::draw_side_panel() {
         }
         // Chat with the unread count in its tab.
         std::size_t unread = 0;
-        const auto& msgs = session_->view().messages;
+        const auto& msgs = view().messages;
         std::size_t seen = chat_seen_[-1];
         if (msgs.size() > seen) unread = msgs.size() - seen;
         std::string chat = unread ? "Chat (" + std::to_string(unread) + ")###chat" : std::string("Chat###chat");
@@ -145,7 +149,7 @@ void App::draw_side_panel() {
 }
 
 void App::draw_card() {
-    const GameState& g = session_->view();
+    const GameState& g = view();
     float s = ui_scale_;
     ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0.93f, 0.90f, 0.82f, 1));
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.12f, 0.11f, 0.10f, 1));
@@ -212,7 +216,7 @@ void App::draw_card() {
 }
 
 void App::draw_orders() {
-    const GameState& g = session_->view();
+    const GameState& g = view();
     const Scenario& sc = g.sc();
     Team team = my_team();
     int t = idx(team);
@@ -320,7 +324,7 @@ void App::draw_orders() {
 }
 
 void App::draw_hand() {
-    const GameState& g = session_->view();
+    const GameState& g = view();
     int t = idx(my_team());
     int n = g.board.hand_size[t];
     if (n == 0) ImGui::TextDisabled("Your hand is empty. Opportunity cards come to you as injects.");
@@ -341,7 +345,7 @@ void App::draw_hand() {
 }
 
 void App::draw_diplomacy() {
-    const GameState& g = session_->view();
+    const GameState& g = view();
     const Scenario& sc = g.sc();
     Team me = my_team();
     bool lead = is_lead();
@@ -413,7 +417,7 @@ void App::draw_diplomacy() {
         if (offer_wants_[c] && (sc.concessions[c].teams & (1u << offer_to_)))
             m.wants.push_back(static_cast<std::int16_t>(c));
     }
-    Verdict v = validate(g, session_->seat(), Action{m});
+    Verdict v = validate(g, seat(), Action{m});
     if (button("Send offer", v.ok(), v.message.c_str())) {
         send(m);
         std::fill(offer_gives_.begin(), offer_gives_.end(), false);
@@ -426,7 +430,7 @@ void App::draw_diplomacy() {
 }
 
 void App::draw_chat() {
-    const GameState& g = session_->view();
+    const GameState& g = view();
     const Scenario& sc = g.sc();
     struct Ch {
         std::string label;
@@ -501,7 +505,7 @@ void App::draw_chat() {
 }
 
 void App::draw_report(bool draft_tools) {
-    const GameState& g = session_->view();
+    const GameState& g = view();
     if (g.reports.empty()) {
         ImGui::TextDisabled("No turn has been adjudicated yet.");
         return;
@@ -553,7 +557,7 @@ void App::draw_report(bool draft_tools) {
 }
 
 void App::draw_game_tab() {
-    const GameState& g = session_->view();
+    const GameState& g = view();
     const Scenario& sc = g.sc();
     section("Scores");
     if (ImGui::BeginTable("##scores", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
@@ -610,7 +614,7 @@ void App::draw_game_tab() {
 // ------------------------------------------------------------------ White Cell
 
 void App::draw_console() {
-    const GameState& g = session_->view();
+    const GameState& g = view();
     bool live = !g.ended();
     section("Phase");
     ImGui::Text("Turn %d, %s phase%s", g.turn, name_of(g.phase).data(), g.paused ? ", paused" : "");
@@ -663,7 +667,7 @@ void App::draw_console() {
 }
 
 void App::draw_console_injects() {
-    const GameState& g = session_->view();
+    const GameState& g = view();
     bool editing = g.phase == Phase::inject && !g.inject_drawn && !g.ended();
     ImGui::TextWrapped("The deck, top first. Edit it before drawing this turn's inject.");
     for (std::size_t i = 0; i < g.deck.size(); ++i) {
@@ -722,7 +726,7 @@ void App::draw_console_injects() {
         e.value = write_delta_;
         w.effects.push_back(e);
     }
-    Verdict v = validate(g, session_->seat(), Action{w});
+    Verdict v = validate(g, seat(), Action{w});
     if (button("Write it on top of the deck", editing && inject_title_[0] && v.ok(), v.message.c_str())) {
         send(w);
         inject_title_[0] = inject_text_[0] = 0;
@@ -730,7 +734,7 @@ void App::draw_console_injects() {
 }
 
 void App::draw_console_seats() {
-    const GameState& g = session_->view();
+    const GameState& g = view();
     for (Team t : kAllTeams) {
         ImGui::PushID(idx(t));
         ImGui::TextColored(team_colour(idx(t)), "%s", g.sc().teams[idx(t)].name.c_str());
@@ -756,7 +760,7 @@ void App::draw_console_seats() {
 }
 
 void App::draw_console_tracks() {
-    const GameState& g = session_->view();
+    const GameState& g = view();
     ImGui::TextWrapped("Set a track or the channel directly. The reason is journaled and shown in the debrief.");
     ImGui::InputTextWithHint("Reason##tr", "why", reason_, sizeof reason_);
     static const char* labels[] = {"trust",    "tension",         "nuclear", "sanctions",
@@ -780,7 +784,7 @@ void App::draw_console_tracks() {
 }
 
 void App::draw_omniscient() {
-    const GameState& g = session_->view();
+    const GameState& g = view();
     for (Team t : kAllTeams) {
         int i = idx(t);
         ImGui::TextColored(team_colour(i), "%s", g.sc().teams[i].name.c_str());

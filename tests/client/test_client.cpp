@@ -21,6 +21,8 @@
 #include "journal_replay.hpp"
 #include "map_asset.hpp"
 #include "palette.hpp"
+#include "serialize.hpp"
+#include "timeline.hpp"
 
 namespace fs = std::filesystem;
 using namespace gbi;
@@ -399,4 +401,155 @@ TEST_CASE("gb-client explains bad flags and a missing server", "[client]") {
                          30s) == 1);
         CHECK(read_text(dir + "/join.out").find("gb-client:") != std::string::npos);
     }
+}
+
+namespace {
+
+std::map<std::string, std::string> read_fields(const std::string& path) {
+    std::map<std::string, std::string> out;
+    std::istringstream in(read_text(path));
+    std::string line;
+    while (std::getline(in, line)) {
+        auto sp = line.find(' ');
+        if (sp != std::string::npos) out[line.substr(0, sp)] = line.substr(sp + 1);
+    }
+    return out;
+}
+
+std::string demo_journal(const std::string& dir, int seed) {
+    std::string out = dir + "/demo.out";
+    REQUIRE(wait_child(spawn_gb({"demo", "--seed", std::to_string(seed)}, out), 120s) == 0);
+    std::string text = read_text(out);
+    auto at = text.rfind("journal: ");
+    REQUIRE(at != std::string::npos);
+    auto end = text.find(' ', at + 9);
+    return text.substr(at + 9, end - at - 9);
+}
+
+}  // namespace
+
+TEST_CASE("Stepping a replay back and forth in the client shows the state at each point", "[client]") {
+    need_display();
+    auto dir = temp_dir("client-replay");
+    std::string journal = demo_journal(dir, 13);
+    std::string before = read_text(journal);
+    auto script = write_script(dir,
+                               "wait-frames 5\n"
+                               "click Turn >>\n"
+                               "click Turn >>\n"
+                               "click Phase >\n"
+                               "wait-frames 5\n"
+                               "screenshot " +
+                                   dir +
+                                   "/a.png\n"
+                                   "save-view " +
+                                   dir +
+                                   "/a.txt\n"
+                                   "click Turn >>\n"
+                                   "click Turn >>\n"
+                                   "click Turn >>\n"
+                                   "wait-frames 5\n"
+                                   "screenshot " +
+                                   dir +
+                                   "/b.png\n"
+                                   "save-view " +
+                                   dir +
+                                   "/b.txt\n"
+                                   "click < Phase\n"
+                                   "click < Action\n"
+                                   "click < Action\n"
+                                   "wait-frames 5\n"
+                                   "screenshot " +
+                                   dir +
+                                   "/c.png\n"
+                                   "save-view " +
+                                   dir +
+                                   "/c.txt\n"
+                                   "click perspective\n"
+                                   "click as Iran\n"
+                                   "wait-frames 5\n"
+                                   "save-view " +
+                                   dir +
+                                   "/d.txt\n"
+                                   "click Debrief\n"
+                                   "click annotation-label\n"
+                                   "type The Axis of Evil\n"
+                                   "click Annotate this point\n"
+                                   "wait-frames 5\n"
+                                   "quit\n");
+    REQUIRE(run_client({"--replay", journal, "--script", script}, dir + "/client.out") == 0);
+    Timeline t = Timeline::open(journal);
+    std::set<std::size_t> points;
+    for (const char* shot : {"a", "b", "c"}) {
+        auto f = read_fields(dir + "/" + shot + ".txt");
+        std::size_t point = std::stoul(f["point"]);
+        points.insert(point);
+        GameState g = t.state_at(point);
+        INFO("view " << shot << " at point " << point);
+        CHECK(f["hash"] == std::to_string(state_hash(g)));
+        CHECK(f["turn"] == std::to_string(g.turn));
+        sf::Image img;
+        REQUIRE(img.loadFromFile(dir + "/" + shot + ".png"));
+        Transform tf = parse_transform("board " + f["board"]);
+        int checked = 0;
+        std::set<std::string> fills;
+        check_fills(img, tf, g, checked, fills);
+        CHECK(checked >= 8);
+    }
+    CHECK(points.size() == 3);  // forwards, further forwards, then back: three different points
+    auto a = std::stoul(read_fields(dir + "/a.txt")["point"]);
+    auto b = std::stoul(read_fields(dir + "/b.txt")["point"]);
+    auto c = std::stoul(read_fields(dir + "/c.txt")["point"]);
+    CHECK(a == *t.point_of(3, Phase::negotiation));
+    CHECK(a < c);
+    CHECK(c < b);
+    // Iran's eyes at the same point: exactly what Iran saw live.
+    auto d = read_fields(dir + "/d.txt");
+    CHECK(d["as"] == "iran");
+    CHECK(d["hash"] == std::to_string(state_hash(t.view_at(c, *perspective_from("iran")))));
+    // The annotation is saved beside the journal, which is unchanged.
+    auto notes = load_annotations(journal);
+    REQUIRE(notes.size() == 1);
+    CHECK(notes[0].point == c);
+    CHECK(notes[0].label == "The Axis of Evil");
+    CHECK(read_text(journal) == before);
+}
+
+TEST_CASE("Forking from a replay in the client opens a live game whose journal records the fork", "[client]") {
+    need_display();
+    auto dir = temp_dir("client-fork");
+    std::string journal = demo_journal(dir, 17);
+    auto script = write_script(dir,
+                               "wait-frames 5\n"
+                               "click Turn >>\n"
+                               "click Turn >>\n"
+                               "click Turn >>\n"
+                               "click Debrief\n"
+                               "save-view " +
+                                   dir +
+                                   "/replay.txt\n"
+                                   "click Fork and take the White Cell\n"
+                                   "wait-seated\n"
+                                   "wait-frames 10\n"
+                                   "save-view " +
+                                   dir +
+                                   "/live.txt\n"
+                                   "click Draw the inject\n"
+                                   "wait-frames 20\n"
+                                   "quit\n");
+    REQUIRE(run_client({"--replay", journal, "--script", script, "--data", dir + "/data", "--port", "0"},
+                       dir + "/client.out") == 0);
+    auto replay = read_fields(dir + "/replay.txt");
+    auto live = read_fields(dir + "/live.txt");
+    CHECK(live.count("point") == 0);  // no longer a replay
+    CHECK(live["turn"] == replay["turn"]);
+    Timeline forked = Timeline::open(journal_in(dir + "/data"));
+    CHECK(forked.header().fork_point == std::stoul(replay["point"]));
+    CHECK_FALSE(forked.header().forked_from.empty());
+    // The White Cell of the fork drew the next inject through the console.
+    bool drew = false;
+    for (std::size_t i = forked.header().fork_point; i < forked.size(); ++i)
+        drew = drew || (std::holds_alternative<DrawInject>(forked.entry(i).action) &&
+                        forked.entry(i).seat.role == SeatRole::control);
+    CHECK(drew);
 }
