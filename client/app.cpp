@@ -361,6 +361,13 @@ void App::layout(sf::Vector2u size) {
     timeline_h_ = replay_ ? std::round(64 * s) : 0;
     float panel = std::clamp(size.x * 0.34f, 420 * s, 600 * s);
     board_.set_viewport(sf::FloatRect(0, top, size.x - panel, size.y - top - tracks - timeline_h_), size);
+    int w = int(size.x), h = int(size.y), t = int(top), bw = int(size.x - panel), tl = int(timeline_h_);
+    int bb = int(size.y - tracks - timeline_h_);  // the board's bottom edge
+    panel_rects_.clear();
+    panel_rects_["##top"] = sf::IntRect(0, 0, w, t);
+    panel_rects_["##side"] = sf::IntRect(bw, t, w - bw, h - t);
+    panel_rects_["##tracks"] = sf::IntRect(0, bb + tl, bw, h - bb - tl);
+    if (tl > 0) panel_rects_["##timeline"] = sf::IntRect(0, bb, bw, tl);
 }
 
 void App::handle_event(const sf::Event& e) {
@@ -433,14 +440,22 @@ void App::frame(float dt) {
         draw_menu();
     }
     draw_toasts();
-    std::size_t sig = gui_->finish();
+    gui_->finish();
+    compose(size, board_sig);
+}
 
-    // Software GL (Mesa llvmpipe) pays for every triangle, so layers are
-    // rasterized again only when they change: the board with its overlay
-    // when the board, the camera, the hover or a ping changes; the whole
-    // frame when anything in it changes. An unchanged frame is the last one
-    // shown again from the canvas.
-    static const bool profile = std::getenv("GB_PROFILE") != nullptr;
+void App::compose(sf::Vector2u size, std::size_t board_sig) {
+    // Software GL (Mesa llvmpipe) pays for every triangle and pixel, so the
+    // frame is built from layers that are rasterized again only when they
+    // change: the board with its labels (board, camera), and the panels (top
+    // bar, timeline, tracks, side panel, each redrawn on its own when its
+    // draw lists change). Each frame copies both layers into the window with
+    // glBlitFramebuffer, then draws what moves on top: the hover outline,
+    // pings, tooltips, toasts and open combos.
+    static const bool profile = [] {
+        const char* e = std::getenv("GB_PROFILE");
+        return e && *e && *e != '0';
+    }();
     auto mark = [&](sf::RenderTarget& t) {
         if (profile) {
             t.setActive(true);
@@ -448,71 +463,117 @@ void App::frame(float dt) {
         }
         return Clock::now();
     };
-    auto p0 = Clock::now(), p1 = p0, p2 = p0;
-    if (canvas_.getSize() != size) {
-        canvas_.create(size.x, size.y);
-        board_layer_.create(size.x, size.y);
-        canvas_valid_ = board_layer_valid_ = false;
-    }
     sf::View full(sf::FloatRect(0, 0, float(size.x), float(size.y)));
-    bool board_redrawn = false;
-    if (in_game_ && (!board_layer_valid_ || board_sig != board_layer_sig_ || always_redraw_)) {
-        p0 = mark(board_layer_);
+    ImDrawData* dd = ImGui::GetDrawData();
+    if (!in_game_) {
+        window_.setActive(true);
+        window_.setView(full);
+        window_.clear(palette::kWater);
+        gui_->draw(window_);
+        redrawn_ = true;
+        return;
+    }
+    if (board_layer_.getSize() != size) {
+        board_layer_.create(size.x, size.y);
+        panel_layer_.create(size.x, size.y);
+        board_layer_valid_ = false;
+        panel_sigs_.clear();
+    }
+    redrawn_ = false;
+    auto p0 = mark(window_);
+    if (!board_layer_valid_ || board_sig != board_layer_sig_ || always_redraw_) {
         board_layer_.setView(full);
         board_layer_.clear(palette::kWater);
         board_.draw(board_layer_);
-        ImGuiLayer::draw_list(board_layer_, overlay_.get(), size);
+        ImGuiLayer::draw_lists(board_layer_, {overlay_.get()}, size);
         board_layer_.display();
         board_layer_sig_ = board_sig;
         board_layer_valid_ = true;
-        board_redrawn = true;
-        p1 = mark(board_layer_);
+        redrawn_ = true;
     }
-    sig = sig * 31 + board_sig;
-    sig = sig * 31 + size.x * 65537 + size.y;
-    redrawn_ = !canvas_valid_ || sig != canvas_sig_ || always_redraw_;
-    if (redrawn_) {
+    auto p1 = mark(board_layer_);
+    // Sort the UI's draw lists: the docked panels by their window, the rest
+    // (tooltips, toasts, popups) drawn live every frame.
+    std::map<std::string, std::vector<ImDrawList*>> panels;
+    std::vector<ImDrawList*> live;
+    for (int i = 0; i < dd->CmdListsCount; ++i) {
+        ImDrawList* l = dd->CmdLists[i];
+        std::string owner = l->_OwnerName ? l->_OwnerName : "";
+        std::string top = owner.substr(0, owner.find('/'));
+        if (panel_rects_.count(top))
+            panels[top].push_back(l);
+        else
+            live.push_back(l);
+    }
+    bool panel_redrawn = false;
+    for (const auto& [name, rect] : panel_rects_) {
+        std::size_t sig = rect.left * 31 + rect.top * 131 + rect.width * 1031 + rect.height * 10037;
+        for (ImDrawList* l : panels[name]) sig = sig * 1099511628211ull + ImGuiLayer::fingerprint(*l);
+        auto it = panel_sigs_.find(name);
+        if (it != panel_sigs_.end() && it->second == sig && !always_redraw_) continue;
+        panel_sigs_[name] = sig;
+        panel_layer_.setView(full);
+        sf::RectangleShape bg(sf::Vector2f(float(rect.width), float(rect.height)));
+        bg.setPosition(float(rect.left), float(rect.top));
+        bg.setFillColor(sf::Color(24, 27, 31));
+        panel_layer_.draw(bg, sf::RenderStates(sf::BlendNone));
+        ImGuiLayer::draw_lists(panel_layer_, panels[name], size);
+        panel_redrawn = true;
+    }
+    if (panel_redrawn) panel_layer_.display();
+    redrawn_ = redrawn_ || panel_redrawn;
+    auto p2 = mark(panel_layer_);
+
+    // Compose the frame in the canvas when anything in it changed, then
+    // copy the canvas to the window.
+    if (!live_) live_ = std::make_unique<ImDrawList>(ImGui::GetDrawListSharedData());
+    live_->_ResetForNewFrame();
+    live_->PushTextureID(ImGui::GetIO().Fonts->TexID);
+    live_->PushClipRect(ImVec2(0, 0), ImVec2(float(size.x), float(size.y)));
+    board_.overlay_live(live_.get());
+    live_->_PopUnusedDrawCmd();
+    live.insert(live.begin(), live_.get());
+    std::size_t sig = board_layer_sig_ * 31 + size.x * 65537 + size.y;
+    for (const auto& [name, v] : panel_sigs_) sig = sig * 1099511628211ull + v;
+    for (ImDrawList* l : live) sig = sig * 1099511628211ull + ImGuiLayer::fingerprint(*l);
+    if (canvas_.getSize() != size) {
+        canvas_.create(size.x, size.y);
+        canvas_valid_ = false;
+    }
+    if (!canvas_valid_ || sig != canvas_sig_ || always_redraw_) {
+        canvas_.setActive(true);
         canvas_.setView(full);
-        if (in_game_) {
-            // The board layer, the top bar, the tracks and the side panel
-            // cover the whole window: no clear needed.
-            const auto& vp = board_.viewport();
-            sf::IntRect r(int(vp.left), int(vp.top), int(vp.width), int(vp.height));
-            canvas_.setActive(true);
-            if (!blit_texture(board_layer_.getTexture().getNativeHandle(), r.left, r.top, r.width, r.height,
-                              int(size.y), false)) {
-                sf::Sprite b(board_layer_.getTexture(), r);
-                b.setPosition(vp.left, vp.top);
-                canvas_.draw(b, sf::RenderStates(sf::BlendNone));
+        auto copy = [&](const sf::RenderTexture& layer, sf::IntRect r) {
+            if (r.width <= 0 || r.height <= 0) return;
+            if (!blit_texture(layer.getTexture().getNativeHandle(), r.left, r.top, r.width, r.height, int(size.y),
+                              false)) {
+                sf::Sprite sp(layer.getTexture(), r);
+                sp.setPosition(float(r.left), float(r.top));
+                canvas_.draw(sp, sf::RenderStates(sf::BlendNone));
             }
-        } else {
-            canvas_.clear(palette::kWater);
-        }
-        gui_->draw(canvas_);
+        };
+        const auto& vp = board_.viewport();
+        copy(board_layer_, sf::IntRect(int(vp.left), int(vp.top), int(vp.width), int(vp.height)));
+        for (const auto& [name, rect] : panel_rects_) copy(panel_layer_, rect);
+        ImGuiLayer::draw_lists(canvas_, live, size);
         canvas_.display();
         canvas_sig_ = sig;
         canvas_valid_ = true;
-        p2 = mark(canvas_);
-        if (profile)
-            std::fprintf(stderr, "redraw: board layer %s %.2f ms, frame %.2f ms\n", board_redrawn ? "yes" : "no",
-                         std::chrono::duration<double, std::milli>(p1 - p0).count(),
-                         std::chrono::duration<double, std::milli>(p2 - p1).count());
     }
-    // The window's back buffer may still hold this very frame: then there is
-    // nothing to draw, only to present.
+    auto p25 = mark(canvas_);
     window_.setActive(true);
-    unsigned age = back_buffer_age();
-    if (!redrawn_ && age == 1) return;
-    auto q0 = Clock::now();
     if (!blit_texture(canvas_.getTexture().getNativeHandle(), 0, 0, int(size.x), int(size.y), int(size.y), true)) {
+        window_.setView(full);
         sf::Sprite frame(canvas_.getTexture());
         window_.draw(frame, sf::RenderStates(sf::BlendNone));
     }
-    if (profile) {
-        window_.setActive(true);
-        glFinish();
-        std::fprintf(stderr, "blit %.2f ms\n", std::chrono::duration<double, std::milli>(Clock::now() - q0).count());
-    }
+    auto p3 = mark(window_);
+    if (profile)
+        std::fprintf(stderr, "board layer %.2f ms, panels %.2f ms, compose %.2f ms, present %.2f ms\n",
+                     std::chrono::duration<double, std::milli>(p1 - p0).count(),
+                     std::chrono::duration<double, std::milli>(p2 - p1).count(),
+                     std::chrono::duration<double, std::milli>(p25 - p2).count(),
+                     std::chrono::duration<double, std::milli>(p3 - p25).count());
 }
 
 void App::draw_top_bar() {

@@ -96,6 +96,7 @@ private:
 
     // ---- frame
     void frame(float dt);
+    void compose(sf::Vector2u size, std::size_t board_sig);
     void layout(sf::Vector2u size);
     void handle_event(const sf::Event& e);
     void draw_menu();
@@ -149,10 +150,14 @@ private:
     sf::RenderTexture board_layer_;        // the map with its overlay, redrawn when either changes
     bool board_layer_valid_ = false;
     std::size_t board_layer_sig_ = 0;
-    sf::RenderTexture canvas_;  // the last frame, shown again while nothing changes
+    std::unique_ptr<ImDrawList> live_;  // what moves every frame: hover outline, pings
+    sf::RenderTexture panel_layer_;     // the docked panels, each redrawn when its lists change
+    std::map<std::string, sf::IntRect> panel_rects_;
+    std::map<std::string, std::size_t> panel_sigs_;
+    sf::RenderTexture canvas_;  // the composed frame, copied to the window every frame
     bool canvas_valid_ = false;
     std::size_t canvas_sig_ = 0;
-    bool redrawn_ = false;
+    bool redrawn_ = false;  // a layer was rasterized again this frame
     bool always_redraw_ = false;
     float ui_scale_ = 1;
 

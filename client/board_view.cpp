@@ -247,20 +247,6 @@ void BoardView::overlay(const GameState& g, ImDrawList* dl) const {
     dl->PushClipRect(ImVec2(viewport_.left, viewport_.top),
                      ImVec2(viewport_.left + viewport_.width, viewport_.top + viewport_.height), true);
 
-    // Hovered region outline.
-    if (hovered >= 0)
-        for (const Shape& s : shapes_)
-            if (s.region == hovered)
-                for (const auto& ring : s.geo->rings) {
-                    std::vector<ImVec2> pts;
-                    for (const auto& p : ring) {
-                        auto q = to_screen(p.x, p.y);
-                        pts.emplace_back(q.x, q.y);
-                    }
-                    dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), im(palette::kHighlight),
-                                    ImDrawFlags_Closed, 2.5f);
-                }
-
     // Regions too small on screen for their labels (the Levant) get callouts
     // in the sea beside them, stacked so they never overlap, with leader lines.
     std::vector<sf::Vector2f> at(sc.regions.size(), sf::Vector2f(-1, -1));
@@ -371,6 +357,31 @@ void BoardView::overlay(const GameState& g, ImDrawList* dl) const {
             mx += widths[i] + 3;
         }
     }
+
+    dl->PopClipRect();
+}
+
+void BoardView::overlay_live(ImDrawList* dl) const {
+    if (!map_) return;
+    ImFont* font = ImGui::GetFont();
+    float fit_zoom = std::min(viewport_.width / map_->width, viewport_.height / map_->height);
+    float k = std::clamp(std::sqrt(zoom_ / fit_zoom), 0.85f, 1.6f);
+    float fs = std::round(13.0f * k * text_scale);
+    dl->PushClipRect(ImVec2(viewport_.left, viewport_.top),
+                     ImVec2(viewport_.left + viewport_.width, viewport_.top + viewport_.height), true);
+    // Hovered region outline.
+    if (hovered >= 0)
+        for (const Shape& s : shapes_)
+            if (s.region == hovered)
+                for (const auto& ring : s.geo->rings) {
+                    std::vector<ImVec2> pts;
+                    for (const auto& p : ring) {
+                        auto q = to_screen(p.x, p.y);
+                        pts.emplace_back(q.x, q.y);
+                    }
+                    dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), im(palette::kHighlight),
+                                    ImDrawFlags_Closed, 2.5f);
+                }
 
     // Teammates' pings: an expanding ring for three seconds.
     auto now = std::chrono::steady_clock::now();

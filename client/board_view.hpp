@@ -32,7 +32,10 @@ public:
     // Recolours the fills for a new board.
     void update(const GameState& g);
     void draw(sf::RenderTarget& target);
+    // Labels, influence, stability and markers: changes with the board.
     void overlay(const GameState& g, ImDrawList* dl) const;
+    // The hovered region's outline and teammates' pings: changes every frame.
+    void overlay_live(ImDrawList* dl) const;
     // Pans (drag) and zooms (wheel). Returns true when it used the event.
     bool handle(const sf::Event& e, bool gui_has_mouse);
 

@@ -181,13 +181,16 @@ std::size_t ImGuiLayer::finish() {
     return h;
 }
 
-void ImGuiLayer::draw_list(sf::RenderTarget& target, ImDrawList* list, sf::Vector2u size) {
+void ImGuiLayer::draw_lists(sf::RenderTarget& target, const std::vector<ImDrawList*>& lists, sf::Vector2u size) {
+    if (lists.empty()) return;
     ImDrawData d;
     d.Valid = true;
-    d.CmdLists = &list;
-    d.CmdListsCount = 1;
-    d.TotalVtxCount = list->VtxBuffer.Size;
-    d.TotalIdxCount = list->IdxBuffer.Size;
+    d.CmdLists = const_cast<ImDrawList**>(lists.data());
+    d.CmdListsCount = static_cast<int>(lists.size());
+    for (ImDrawList* l : lists) {
+        d.TotalVtxCount += l->VtxBuffer.Size;
+        d.TotalIdxCount += l->IdxBuffer.Size;
+    }
     d.DisplayPos = ImVec2(0, 0);
     d.DisplaySize = ImVec2(float(size.x), float(size.y));
     d.FramebufferScale = ImVec2(1, 1);

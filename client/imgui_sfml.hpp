@@ -5,6 +5,7 @@
 #include <SFML/Graphics/RenderWindow.hpp>
 #include <SFML/Window/Event.hpp>
 #include <cstddef>
+#include <vector>
 
 struct ImDrawList;
 
@@ -27,7 +28,7 @@ public:
     void draw(sf::RenderTarget& target);
     // A draw list of one's own (the board's overlay), drawn on a target of
     // the given size, and its fingerprint.
-    static void draw_list(sf::RenderTarget& target, ImDrawList* list, sf::Vector2u size);
+    static void draw_lists(sf::RenderTarget& target, const std::vector<ImDrawList*>& lists, sf::Vector2u size);
     static std::size_t fingerprint(const ImDrawList& list);
     // Whether ImGui wants the mouse or keyboard this frame (then the board ignores them).
     bool wants_mouse() const;

@@ -10,26 +10,7 @@
 #define GLX_BACK_BUFFER_AGE_EXT 0x20F4
 #endif
 
-namespace gb::client {
-
-unsigned back_buffer_age() {
-    Display* dpy = glXGetCurrentDisplay();
-    GLXDrawable drawable = glXGetCurrentDrawable();
-    if (!dpy || !drawable) return 0;
-    // Asking for an attribute the server does not know is an X error, so
-    // check the extension once first.
-    static int supported = -1;
-    if (supported < 0) {
-        const char* ext = glXQueryExtensionsString(dpy, DefaultScreen(dpy));
-        supported = ext && std::strstr(ext, "GLX_EXT_buffer_age") ? 1 : 0;
-    }
-    if (!supported) return 0;
-    unsigned age = 0;
-    glXQueryDrawable(dpy, drawable, GLX_BACK_BUFFER_AGE_EXT, &age);
-    return age;
-}
-
-}  // namespace gb::client
+namespace gb::client {}  // namespace gb::client
 
 namespace gb::client {
 

@@ -1,16 +1,6 @@
-// What the window's back buffer holds: with GLX_EXT_buffer_age the driver
-// says how many frames old its contents are, so an unchanged frame can be
-// presented again without being drawn.
+// Presenting frames: copies between framebuffers that software GL can do
+// without drawing.
 #pragma once
-
-namespace gb::client {
-
-// The age of the current drawable's back buffer: 1 means it holds the last
-// frame shown; 0 means unknown (the extension is missing, or the contents
-// are undefined). Call with the window's GL context active.
-unsigned back_buffer_age();
-
-}  // namespace gb::client
 
 namespace gb::client {
 

@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 
 # One list for everything this project builds with; see the README's table.
 PACKAGES=(build-essential cmake libtoml11-dev libcereal-dev libenet-dev catch2 python3
-          libsfml-dev libimgui-dev libstb-dev libgl-dev libx11-dev libgl1-mesa-dri fonts-dejavu-core xvfb xauth)
+          libsfml-dev libimgui-dev libstb-dev libgl-dev libx11-dev libgl1-mesa-dri fonts-dejavu-core xvfb xauth chromium)
 if [ "${1:-}" = "--with-fuzz" ]; then
   PACKAGES+=(clang libclang-rt-dev)
   shift

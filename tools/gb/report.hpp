@@ -1,0 +1,165 @@
+// The after-action report: a model of one game built from its journal alone,
+// through one seat's eyes, and its renderings as self-contained HTML (inline
+// CSS and SVG charts) and as Markdown. Also the comparison of several games
+// of one scenario, optionally against a band of simulated bot games.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "timeline.hpp"
+
+namespace gb::report {
+
+// Team colours used by every chart and table.
+inline constexpr std::array<const char*, kTeams> kTeamColours{"#2c5cb6", "#268454", "#7654aa", "#c48e2c"};
+
+struct ReportOptions {
+    Perspective perspective{};  // default: the White Cell, who sees everything
+    bool include_chat = false;
+};
+
+struct InjectView {
+    bool drawn = false;
+    bool written = false;  // a card the White Cell wrote during the game
+    std::string title, date, kind, text, source, note;
+    std::string to;                            // opportunity: the team that takes it into hand
+    std::string chooser, choice, choice_text;  // choice: who chose, the option, its text
+};
+
+struct ResultView {
+    int number = 0;  // 1-based position in the turn report
+    int team = -1;
+    std::string team_name, order;                      // order: the order, or for a deal the offer
+    int die1 = 0, die2 = 0, modifier = 0, target = 0;  // die1 == 0: no roll
+    bool success = true, amended = false;
+    std::string reason;
+    std::vector<std::string> effects;
+
+    std::string roll_text() const;     // "4+3 +1 = 8 vs 7", or "" without a roll
+    std::string outcome_text() const;  // "succeeds", "fails (interdicted)", "fails; amended by the White Cell: ..."
+};
+
+struct NoteView {
+    std::string kind;  // amendment, setting, inject, end, bookmark, annotation
+    std::string label, text;
+};
+
+struct ChatView {
+    std::string from, to, text;
+};
+
+struct TurnView {
+    int turn = 0;
+    std::string calendar;
+    InjectView inject;
+    bool adjudicated = false;  // a report of this turn is visible
+    bool draft = false;        // ...but not yet released (the White Cell's view only)
+    std::vector<ResultView> deals, orders;
+    std::vector<std::string> end_of_turn;
+    std::vector<NoteView> white_cell;  // amendments, settings, deck changes, the end
+    std::vector<NoteView> bookmarks;   // journal bookmarks and replay annotations
+    std::vector<ChatView> chat;
+    bool complete = false;  // the turn's end is in the journal
+};
+
+// One line of a chart: a value per point (0: the opening board; t: the end
+// of turn t; the last point of an unfinished game is where the journal stops).
+struct Series {
+    std::string key, label;
+    int min = 0, max = 0;
+    std::vector<int> values;
+};
+
+struct TeamResult {
+    std::string name, colour;
+    int score = 0, par = 0, vs_par = 0;
+    bool winner = false;
+};
+
+struct GameReport {
+    std::string scenario_id, scenario_title, game_name, journal_file;
+    std::optional<std::uint64_t> seed;  // withheld from every seat but the White Cell
+    std::string created, perspective, perspective_label;
+    bool ended = false, include_chat = false, teaching_notes = false, annotations = false;
+    int turns_total = 0, turns_played = 0;
+    std::vector<std::string> calendar;  // label of each scenario turn
+    std::array<Series, kTracks> tracks;
+    Series channel;  // 0 closed .. 3 strategic
+    std::array<Series, kTeams> scores;
+    std::vector<TurnView> turns;
+    std::array<TeamResult, kTeams> final;
+    bool rapprochement = false, war = false, breakout = false;
+    std::string status;      // "Game over after turn 8: the last turn was played"
+    std::string end_reason;  // last_turn, war, breakout, white_cell; empty while the game goes on
+    int end_turn = 0;
+};
+
+// Builds the report of a game as the perspective saw it. Annotations are the
+// instructor's; only the White Cell's report shows them.
+GameReport build_report(const Timeline& timeline, const ReportOptions& options,
+                        const std::vector<Annotation>& annotations);
+
+std::string render_html(const GameReport& r);
+std::string render_markdown(const GameReport& r);
+
+// ------------------------------------------------------------ comparison
+
+// Quantiles of one track at one point over the simulated games.
+struct Band {
+    double p10 = 0, p25 = 0, p50 = 0, p75 = 0, p90 = 0;
+};
+
+struct SimulatedGames {
+    int games = 0;
+    std::uint64_t seed = 0;
+    std::array<std::vector<Band>, kTracks> bands;       // per track, per point
+    std::vector<Band> channel_bands;                    // per point (0 closed .. 3 strategic)
+    std::array<std::vector<int>, kTeams> final_scores;  // sorted
+    std::array<int, 8> outcome_counts{};                // by outcome_mask
+    int rapprochement = 0, war = 0, breakout = 0;       // games with each
+    std::vector<int> end_turn_counts;                   // games ending at each turn (index = turn)
+};
+
+// Bit 0 rapprochement, bit 1 war, bit 2 breakout.
+int outcome_mask(bool rapprochement, bool war, bool breakout);
+// Share of `sorted` below v, counting ties as half (0..100).
+double percentile_of(const std::vector<int>& sorted, int v);
+// "63rd percentile", "below the 1st percentile", "above the 99th percentile".
+std::string percentile_text(double p);
+
+// Plays `games` heuristic bot games of the scenario (seeds from game_seed(seed, i))
+// on `threads` threads, recording every track at the opening and at the end of
+// each turn (a game that ends early keeps its last values). The result does
+// not depend on the thread count. `progress` is called now and then with the
+// number of games done.
+SimulatedGames simulate_tracks(std::shared_ptr<const Scenario> scenario, int games, std::uint64_t seed, int threads,
+                               const std::function<void(int)>& progress = {});
+
+struct Comparison {
+    std::string scenario_id, scenario_title, perspective_label;
+    std::vector<std::string> calendar;
+    std::array<std::pair<int, int>, kTracks> ranges{};  // min, max per track
+    std::vector<GameReport> games;
+    std::vector<std::string> files;  // as given on the command line
+    std::optional<SimulatedGames> sim;
+};
+
+std::string render_compare_html(const Comparison& c);
+std::string render_compare_markdown(const Comparison& c);
+
+// ------------------------------------------------------------ shared helpers
+
+std::string html_escape(const std::string& s);
+std::string track_label(Track t);
+std::string channel_label(int channel);
+std::string fmt_signed(int v);
+// The colour of game i in comparisons.
+const char* game_colour(std::size_t i);
+
+}  // namespace gb::report

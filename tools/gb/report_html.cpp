@@ -1,0 +1,730 @@
+// The after-action report as one self-contained HTML5 page: inline CSS,
+// inline SVG charts, no scripts and nothing fetched from anywhere.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "report.hpp"
+
+namespace gb::report {
+
+namespace {
+
+const char* kCss = R"(
+:root { --ink:#1c2230; --muted:#5d6472; --faint:#8a909c; --rule:#dfe2e8; --soft:#f5f6f8; --paper:#ffffff;
+  --ok:#1d7a3c; --bad:#b42318; --accent:#1c2230; }
+* { box-sizing: border-box; }
+html { background: #eceef2; }
+body { margin: 0; color: var(--ink); font: 15px/1.55 "Helvetica Neue", Helvetica, Arial, "Liberation Sans", sans-serif;
+  -webkit-font-smoothing: antialiased; }
+main.report { max-width: 1000px; margin: 28px auto; padding: 40px 40px 56px; background: var(--paper);
+  box-shadow: 0 1px 3px rgba(20,24,35,.08), 0 8px 28px rgba(20,24,35,.06); }
+header#report-header { border-bottom: 3px solid var(--accent); padding-bottom: 18px; margin-bottom: 10px; }
+.kicker { margin: 0; font-size: 11.5px; letter-spacing: .14em; text-transform: uppercase; color: var(--muted); font-weight: 600; }
+h1 { margin: 6px 0 2px; font: 700 32px/1.15 Georgia, "Liberation Serif", "DejaVu Serif", serif; letter-spacing: -.01em; }
+.subtitle { margin: 0 0 16px; font-size: 17px; color: var(--muted); }
+dl.meta { display: grid; grid-template-columns: repeat(3, 1fr); gap: 10px 24px; margin: 0; }
+dl.meta div { min-width: 0; }
+dl.meta dt { font-size: 11px; letter-spacing: .08em; text-transform: uppercase; color: var(--faint); font-weight: 600; }
+dl.meta dd { margin: 1px 0 0; font-size: 14px; overflow-wrap: anywhere; }
+p.status { margin: 16px 0 0; padding: 9px 14px; background: var(--soft); border-left: 4px solid var(--accent);
+  font-weight: 600; font-size: 14.5px; }
+p.status.running { border-left-color: #c48e2c; }
+nav.toc { margin: 14px 0 6px; font-size: 13px; color: var(--muted); }
+nav.toc a { color: var(--ink); text-decoration: none; border-bottom: 1px solid var(--rule); margin-right: 10px; }
+h2 { margin: 40px 0 14px; padding-bottom: 7px; border-bottom: 1px solid var(--rule);
+  font: 700 22px/1.25 Georgia, "Liberation Serif", "DejaVu Serif", serif; }
+h3 { margin: 22px 0 8px; font-size: 12px; letter-spacing: .1em; text-transform: uppercase; color: var(--muted); }
+figure { margin: 0; }
+figcaption { margin-top: 6px; font-size: 12.5px; color: var(--muted); }
+svg.chart { display: block; width: 100%; height: auto; }
+svg.chart text { font-family: "Helvetica Neue", Helvetica, Arial, "Liberation Sans", sans-serif; }
+ul.legend { list-style: none; margin: 10px 0 0; padding: 0; display: flex; flex-wrap: wrap; gap: 6px 20px; font-size: 13px; }
+ul.legend li { display: flex; align-items: center; gap: 7px; }
+.swatch { display: inline-block; width: 14px; height: 14px; border-radius: 3px; flex: none; }
+.swatch.line { height: 4px; border-radius: 2px; width: 20px; }
+.swatch.band-outer { background: #dde3ec; }
+.swatch.band-inner { background: #b9c3d3; }
+section.turn { margin-top: 8px; }
+section.turn > h2 .turn-no { color: var(--ink); }
+section.turn > h2 .calendar { color: var(--muted); font-weight: 400; }
+.inject { margin: 4px 0 6px; padding: 16px 20px; background: #f8f6f1; border: 1px solid #ebe5d8; border-left: 4px solid #b49a68; border-radius: 3px; }
+.inject .card-label { margin: 0; font-size: 11px; letter-spacing: .1em; text-transform: uppercase; color: #8a7650; font-weight: 600; }
+.inject h3.inject-title { margin: 4px 0 8px; text-transform: none; letter-spacing: 0; color: var(--ink);
+  font: 700 19px/1.3 Georgia, "Liberation Serif", "DejaVu Serif", serif; }
+.inject p { margin: 6px 0; }
+blockquote.source { margin: 10px 0 4px; padding: 2px 0 2px 14px; border-left: 3px solid #d3c7ad; color: #4b4636;
+  font: italic 14.5px/1.5 Georgia, "Liberation Serif", "DejaVu Serif", serif; }
+.choice { font-size: 14px; }
+aside.teaching-note { margin: 12px 0 2px; padding: 9px 13px; background: #eef3fa; border: 1px solid #d3e0f1; border-radius: 3px; font-size: 13.5px; }
+aside.teaching-note strong { color: #234a85; }
+p.none { color: var(--faint); font-style: italic; margin: 4px 0; font-size: 14px; }
+.draft-banner { margin: 8px 0; padding: 7px 12px; background: #fff6e5; border: 1px solid #f1d7a2; font-size: 13.5px; border-radius: 3px; }
+table { width: 100%; border-collapse: collapse; font-size: 13.5px; font-variant-numeric: tabular-nums; }
+th { text-align: left; font-size: 11px; letter-spacing: .07em; text-transform: uppercase; color: var(--muted);
+  font-weight: 600; padding: 6px 8px; border-bottom: 2px solid var(--rule); }
+td { padding: 7px 8px; border-bottom: 1px solid #eef0f3; vertical-align: top; }
+td.num, th.num { text-align: right; }
+th[scope=row] { text-transform: none; letter-spacing: 0; font-size: 13.5px; color: var(--ink); font-weight: 600;
+  border-bottom: 1px solid #eef0f3; white-space: nowrap; vertical-align: top; padding-top: 8px; }
+.pct { color: var(--muted); font-size: 12.5px; }
+td.n { color: var(--faint); width: 26px; }
+td.team { white-space: nowrap; }
+td.roll { white-space: nowrap; color: #353b48; }
+td.outcome { font-weight: 600; }
+td.outcome.ok { color: var(--ok); }
+td.outcome.fail { color: var(--bad); }
+td.outcome .sep { display: none; }
+td.outcome .outcome-note { display: block; font-weight: 400; font-size: 12.5px; }
+table#final-scores { max-width: 680px; }
+td.outcome .amend-note { display: block; margin-top: 3px; font-weight: 400; font-size: 12.5px; color: #8a5a00; }
+table.results th:nth-child(1) { width: 30px; }
+table.results th:nth-child(2) { width: 118px; }
+table.results th:nth-child(4) { width: 122px; }
+table.results th:nth-child(5) { width: 150px; }
+table.results th:nth-child(6) { width: 200px; }
+tr.amended td { background: #fff8ea; }
+td.effects { color: var(--muted); font-size: 12.5px; }
+td.effects .effect { display: block; }
+td.effects .sep { display: none; }
+.chip { display: inline-block; width: 9px; height: 9px; border-radius: 2px; margin-right: 7px; vertical-align: 0; }
+ul.plain { margin: 4px 0; padding-left: 20px; }
+ul.plain li { margin: 2px 0; }
+ul.deals li, ul.end-of-turn li { font-size: 14px; }
+ul.deals .effects { display: block; color: var(--muted); font-size: 12.5px; }
+ul.deals .effects .sep { display: none; }
+ul.deals .effects .effect { margin-right: 16px; white-space: nowrap; }
+.after { margin: 14px 0 0; padding: 10px 14px; background: var(--soft); border-radius: 3px; font-size: 13px; color: #3a404c; }
+.after p { margin: 2px 0; }
+.after .k { color: var(--muted); font-weight: 600; margin-right: 8px; white-space: nowrap; }
+.after .v { margin-right: 12px; white-space: nowrap; }
+.up { color: #1d6fb8; } .down { color: #b45a18; }
+ul.white-cell li .tag, ul.bookmarks li .tag { display: inline-block; font-size: 10.5px; letter-spacing: .06em;
+  text-transform: uppercase; padding: 1px 6px; border-radius: 2px; background: #e8eaef; color: #454b57; margin-right: 6px; }
+ul.bookmarks li .tag.annotation { background: #e9e3f5; color: #4e3b80; }
+section.chat ul { list-style: none; padding: 0; margin: 4px 0; font-size: 13.5px; }
+section.chat li { padding: 4px 0; border-bottom: 1px dotted var(--rule); }
+section.chat .from { font-weight: 600; }
+section.chat .to { color: var(--muted); }
+table#final-scores td, table#outcomes td { font-size: 14px; }
+.winner { display: inline-block; padding: 1px 8px; border-radius: 10px; background: #1c2230; color: #fff; font-size: 11px;
+  letter-spacing: .08em; text-transform: uppercase; font-weight: 700; }
+ul.outcome { list-style: none; padding: 0; display: flex; gap: 12px; flex-wrap: wrap; margin: 6px 0 10px; }
+ul.outcome li { padding: 8px 14px; border: 1px solid var(--rule); border-radius: 3px; font-size: 14px; }
+ul.outcome li.yes { border-color: #1c2230; background: #1c2230; color: #fff; }
+footer { margin-top: 44px; padding-top: 12px; border-top: 1px solid var(--rule); font-size: 12px; color: var(--faint); }
+@media print { html { background: #fff; } main.report { box-shadow: none; margin: 0; max-width: none; }
+  section.turn { break-inside: avoid-page; } }
+)";
+
+std::string esc(const std::string& s) {
+    return html_escape(s);
+}
+
+std::string num(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f", v);
+    std::string s = buf;
+    if (s.size() > 2 && s.compare(s.size() - 2, 2, ".0") == 0) s.resize(s.size() - 2);
+    return s;
+}
+
+// ------------------------------------------------------------ SVG charts
+
+struct Line {
+    const std::vector<int>* values = nullptr;
+    std::string colour, cls, name;
+    double width = 2;
+    bool last_partial = false;  // the last point is where an unfinished journal stops
+};
+
+struct Axis {
+    int points = 1;                       // x runs 0 .. points-1
+    std::vector<std::string> point_name;  // for tooltips: "end of turn 3 (Spring 2002)"
+};
+
+// One small multiple: a track's value over the turns, with its bounds.
+void panel(std::string& out, double ox, double oy, double w, double h, const std::string& id, const std::string& title,
+           int lo, int hi, const Axis& axis, const std::vector<Line>& lines, const std::vector<Band>* bands,
+           bool channel) {
+    const double left = channel ? 56 : 30, right = w - 10, top = 30, bottom = h - 26;
+    auto X = [&](double i) { return left + (right - left) * (axis.points > 1 ? i / (axis.points - 1) : 0.5); };
+    auto Y = [&](double v) { return bottom - (bottom - top) * (hi > lo ? (v - lo) / (hi - lo) : 0.5); };
+    out += "<g class=\"panel\" id=\"" + esc(id) + "\" transform=\"translate(" + num(ox) + "," + num(oy) + ")\">";
+    out += "<text class=\"panel-title\" x=\"" + num(left) +
+           "\" y=\"15\" font-size=\"12.5\" font-weight=\"700\" fill=\"#1c2230\">" + esc(title) + "</text>";
+    out += "<text x=\"" + num(right) + "\" y=\"15\" font-size=\"10.5\" text-anchor=\"end\" fill=\"#8a909c\">" +
+           (channel ? std::string("closed \xe2\x80\x93 strategic") : std::to_string(lo) + " to " + std::to_string(hi)) +
+           "</text>";
+    // Grid: a faint line at every value for short tracks; labels at the bounds and a middle value.
+    int range = hi - lo;
+    int step = range <= 6 ? 1 : range <= 12 ? 2 : (range + 5) / 6;
+    for (int v = lo; v <= hi; v += step) {
+        bool edge = v == lo || v == hi;
+        out += "<line x1=\"" + num(left) + "\" x2=\"" + num(right) + "\" y1=\"" + num(Y(v)) + "\" y2=\"" + num(Y(v)) +
+               "\" stroke=\"" + (edge ? "#c9cdd5" : "#eceef2") + "\" stroke-width=\"1\"/>";
+    }
+    if (lo < 0 && hi > 0)
+        out += "<line x1=\"" + num(left) + "\" x2=\"" + num(right) + "\" y1=\"" + num(Y(0)) + "\" y2=\"" + num(Y(0)) +
+               "\" stroke=\"#a9afba\" stroke-width=\"1\" stroke-dasharray=\"3 3\"/>";
+    if (channel) {
+        for (int v = 0; v <= 3; ++v)
+            out += "<text x=\"" + num(left - 5) + "\" y=\"" + num(Y(v) + 3.5) +
+                   "\" font-size=\"10\" text-anchor=\"end\" fill=\"#5d6472\">" + channel_label(v) + "</text>";
+    } else {
+        std::vector<int> labels{lo, hi};
+        if (range <= 6)
+            for (int v = lo + 1; v < hi; ++v) labels.push_back(v);
+        else if (lo < 0 && hi > 0)
+            labels.push_back(0);
+        else if (range % 2 == 0)
+            labels.push_back(lo + range / 2);
+        for (int v : labels)
+            out += "<text x=\"" + num(left - 5) + "\" y=\"" + num(Y(v) + 3.5) +
+                   "\" font-size=\"10\" text-anchor=\"end\" fill=\"#5d6472\">" + std::to_string(v) + "</text>";
+    }
+    // x axis: 0 is the opening board, t the end of turn t.
+    for (int i = 0; i < axis.points; ++i) {
+        out += "<line x1=\"" + num(X(i)) + "\" x2=\"" + num(X(i)) + "\" y1=\"" + num(bottom) + "\" y2=\"" +
+               num(bottom + 3) + "\" stroke=\"#c9cdd5\"/>";
+        out += "<text x=\"" + num(X(i)) + "\" y=\"" + num(bottom + 14) +
+               "\" font-size=\"10\" text-anchor=\"middle\" fill=\"#5d6472\">" + std::to_string(i) + "</text>";
+    }
+    if (bands && !bands->empty()) {
+        auto area = [&](auto lower, auto upper, const char* cls, const char* fill) {
+            std::string d;
+            for (std::size_t i = 0; i < bands->size(); ++i)
+                d += (i ? "L" : "M") + num(X(static_cast<double>(i))) + "," + num(Y(upper((*bands)[i])));
+            for (std::size_t i = bands->size(); i-- > 0;)
+                d += "L" + num(X(static_cast<double>(i))) + "," + num(Y(lower((*bands)[i])));
+            out += std::string("<path class=\"band ") + cls + "\" d=\"" + d + "Z\" fill=\"" + fill + "\"/>";
+        };
+        area([](const Band& b) { return b.p10; }, [](const Band& b) { return b.p90; }, "band-outer", "#dde3ec");
+        area([](const Band& b) { return b.p25; }, [](const Band& b) { return b.p75; }, "band-inner", "#b9c3d3");
+        std::string pts;
+        for (std::size_t i = 0; i < bands->size(); ++i)
+            pts += (i ? " " : "") + num(X(static_cast<double>(i))) + "," + num(Y((*bands)[i].p50));
+        out += "<polyline class=\"band-median\" points=\"" + pts +
+               "\" fill=\"none\" stroke=\"#7d889a\" stroke-width=\"1.2\" stroke-dasharray=\"4 3\"/>";
+    }
+    for (const Line& l : lines) {
+        const auto& v = *l.values;
+        if (v.empty()) continue;
+        std::string pts;
+        for (std::size_t i = 0; i < v.size(); ++i)
+            pts += (i ? " " : "") + num(X(static_cast<double>(i))) + "," + num(Y(v[i]));
+        out += "<polyline class=\"series " + l.cls + "\" points=\"" + pts + "\" fill=\"none\" stroke=\"" + l.colour +
+               "\" stroke-width=\"" + num(l.width) + "\" stroke-linejoin=\"round\" stroke-linecap=\"round\"/>";
+        for (std::size_t i = 0; i < v.size(); ++i) {
+            bool hollow = l.last_partial && i + 1 == v.size();
+            std::string tip = (l.name.empty() ? "" : l.name + ", ") +
+                              (i < axis.point_name.size() ? axis.point_name[i] : "point " + std::to_string(i)) + ": " +
+                              (channel ? channel_label(v[i]) : std::to_string(v[i]));
+            out += "<circle cx=\"" + num(X(static_cast<double>(i))) + "\" cy=\"" + num(Y(v[i])) +
+                   "\" r=\"2.6\" fill=\"" + (hollow ? std::string("#ffffff") : l.colour) + "\" stroke=\"" + l.colour +
+                   "\" stroke-width=\"" + (hollow ? "1.3" : "0") + "\"><title>" + esc(tip) + "</title></circle>";
+        }
+    }
+    out += "</g>";
+}
+
+// All the tracks and the channel as small multiples in one SVG.
+std::string tracks_svg(const std::string& id, const std::string& label, const std::array<Series, kTracks>& tracks,
+                       const Series* channel, const std::vector<std::vector<Line>>& lines_per_panel, const Axis& axis,
+                       const SimulatedGames* sim, int columns) {
+    const double width = 920, pw = width / columns, ph = columns >= 4 ? 188 : 200;
+    int panels = kTracks + (channel ? 1 : 0);
+    int rows = (panels + columns - 1) / columns;
+    std::string out = "<svg class=\"chart\" id=\"" + id + "\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " +
+                      num(width) + " " + num(rows * ph) + "\" width=\"" + num(width) + "\" height=\"" + num(rows * ph) +
+                      "\" role=\"img\" aria-label=\"" + esc(label) + "\">";
+    for (int k = 0; k < panels; ++k) {
+        double ox = (k % columns) * pw, oy = (k / columns) * ph;
+        bool is_channel = k == kTracks;
+        const Series& s = is_channel ? *channel : tracks[k];
+        const std::vector<Band>* bands = nullptr;
+        if (sim) bands = is_channel ? &sim->channel_bands : &sim->bands[k];
+        panel(out, ox, oy, pw - 14, ph, id + "-" + s.key, s.label, s.min, s.max, axis, lines_per_panel[k], bands,
+              is_channel);
+    }
+    out += "</svg>";
+    return out;
+}
+
+int nice_step(int range) {
+    for (int s : {1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000})
+        if (range / s <= 7) return s;
+    return 1000;
+}
+
+std::string scores_svg(const GameReport& r, const Axis& axis) {
+    const double W = 920, H = 330, left = 46, right = W - 150, top = 14, bottom = H - 56;
+    int lo = 0, hi = 10;
+    for (const Series& s : r.scores)
+        for (int v : s.values) lo = std::min(lo, v), hi = std::max(hi, v);
+    int step = nice_step(hi - lo);
+    lo = static_cast<int>(std::floor(static_cast<double>(lo) / step)) * step;
+    hi = static_cast<int>(std::ceil(static_cast<double>(hi) / step)) * step;
+    if (hi == lo) hi = lo + step;
+    auto X = [&](double i) { return left + (right - left) * (axis.points > 1 ? i / (axis.points - 1) : 0.5); };
+    auto Y = [&](double v) { return bottom - (bottom - top) * (v - lo) / (hi - lo); };
+    std::string out = "<svg class=\"chart\" id=\"chart-scores\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " +
+                      num(W) + " " + num(H) + "\" width=\"" + num(W) + "\" height=\"" + num(H) +
+                      "\" role=\"img\" aria-label=\"Each team's score by turn\">";
+    for (int v = lo; v <= hi; v += step) {
+        out += "<line x1=\"" + num(left) + "\" x2=\"" + num(right) + "\" y1=\"" + num(Y(v)) + "\" y2=\"" + num(Y(v)) +
+               "\" stroke=\"" + (v == 0 ? "#a9afba" : "#eceef2") + "\"/>";
+        out += "<text x=\"" + num(left - 8) + "\" y=\"" + num(Y(v) + 4) +
+               "\" font-size=\"11\" text-anchor=\"end\" fill=\"#5d6472\">" + std::to_string(v) + "</text>";
+    }
+    out += "<text x=\"14\" y=\"" + num((top + bottom) / 2) +
+           "\" font-size=\"11\" fill=\"#5d6472\" text-anchor=\"middle\" "
+           "transform=\"rotate(-90 14 " +
+           num((top + bottom) / 2) + ")\">score</text>";
+    for (int i = 0; i < axis.points; ++i) {
+        out += "<line x1=\"" + num(X(i)) + "\" x2=\"" + num(X(i)) + "\" y1=\"" + num(bottom) + "\" y2=\"" +
+               num(bottom + 4) + "\" stroke=\"#a9afba\"/>";
+        out += "<text x=\"" + num(X(i)) + "\" y=\"" + num(bottom + 17) +
+               "\" font-size=\"11.5\" font-weight=\"700\" text-anchor=\"middle\" fill=\"#1c2230\">" +
+               (i == 0 ? std::string("Start") : "Turn " + std::to_string(i)) + "</text>";
+        if (i >= 1 && i <= static_cast<int>(r.calendar.size()))
+            out += "<text x=\"" + num(X(i)) + "\" y=\"" + num(bottom + 31) +
+                   "\" font-size=\"10.5\" text-anchor=\"middle\" fill=\"#5d6472\">" + esc(r.calendar[i - 1]) +
+                   "</text>";
+    }
+    out +=
+        "<text x=\"" + num((left + right) / 2) + "\" y=\"" + num(H - 6) +
+        "\" font-size=\"11\" text-anchor=\"middle\" fill=\"#8a909c\">score at the end of each turn; the last point is "
+        "the final score</text>";
+    // End labels, pushed apart so they never overlap.
+    struct Label {
+        double y;
+        int team;
+    };
+    std::vector<Label> labels;
+    for (Team t : kAllTeams) {
+        const Series& s = r.scores[idx(t)];
+        if (s.values.empty()) continue;
+        std::string pts;
+        for (std::size_t i = 0; i < s.values.size(); ++i)
+            pts += (i ? " " : "") + num(X(static_cast<double>(i))) + "," + num(Y(s.values[i]));
+        out += "<polyline class=\"series team-" + s.key + "\" points=\"" + pts + "\" fill=\"none\" stroke=\"" +
+               kTeamColours[idx(t)] + "\" stroke-width=\"2.6\" stroke-linejoin=\"round\" stroke-linecap=\"round\"/>";
+        for (std::size_t i = 0; i < s.values.size(); ++i)
+            out += "<circle cx=\"" + num(X(static_cast<double>(i))) + "\" cy=\"" + num(Y(s.values[i])) +
+                   "\" r=\"3.6\" fill=\"" + kTeamColours[idx(t)] +
+                   "\" stroke=\"#ffffff\" stroke-width=\"1.2\"><title>" +
+                   esc(s.label + ", " + (i < axis.point_name.size() ? axis.point_name[i] : "") + ": " +
+                       std::to_string(s.values[i])) +
+                   "</title></circle>";
+        labels.push_back({Y(s.values.back()), idx(t)});
+    }
+    std::sort(labels.begin(), labels.end(), [](const Label& a, const Label& b) { return a.y < b.y; });
+    for (std::size_t i = 1; i < labels.size(); ++i) labels[i].y = std::max(labels[i].y, labels[i - 1].y + 14);
+    for (const Label& l : labels) {
+        const Series& s = r.scores[l.team];
+        double lx = X(static_cast<double>(s.values.size() - 1)) + 10;
+        out += "<text x=\"" + num(lx) + "\" y=\"" + num(l.y + 4) + "\" font-size=\"12\" font-weight=\"700\" fill=\"" +
+               kTeamColours[l.team] + "\">" + esc(s.label) + " " + std::to_string(s.values.back()) + "</text>";
+    }
+    out += "</svg>";
+    return out;
+}
+
+Axis make_axis(const std::vector<std::string>& calendar, int points) {
+    Axis a;
+    a.points = points;
+    for (int i = 0; i < points; ++i)
+        a.point_name.push_back(i == 0
+                                   ? "opening"
+                                   : "end of turn " + std::to_string(i) +
+                                         (i <= static_cast<int>(calendar.size()) ? " (" + calendar[i - 1] + ")" : ""));
+    return a;
+}
+
+void head(std::string& out, const std::string& title) {
+    out +=
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        "<meta name=\"generator\" content=\"gb report\">\n<title>" +
+        esc(title) + "</title>\n<style>" + kCss + "</style>\n</head>\n<body>\n<main class=\"report\">\n";
+}
+
+void meta(std::string& out, const std::string& key, const std::string& value) {
+    out += "<div><dt>" + esc(key) + "</dt><dd>" + esc(value) + "</dd></div>";
+}
+
+std::string chip(int team) {
+    if (team < 0 || team >= kTeams) return {};
+    return std::string("<span class=\"chip\" style=\"background:") + kTeamColours[team] + "\"></span>";
+}
+
+void effects_cell(std::string& out, const std::vector<std::string>& effects) {
+    out += "<td class=\"effects\">";
+    for (std::size_t i = 0; i < effects.size(); ++i) {
+        if (i) out += "<span class=\"sep\">; </span>";
+        out += "<span class=\"effect\">" + esc(effects[i]) + "</span>";
+    }
+    out += "</td>";
+}
+
+// The White Cell's amendment goes on a line of its own under the outcome.
+// The reason for a failure goes under the outcome, in plain type.
+std::string outcome_cell(const std::string& text) {
+    auto at = text.find("; amended by the White Cell: ");
+    if (at != std::string::npos)
+        return esc(text.substr(0, at)) + "<span class=\"sep\">; </span><span class=\"amend-note\">" +
+               esc(text.substr(at + 2)) + "</span>";
+    at = text.find(" (");
+    if (at != std::string::npos)
+        return esc(text.substr(0, at)) + "<span class=\"sep\"> </span><span class=\"outcome-note\">" +
+               esc(text.substr(at + 1)) + "</span>";
+    return esc(text);
+}
+
+void turn_section(std::string& out, const GameReport& r, const TurnView& tv) {
+    const int t = tv.turn;
+    out += "<section class=\"turn\" id=\"turn-" + std::to_string(t) + "\">\n";
+    out += "<h2><span class=\"turn-no\">Turn " + std::to_string(t) + "</span> \xe2\x80\x94 <span class=\"calendar\">" +
+           esc(tv.calendar) + "</span></h2>\n";
+
+    const InjectView& iv = tv.inject;
+    if (iv.drawn) {
+        out += "<div class=\"inject kind-" + iv.kind + "\">\n<p class=\"card-label\">Inject \xc2\xb7 " + esc(iv.kind) +
+               (iv.written ? " \xc2\xb7 written by the White Cell" : "") +
+               (iv.date.empty() ? "" : " \xc2\xb7 " + esc(iv.date)) + "</p>\n";
+        out += "<h3 class=\"inject-title\">" + esc(iv.title) + "</h3>\n";
+        if (!iv.text.empty()) out += "<p class=\"card-text\">" + esc(iv.text) + "</p>\n";
+        if (!iv.source.empty()) out += "<blockquote class=\"source\">" + esc(iv.source) + "</blockquote>\n";
+        if (!iv.to.empty()) out += "<p class=\"choice\">Taken into hand by " + esc(iv.to) + ".</p>\n";
+        if (!iv.chooser.empty())
+            out += "<p class=\"choice\"><strong>" + esc(iv.chooser) + " chose:</strong> " +
+                   (iv.choice.empty()
+                        ? std::string("(not yet chosen)")
+                        : esc(iv.choice) + (iv.choice_text.empty() ? "" : " \xe2\x80\x94 " + esc(iv.choice_text))) +
+                   "</p>\n";
+        if (!iv.note.empty())
+            out += "<aside class=\"teaching-note\"><strong>Teaching note.</strong> " + esc(iv.note) + "</aside>\n";
+        out += "</div>\n";
+    } else {
+        out += "<p class=\"none\">No inject this turn.</p>\n";
+    }
+
+    if (tv.draft)
+        out +=
+            "<p class=\"draft-banner\"><strong>Draft report.</strong> The White Cell had not released this "
+            "turn's report when the journal ends; the teams had not seen these results.</p>\n";
+    if (!tv.deals.empty()) {
+        out += "<h3>Deals</h3>\n<ul class=\"plain deals\">\n";
+        for (const ResultView& d : tv.deals) {
+            out += "<li class=\"deal\">" + esc("Deal: " + d.order + (d.success ? "" : " (cancelled)"));
+            if (d.amended) out += esc("; amended by the White Cell: " + d.reason);
+            if (!d.effects.empty()) {
+                out += "<span class=\"effects\">";
+                for (const auto& e : d.effects)
+                    out += "<span class=\"sep\">; </span><span class=\"effect\">" + esc(e) + "</span>";
+                out += "</span>";
+            }
+            out += "</li>\n";
+        }
+        out += "</ul>\n";
+    }
+    out += "<h3>Orders and results</h3>\n";
+    if (!tv.adjudicated) {
+        out += "<p class=\"none\">" +
+               std::string(tv.complete ? "No orders were adjudicated this turn."
+                                       : "The orders of this turn had not been revealed when the journal ends.") +
+               "</p>\n";
+    } else if (tv.orders.empty()) {
+        out += "<p class=\"none\">No team gave orders this turn.</p>\n";
+    } else {
+        out +=
+            "<table class=\"results\">\n<thead><tr><th>#</th><th>Team</th><th>Order</th><th>Roll</th>"
+            "<th>Outcome</th><th>Effects</th></tr></thead>\n<tbody>\n";
+        for (const ResultView& v : tv.orders) {
+            std::string roll = v.roll_text();
+            out += std::string("<tr class=\"result") + (v.amended ? " amended" : "") + "\"><td class=\"n\">" +
+                   std::to_string(v.number) + "</td><td class=\"team\">" + chip(v.team) + esc(v.team_name) +
+                   "</td><td class=\"order\">" + esc(v.order) + "</td><td class=\"roll\">" +
+                   (roll.empty() ? "\xe2\x80\x94" : esc(roll)) + "</td><td class=\"outcome " +
+                   (v.success ? "ok" : "fail") + "\">" + outcome_cell(v.outcome_text()) + "</td>";
+            effects_cell(out, v.effects);
+            out += "</tr>\n";
+        }
+        out += "</tbody>\n</table>\n";
+    }
+    if (!tv.end_of_turn.empty()) {
+        out += "<h3>End of turn</h3>\n<ul class=\"plain end-of-turn\">\n";
+        for (const auto& e : tv.end_of_turn) out += "<li>" + esc(e) + "</li>\n";
+        out += "</ul>\n";
+    }
+
+    if (!tv.white_cell.empty()) {
+        out += "<h3>White Cell</h3>\n<ul class=\"plain white-cell\">\n";
+        for (const NoteView& n : tv.white_cell)
+            out += "<li class=\"" + n.kind + "\"><span class=\"tag\">" + esc(n.kind) + "</span>" + esc(n.label) + ": " +
+                   esc(n.text) + "</li>\n";
+        out += "</ul>\n";
+    }
+    if (!tv.bookmarks.empty()) {
+        out += "<h3>Bookmarks and annotations</h3>\n<ul class=\"plain bookmarks\">\n";
+        for (const NoteView& n : tv.bookmarks)
+            out += "<li class=\"" + n.kind + "\"><span class=\"tag " + n.kind + "\">" + esc(n.kind) +
+                   "</span><strong>" + esc(n.label) + "</strong>" + (n.text.empty() ? "" : ": " + esc(n.text)) +
+                   "</li>\n";
+        out += "</ul>\n";
+    }
+    // The board and the scores at the end of the turn, with the change over it.
+    std::size_t k = static_cast<std::size_t>(t);
+    if (k < r.tracks[0].values.size()) {
+        out += "<div class=\"after\"><p><span class=\"k\">" +
+               std::string(tv.complete ? "After the turn" : "Where the journal stops") + "</span>";
+        for (const Series& s : r.tracks) {
+            int now = s.values[k], d = now - s.values[k - 1];
+            out += "<span class=\"v\">" + esc(s.label) + " " + std::to_string(now);
+            if (d)
+                out += std::string(" <span class=\"") + (d > 0 ? "up" : "down") + "\">(" + fmt_signed(d) + ")</span>";
+            out += "</span>";
+        }
+        out += "<span class=\"v\">Channel " + channel_label(r.channel.values[k]) + "</span></p>";
+        if (k < r.scores[0].values.size()) {
+            out += "<p><span class=\"k\">Scores</span>";
+            for (Team tm : kAllTeams) {
+                const Series& s = r.scores[idx(tm)];
+                out +=
+                    "<span class=\"v\">" + chip(idx(tm)) + esc(s.label) + " " + std::to_string(s.values[k]) + "</span>";
+            }
+            out += "</p>";
+        }
+        out += "</div>\n";
+    }
+
+    if (r.include_chat) {
+        out += "<section class=\"chat\" id=\"chat-turn-" + std::to_string(t) + "\">\n<h3>Chat</h3>\n";
+        if (tv.chat.empty()) {
+            out += "<p class=\"none\">No messages this seat could see.</p>\n";
+        } else {
+            out += "<ul>\n";
+            for (const ChatView& c : tv.chat)
+                out += "<li><span class=\"from\">" + esc(c.from) + "</span> <span class=\"to\">to " + esc(c.to) +
+                       "</span>: " + esc(c.text) + "</li>\n";
+            out += "</ul>\n";
+        }
+        out += "</section>\n";
+    }
+    out += "</section>\n";
+}
+
+void final_table(std::string& out, const GameReport& r) {
+    out += "<section id=\"final\">\n<h2>" + std::string(r.ended ? "Final scores" : "Standing so far") + "</h2>\n";
+    out +=
+        "<table id=\"final-scores\">\n<thead><tr><th>Team</th><th class=\"num\">Score</th><th class=\"num\">Par</th>"
+        "<th class=\"num\">vs par</th><th>Result</th></tr></thead>\n<tbody>\n";
+    for (int i = 0; i < kTeams; ++i) {
+        const TeamResult& tr = r.final[i];
+        out += "<tr class=\"team-score\"><td class=\"team\">" + chip(i) + esc(tr.name) + "</td><td class=\"num\">" +
+               std::to_string(tr.score) + "</td><td class=\"num\">" + std::to_string(tr.par) +
+               "</td><td class=\"num\">" + fmt_signed(tr.vs_par) + "</td><td>" +
+               (tr.winner ? "<span class=\"winner\">Winner</span>" : "") + "</td></tr>\n";
+    }
+    out += "</tbody>\n</table>\n</section>\n";
+    out += "<section id=\"outcome\">\n<h2>Shared outcome</h2>\n<ul class=\"outcome\">\n";
+    auto item = [&](const char* name, bool yes) {
+        out +=
+            std::string("<li class=\"") + (yes ? "yes" : "no") + "\">" + name + ": " + (yes ? "yes" : "no") + "</li>\n";
+    };
+    item("Rapprochement", r.rapprochement);
+    item("Regional war", r.war);
+    item("Nuclear breakout", r.breakout);
+    out += "</ul>\n<p class=\"end-reason\">" + esc(r.status) + ".</p>\n</section>\n";
+}
+
+}  // namespace
+
+std::string render_html(const GameReport& r) {
+    std::string out;
+    out.reserve(64 * 1024);
+    head(out, "After-action report: " + r.scenario_title + " \xe2\x80\x94 " + r.game_name);
+    out += "<header id=\"report-header\">\n<p class=\"kicker\">Grand Bargain \xc2\xb7 After-action report</p>\n";
+    out += "<h1>" + esc(r.scenario_title) + "</h1>\n<p class=\"subtitle\">" + esc(r.game_name) + "</p>\n";
+    out += "<dl class=\"meta\">";
+    meta(out, "Scenario", r.scenario_id);
+    meta(out, "Journal", r.journal_file);
+    meta(out, "Seed", r.seed ? std::to_string(*r.seed) : "withheld from this seat");
+    meta(out, "Started", r.created);
+    meta(out, "Perspective", r.perspective_label);
+    meta(out, "Turns", std::to_string(r.turns_played) + " of " + std::to_string(r.turns_total));
+    out += "</dl>\n<p class=\"status " + std::string(r.ended ? "ended" : "running") + "\">" + esc(r.status) +
+           "</p>\n</header>\n";
+
+    out += "<nav class=\"toc\"><a href=\"#tracks\">Tracks</a><a href=\"#scores\">Scores</a>";
+    for (const TurnView& tv : r.turns)
+        out += "<a href=\"#turn-" + std::to_string(tv.turn) + "\">Turn " + std::to_string(tv.turn) + "</a>";
+    out += "<a href=\"#final\">Final scores</a></nav>\n";
+
+    int points = std::max(r.turns_total, r.turns_played) + 1;
+    Axis axis = make_axis(r.calendar, points);
+    std::vector<std::vector<Line>> lines(kTracks + 1);
+    bool partial = !r.ended;
+    for (int k = 0; k < kTracks; ++k) lines[k].push_back({&r.tracks[k].values, "#33415c", "track", "", 2, partial});
+    lines[kTracks].push_back({&r.channel.values, "#33415c", "track", "", 2, partial});
+    out += "<section id=\"tracks\" class=\"charts\">\n<h2>Tracks over the game</h2>\n<figure>\n";
+    out += tracks_svg("chart-tracks", "Every track by turn", r.tracks, &r.channel, lines, axis, nullptr, 4);
+    out +=
+        "\n<figcaption>Each panel runs from the track's minimum to its maximum. Point 0 is the opening board; point "
+        "<em>t</em> is the board at the end of turn <em>t</em>" +
+        std::string(partial ? "; a hollow last point is where the unfinished journal stops" : "") +
+        ".</figcaption>\n</figure>\n</section>\n";
+
+    out += "<section id=\"scores\" class=\"charts\">\n<h2>Scores by turn</h2>\n<figure>\n";
+    out += scores_svg(r, axis);
+    out += "\n<ul class=\"legend\">";
+    for (int i = 0; i < kTeams; ++i)
+        out += std::string("<li><span class=\"swatch\" style=\"background:") + kTeamColours[i] + "\"></span>" +
+               esc(r.final[i].name) + " (par " + std::to_string(r.final[i].par) + ")</li>";
+    out += "</ul>\n</figure>\n</section>\n";
+
+    for (const TurnView& tv : r.turns) turn_section(out, r, tv);
+    final_table(out, r);
+    out += "<footer>Written by <code>gb report</code> from the game journal alone" +
+           std::string(r.perspective == "control" ? "" : ", showing only what this seat could see during the game") +
+           ".</footer>\n</main>\n</body>\n</html>\n";
+    return out;
+}
+
+// ------------------------------------------------------------ comparison
+
+std::string render_compare_html(const Comparison& c) {
+    std::string out;
+    out.reserve(64 * 1024);
+    head(out, "Comparison: " + c.scenario_title);
+    out += "<header id=\"report-header\">\n<p class=\"kicker\">Grand Bargain \xc2\xb7 Games compared</p>\n";
+    out += "<h1>" + esc(c.scenario_title) + "</h1>\n<p class=\"subtitle\">" + std::to_string(c.games.size()) +
+           (c.games.size() == 1 ? " game" : " games") +
+           (c.sim ? " against " + std::to_string(c.sim->games) + " simulated bot games" : std::string()) + "</p>\n";
+    out += "<dl class=\"meta\">";
+    meta(out, "Scenario", c.scenario_id);
+    meta(out, "Perspective", c.perspective_label);
+    if (c.sim)
+        meta(out, "Simulation", std::to_string(c.sim->games) + " heuristic games, seed " + std::to_string(c.sim->seed));
+    out += "</dl>\n</header>\n";
+
+    // Legend: one colour per game.
+    out += "<section id=\"games\">\n<h2>Games</h2>\n<ul class=\"legend games\">";
+    for (std::size_t i = 0; i < c.games.size(); ++i)
+        out += std::string("<li class=\"game\"><span class=\"swatch line\" style=\"background:") + game_colour(i) +
+               "\"></span><strong>" + esc(c.games[i].game_name) + "</strong>&#160;<span class=\"file\">(" +
+               esc(c.files[i]) + ")</span></li>";
+    if (c.sim)
+        out +=
+            "<li><span class=\"swatch band-outer\"></span>simulated 10th\xe2\x80\x93"
+            "90th percentile</li>"
+            "<li><span class=\"swatch band-inner\"></span>25th\xe2\x80\x93"
+            "75th</li>"
+            "<li><span class=\"swatch line\" style=\"background:#7d889a\"></span>median</li>";
+    out += "</ul>\n</section>\n";
+
+    int points = static_cast<int>(c.calendar.size()) + 1;
+    for (const auto& g : c.games) points = std::max(points, g.turns_played + 1);
+    Axis axis = make_axis(c.calendar, points);
+    std::array<Series, kTracks> frame;
+    Series channel{"channel", "Channel", 0, 3, {}};
+    for (Track t : {Track::trust, Track::tension, Track::nuclear, Track::sanctions, Track::us_hawks,
+                    Track::iran_hardliners, Track::al_qaeda})
+        frame[idx(t)] = {std::string(name_of(t)), track_label(t), c.ranges[idx(t)].first, c.ranges[idx(t)].second, {}};
+    std::vector<std::vector<Line>> lines(kTracks + 1);
+    for (std::size_t i = 0; i < c.games.size(); ++i) {
+        const GameReport& g = c.games[i];
+        std::string cls = "game game-" + std::to_string(i + 1);
+        for (int k = 0; k < kTracks; ++k)
+            lines[k].push_back({&g.tracks[k].values, game_colour(i), cls, g.game_name, 2.2, !g.ended});
+        lines[kTracks].push_back({&g.channel.values, game_colour(i), cls, g.game_name, 2.2, !g.ended});
+    }
+    out += "<section id=\"tracks\" class=\"charts\">\n<h2>Tracks, game by game</h2>\n<figure>\n";
+    out += tracks_svg("chart-compare-tracks", "Every track by turn, one line per game", frame, &channel, lines, axis,
+                      c.sim ? &*c.sim : nullptr, 2);
+    out += "\n<figcaption>Point 0 is the opening board; point <em>t</em> the end of turn <em>t</em>." +
+           std::string(c.sim ? " Shaded: the middle 80% and 50% of the simulated games at each point, with their "
+                               "median dashed; a simulated game that ended early keeps its last values."
+                             : "") +
+           "</figcaption>\n</figure>\n</section>\n";
+
+    // Outcomes side by side: one column per game.
+    const SimulatedGames* sim = c.sim ? &*c.sim : nullptr;
+    out += "<section id=\"outcome\">\n<h2>Outcomes side by side</h2>\n<table id=\"outcomes\">\n<thead><tr><th></th>";
+    for (std::size_t i = 0; i < c.games.size(); ++i)
+        out += std::string("<th class=\"game\"><span class=\"chip\" style=\"background:") + game_colour(i) +
+               "\"></span>" + esc(c.games[i].game_name) + "</th>";
+    out += "</tr></thead>\n<tbody>\n";
+    auto row = [&](const std::string& label, auto cell) {
+        out += "<tr><th scope=\"row\">" + label + "</th>";
+        for (std::size_t i = 0; i < c.games.size(); ++i) out += "<td>" + cell(c.games[i]) + "</td>";
+        out += "</tr>\n";
+    };
+    row("Journal", [&](const GameReport& g) { return esc(g.journal_file); });
+    row("Seed", [&](const GameReport& g) { return g.seed ? std::to_string(*g.seed) : std::string("withheld"); });
+    row("End", [&](const GameReport& g) { return esc(g.status); });
+    for (int t = 0; t < kTeams; ++t)
+        row(chip(t) + esc(c.games.front().final[t].name) + " (par " + std::to_string(c.games.front().final[t].par) +
+                ")",
+            [&](const GameReport& g) {
+                const TeamResult& tr = g.final[t];
+                std::string s = "<strong>" + std::to_string(tr.score) + "</strong> (" + fmt_signed(tr.vs_par) + ")";
+                if (tr.winner) s += " <span class=\"winner\">Winner</span>";
+                if (sim)
+                    s += "<br><span class=\"pct\">" + percentile_text(percentile_of(sim->final_scores[t], tr.score)) +
+                         "</span>";
+                return s;
+            });
+    auto flag = [&](const char* name, bool GameReport::*field, int SimulatedGames::*count) {
+        row(name, [&](const GameReport& g) {
+            std::string s = (g.*field) ? "<strong>yes</strong>" : "no";
+            if (sim)
+                s += "<br><span class=\"pct\">yes in " + num(100.0 * (sim->*count) / std::max(1, sim->games)) +
+                     "% of simulated games</span>";
+            return s;
+        });
+    };
+    flag("Rapprochement", &GameReport::rapprochement, &SimulatedGames::rapprochement);
+    flag("Regional war", &GameReport::war, &SimulatedGames::war);
+    flag("Nuclear breakout", &GameReport::breakout, &SimulatedGames::breakout);
+    if (sim)
+        row("Same shared outcome", [&](const GameReport& g) {
+            int m = outcome_mask(g.rapprochement, g.war, g.breakout);
+            return num(100.0 * sim->outcome_counts[m] / std::max(1, sim->games)) + "% of simulated games";
+        });
+    out += "</tbody>\n</table>\n";
+    if (sim)
+        out +=
+            "<p class=\"note\">A score's percentile is the share of simulated games in which the team scored less "
+            "(ties count half).</p>\n";
+    out += "</section>\n";
+
+    if (sim) {
+        out +=
+            "<section id=\"simulation\">\n<h2>The simulated games</h2>\n<table id=\"simulated\">\n<thead><tr>"
+            "<th>Team</th><th class=\"num\">10th</th><th class=\"num\">25th</th><th class=\"num\">median</th>"
+            "<th class=\"num\">75th</th><th class=\"num\">90th</th><th class=\"num\">Par</th></tr></thead>\n<tbody>\n";
+        for (int t = 0; t < kTeams; ++t) {
+            const auto& v = sim->final_scores[t];
+            auto q = [&](double p) {
+                if (v.empty()) return std::string("\xe2\x80\x94");
+                return std::to_string(v[static_cast<std::size_t>(p * static_cast<double>(v.size() - 1) + 0.5)]);
+            };
+            out += "<tr><td class=\"team\">" + chip(t) + esc(c.games.front().final[t].name) +
+                   "</td><td class=\"num\">" + q(.1) + "</td><td class=\"num\">" + q(.25) + "</td><td class=\"num\">" +
+                   q(.5) + "</td><td class=\"num\">" + q(.75) + "</td><td class=\"num\">" + q(.9) +
+                   "</td><td class=\"num\">" + std::to_string(c.games.front().final[t].par) + "</td></tr>\n";
+        }
+        out += "</tbody>\n</table>\n<p>Final scores of " + std::to_string(sim->games) +
+               " games with heuristic bots in every seat. Rapprochement in " +
+               num(100.0 * sim->rapprochement / std::max(1, sim->games)) + "%, regional war in " +
+               num(100.0 * sim->war / std::max(1, sim->games)) + "%, nuclear breakout in " +
+               num(100.0 * sim->breakout / std::max(1, sim->games)) + "% of them.</p>\n</section>\n";
+    }
+    out += "<footer>Written by <code>gb report --compare</code> from the game journals" +
+           std::string(sim ? " and bot games played in this process" : "") + ".</footer>\n</main>\n</body>\n</html>\n";
+    return out;
+}
+
+}  // namespace gb::report
