@@ -528,17 +528,39 @@ void App::compose(sf::Vector2u size, std::size_t board_sig) {
     // copy the canvas to the window.
     if (!live_) live_ = std::make_unique<ImDrawList>(ImGui::GetDrawListSharedData());
     live_->_ResetForNewFrame();
+    live_->Flags &= ~(ImDrawListFlags_AntiAliasedLines | ImDrawListFlags_AntiAliasedFill);  // fewer triangles
     live_->PushTextureID(ImGui::GetIO().Fonts->TexID);
     live_->PushClipRect(ImVec2(0, 0), ImVec2(float(size.x), float(size.y)));
     board_.overlay_live(live_.get());
     live_->_PopUnusedDrawCmd();
     live.insert(live.begin(), live_.get());
-    std::size_t sig = board_layer_sig_ * 31 + size.x * 65537 + size.y;
-    for (const auto& [name, v] : panel_sigs_) sig = sig * 1099511628211ull + v;
+    std::size_t layers_sig = board_layer_sig_ * 31 + size.x * 65537 + size.y;
+    for (const auto& [name, v] : panel_sigs_) layers_sig = layers_sig * 1099511628211ull + v;
+    std::size_t sig = layers_sig;
     for (ImDrawList* l : live) sig = sig * 1099511628211ull + ImGuiLayer::fingerprint(*l);
     if (canvas_.getSize() != size) {
         canvas_.create(size.x, size.y);
         canvas_valid_ = false;
+    }
+    // Only what is drawn live changed (a tooltip follows the pointer): compose
+    // straight into the window, which saves the canvas copy. The canvas is
+    // composed again once things are still.
+    bool moving = sig != last_frame_sig_;
+    last_frame_sig_ = sig;
+    bool live_only =
+        moving && canvas_valid_ && layers_sig == canvas_layers_sig_ && sig != canvas_sig_ && !always_redraw_;
+    if (live_only) {
+        window_.setActive(true);
+        window_.setView(full);
+        const auto& vp = board_.viewport();
+        auto copy = [&](const sf::RenderTexture& layer, sf::IntRect r) {
+            if (r.width > 0 && r.height > 0)
+                blit_texture(layer.getTexture().getNativeHandle(), r.left, r.top, r.width, r.height, int(size.y), true);
+        };
+        copy(board_layer_, sf::IntRect(int(vp.left), int(vp.top), int(vp.width), int(vp.height)));
+        for (const auto& [name, rect] : panel_rects_) copy(panel_layer_, rect);
+        ImGuiLayer::draw_lists(window_, live, size);
+        return;
     }
     if (!canvas_valid_ || sig != canvas_sig_ || always_redraw_) {
         canvas_.setActive(true);
@@ -558,6 +580,7 @@ void App::compose(sf::Vector2u size, std::size_t board_sig) {
         ImGuiLayer::draw_lists(canvas_, live, size);
         canvas_.display();
         canvas_sig_ = sig;
+        canvas_layers_sig_ = layers_sig;
         canvas_valid_ = true;
     }
     auto p25 = mark(canvas_);

@@ -156,7 +156,7 @@ private:
     std::map<std::string, std::size_t> panel_sigs_;
     sf::RenderTexture canvas_;  // the composed frame, copied to the window every frame
     bool canvas_valid_ = false;
-    std::size_t canvas_sig_ = 0;
+    std::size_t canvas_sig_ = 0, canvas_layers_sig_ = 0, last_frame_sig_ = 0;
     bool redrawn_ = false;  // a layer was rasterized again this frame
     bool always_redraw_ = false;
     float ui_scale_ = 1;
