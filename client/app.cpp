@@ -16,6 +16,7 @@
 #include <sstream>
 
 #include <SFML/OpenGL.hpp>
+#include <SFML/System/Err.hpp>
 #include "narrate.hpp"
 #include "palette.hpp"
 #include "present.hpp"
@@ -75,9 +76,15 @@ LocalServer::~LocalServer() {
 
 App::App(ClientOptions o) : opt_(std::move(o)) {
     sf::ContextSettings cs;
-    window_.create(sf::VideoMode(opt_.width, opt_.height), "Grand Bargain", sf::Style::Default, cs);
+    {
+        // SFML reports on stderr that software GL cannot switch vertical sync
+        // off, which it never had on; that line alone is kept quiet.
+        std::streambuf* err = sf::err().rdbuf(nullptr);
+        window_.create(sf::VideoMode(opt_.width, opt_.height), "Grand Bargain", sf::Style::Default, cs);
+        sf::err().rdbuf(err);
+    }
+    if (!window_.isOpen()) throw std::runtime_error("cannot open a window (is DISPLAY set?)");
     bool measuring = opt_.benchmark_frames > 0 || !opt_.screenshot.empty();
-    window_.setVerticalSyncEnabled(false);
     window_.setFramerateLimit(measuring ? 0 : 60);
     always_redraw_ = opt_.full_redraw;
     ui_scale_ = opt_.height >= 1300 ? 1.6f : opt_.height >= 1000 ? 1.3f : 1.0f;

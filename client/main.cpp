@@ -1,5 +1,6 @@
 // gb-client: the desktop client of Grand Bargain.
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <exception>
 #include <iostream>
@@ -149,6 +150,13 @@ int main(int argc, char** argv) {
     if (int(o.host_local) + int(!o.join.empty()) + int(!o.replay.empty()) > 1)
         bad("choose one of --host-local, --join and --replay");
     if (!o.join.empty() && o.code.empty()) bad("--join needs --code");
+    const char* display = std::getenv("DISPLAY");
+    if (!display || !*display) {
+        std::fprintf(stderr,
+                     "gb-client: no display (DISPLAY is not set). Run it on a desktop, under xvfb-run, or play in "
+                     "the terminal with: gb demo\n");
+        return 1;
+    }
     try {
         App app(o);
         return app.run();

@@ -43,7 +43,8 @@ Timeline Timeline::open(const std::string& journal_path, std::size_t snapshot_ev
     t.path_ = journal_path;
     t.every_ = std::max<std::size_t>(1, snapshot_every);
     JournalRead jr = read_journal(journal_path);
-    if (!jr.error.empty()) throw std::runtime_error(journal_path + ": " + jr.error);
+    if (!jr.error.empty())  // read_journal's messages name the file already
+        throw std::runtime_error(jr.error.rfind(journal_path, 0) == 0 ? jr.error : journal_path + ": " + jr.error);
     t.header_ = jr.header;
     t.torn_ = jr.torn;
     std::string error;

@@ -396,6 +396,20 @@ TEST_CASE("gb-client explains bad flags and a missing server", "[client]") {
     CHECK(read_text(dir + "/help.out").find("--host-local") != std::string::npos);
     CHECK(wait_child(spawn_client({"--seat", "nobody"}, dir + "/bad.out"), 10s) == 2);
     CHECK(read_text(dir + "/bad.out").find("--seat must be") != std::string::npos);
+    {
+        // Without a display: a clear message, not a crash.
+        pid_t pid = ::fork();
+        REQUIRE(pid >= 0);
+        if (pid == 0) {
+            ::unsetenv("DISPLAY");
+            int fd = ::open((dir + "/nodisplay.out").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+            ::dup2(fd, 2);
+            ::execl(GB_CLIENT_BIN, GB_CLIENT_BIN, "--host-local", static_cast<char*>(nullptr));
+            ::_exit(127);
+        }
+        CHECK(wait_child(pid, 10s) == 1);
+        CHECK(read_text(dir + "/nodisplay.out").find("no display") != std::string::npos);
+    }
     if (std::getenv("DISPLAY")) {
         CHECK(wait_child(spawn_client({"--join", "127.0.0.1:1", "--code", "X", "--team", "us"}, dir + "/join.out"),
                          30s) == 1);
