@@ -6,7 +6,7 @@ cd "$(dirname "$0")"
 jobs=$(nproc 2>/dev/null || echo 2)
 
 echo "== build (build/)"
-scripts/setup.sh --with-fuzz build
+scripts/setup.sh --tests build
 # The client tests open real windows: every ctest run gets a virtual X display.
 xvfb=(xvfb-run -a -s "-screen 0 1920x1080x24 -nolisten tcp")
 echo "== tests (build/)"

@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the project needs (only those missing), then
 # configures and builds into the given build folder.
-# usage: scripts/setup.sh [--with-fuzz] [BUILD_DIR] [extra cmake args...]
-#   --with-fuzz  also install clang and its runtime (libFuzzer) for the fuzz smoke runs
+# usage: scripts/setup.sh [--tests] [BUILD_DIR] [extra cmake args...]
+#   --tests  also install what only the tests need: Xvfb (client tests), Chromium
+#            (report screenshots), clang and its runtime (libFuzzer smoke runs)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # One list for everything this project builds with; see the README's table.
 PACKAGES=(build-essential cmake libtoml11-dev libcereal-dev libenet-dev catch2 python3
-          libsfml-dev libimgui-dev libstb-dev libgl-dev libx11-dev libgl1-mesa-dri fonts-dejavu-core xvfb xauth chromium)
-if [ "${1:-}" = "--with-fuzz" ]; then
-  PACKAGES+=(clang libclang-rt-dev)
+          libsfml-dev libimgui-dev libstb-dev libgl-dev libx11-dev libgl1-mesa-dri fonts-dejavu-core)
+if [ "${1:-}" = "--tests" ] || [ "${1:-}" = "--with-fuzz" ]; then
+  PACKAGES+=(xvfb xauth chromium clang libclang-rt-dev)
   shift
 fi
 
