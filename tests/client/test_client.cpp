@@ -35,21 +35,7 @@ void need_display() {
 }
 
 pid_t spawn_client(const std::vector<std::string>& args, const std::string& out) {
-    pid_t pid = ::fork();
-    REQUIRE(pid >= 0);
-    if (pid == 0) {
-        int fd = ::open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-        ::dup2(fd, 1);
-        ::dup2(fd, 2);
-        std::vector<std::string> all{GB_CLIENT_BIN};
-        all.insert(all.end(), args.begin(), args.end());
-        std::vector<char*> argv;
-        for (auto& a : all) argv.push_back(a.data());
-        argv.push_back(nullptr);
-        ::execv(argv[0], argv.data());
-        ::_exit(127);
-    }
-    return pid;
+    return spawn_program(GB_CLIENT_BIN, args, out);
 }
 
 int run_client(const std::vector<std::string>& args, const std::string& out, std::chrono::seconds limit = 120s) {

@@ -128,13 +128,17 @@ std::string act_and_wait(SeatSession& s, const Action& a, std::vector<SeatSessio
 }
 
 pid_t spawn_gb(const std::vector<std::string>& args, const std::string& out) {
+    return spawn_program(GB_BIN, args, out);
+}
+
+pid_t spawn_program(const std::string& binary, const std::vector<std::string>& args, const std::string& out) {
     pid_t pid = ::fork();
     REQUIRE(pid >= 0);
     if (pid == 0) {
         int fd = ::open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
         ::dup2(fd, 1);
         ::dup2(fd, 2);
-        std::vector<std::string> all{GB_BIN};
+        std::vector<std::string> all{binary};
         all.insert(all.end(), args.begin(), args.end());
         std::vector<char*> argv;
         for (auto& a : all) argv.push_back(a.data());

@@ -52,6 +52,8 @@ std::string act_and_wait(SeatSession& s, const Action& a, std::vector<SeatSessio
 
 // Runs `gb` with arguments as a child process; returns its pid. Output goes to `out`.
 pid_t spawn_gb(const std::vector<std::string>& args, const std::string& out);
+// The same for any program.
+pid_t spawn_program(const std::string& binary, const std::vector<std::string>& args, const std::string& out);
 // Waits for a child; returns its exit status (or -1).
 int wait_child(pid_t pid, std::chrono::seconds limit);
 
