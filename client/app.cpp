@@ -1129,6 +1129,14 @@ void App::script_step() {
         // Taken after this frame is drawn; see run().
         next();
         script_.insert(script_.begin() + static_cast<long>(script_pc_), "#shot " + rest);
+    } else if (cmd == "resize") {  // as a user dragging the window's corner
+        unsigned w = 0, h = 0;
+        if (std::sscanf(rest.c_str(), "%ux%u", &w, &h) != 2 || w < 640 || h < 480) {
+            script_fail("resize wants WxH");
+            return;
+        }
+        window_.setSize({w, h});
+        next();
     } else if (cmd == "save-view") {
         save_view(rest);
         next();

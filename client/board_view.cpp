@@ -101,6 +101,9 @@ void BoardView::set_map(const MapAsset& map, const Scenario& sc) {
 void BoardView::set_viewport(sf::FloatRect px, sf::Vector2u window) {
     bool first = viewport_.width == 0;
     if (px != viewport_ || window != window_) ++version_;
+    // A bigger or smaller window shows the same part of the map, scaled.
+    if (!first && px.width > 0 && px.height > 0 && (px.width != viewport_.width || px.height != viewport_.height))
+        zoom_ *= std::min(px.width / viewport_.width, px.height / viewport_.height);
     viewport_ = px;
     window_ = window;
     if (first) fit();

@@ -553,3 +553,38 @@ TEST_CASE("Forking from a replay in the client opens a live game whose journal r
                         forked.entry(i).seat.role == SeatRole::control);
     CHECK(drew);
 }
+
+TEST_CASE("Resizing the window keeps the board filling its area, with the right fills", "[client]") {
+    need_display();
+    auto dir = temp_dir("client-resize");
+    auto script = write_script(dir,
+                               "wait-seated\n"
+                               "wait-frames 5\n"
+                               "save-view " +
+                                   dir +
+                                   "/small.txt\n"
+                                   "resize 1600x900\n"
+                                   "wait-frames 20\n"
+                                   "screenshot " +
+                                   dir +
+                                   "/big.png\n"
+                                   "save-view " +
+                                   dir +
+                                   "/big.txt\n"
+                                   "quit\n");
+    REQUIRE(run_client({"--host-local", "--seat", "control", "--bots", "none", "--port", "0", "--data", dir + "/data",
+                        "--script", script},
+                       dir + "/client.out") == 0);
+    sf::Image img;
+    REQUIRE(img.loadFromFile(dir + "/big.png"));
+    CHECK(img.getSize() == sf::Vector2u(1600, 900));
+    Transform small = parse_transform("board " + read_fields(dir + "/small.txt")["board"]);
+    Transform big = parse_transform("board " + read_fields(dir + "/big.txt")["board"]);
+    CHECK(big.viewport.width > small.viewport.width);
+    CHECK(big.zoom > small.zoom);  // the map grows with the window
+    ReplayedGame rg = replay_file(journal_in(dir + "/data"));
+    int checked = 0;
+    std::set<std::string> fills;
+    check_fills(img, big, rg.state, checked, fills);
+    CHECK(checked >= 10);
+}
