@@ -1015,6 +1015,9 @@ void App::save_view(const std::string& path) {
     f << "seated 1\nturn " << g.turn << "\nphase " << name_of(g.phase) << "\nhash " << state_hash(g) << "\nconnected "
       << (connected_ ? 1 : 0) << "\nactions " << g.actions_applied << "\n";
     if (replay_) f << "point " << replay_point_ << "\nas " << replay_as_.name() << "\n";
+    f << "pings";
+    for (const Ping& p : board_.pings) f << " " << p.name;
+    f << "\n";
     const auto& vp = board_.viewport();
     auto origin = board_.to_screen(0, 0);
     f << "board zoom " << board_.zoom() << " origin " << origin.x << " " << origin.y << " viewport " << vp.left << " "
@@ -1079,6 +1082,11 @@ void App::script_step() {
             next();
         else
             waiting(60);
+    } else if (cmd == "wait-ping") {  // a ping is on the board
+        if (!board_.pings.empty())
+            next();
+        else
+            waiting(30);
     } else if (cmd == "wait-actions") {  // the view has applied at least N actions
         if (in_game_ && view().actions_applied >= std::strtoul(rest.c_str(), nullptr, 10))
             next();
@@ -1129,6 +1137,21 @@ void App::script_step() {
         // Taken after this frame is drawn; see run().
         next();
         script_.insert(script_.begin() + static_cast<long>(script_pc_), "#shot " + rest);
+    } else if (cmd == "right-click-at") {  // window coordinates: a ping on the map
+        int x = 0, y = 0;
+        if (std::sscanf(rest.c_str(), "%d %d", &x, &y) != 2) {
+            script_fail("right-click-at wants X Y");
+            return;
+        }
+        sf::Event move{}, press{}, release{};
+        move.type = sf::Event::MouseMoved;
+        move.mouseMove = {x, y};
+        press.type = sf::Event::MouseButtonPressed;
+        press.mouseButton = {sf::Mouse::Right, x, y};
+        release.type = sf::Event::MouseButtonReleased;
+        release.mouseButton = {sf::Mouse::Right, x, y};
+        injected_.insert(injected_.end(), {move, press, release});
+        next();
     } else if (cmd == "resize") {  // as a user dragging the window's corner
         unsigned w = 0, h = 0;
         if (std::sscanf(rest.c_str(), "%ux%u", &w, &h) != 2 || w < 640 || h < 480) {

@@ -588,3 +588,39 @@ TEST_CASE("Resizing the window keeps the board filling its area, with the right 
     check_fills(img, big, rg.state, checked, fills);
     CHECK(checked >= 10);
 }
+
+TEST_CASE("A teammate's ping reaches the client's board over the unreliable channel", "[client]") {
+    need_display();
+    auto dir = temp_dir("client-ping");
+    // The client hosts; the test joins the same team, pings, and the client shows it.
+    auto script = write_script(dir,
+                               "wait-seated\n"
+                               "wait-ping\n"
+                               "save-view " +
+                                   dir +
+                                   "/view.txt\n"
+                                   "quit\n");
+    pid_t client = spawn_client(
+        {"--host-local", "--seat", "us", "--port", "0", "--data", dir + "/data", "--script", script, "--name", "Host"},
+        dir + "/client.out");
+    std::string out;
+    auto until = std::chrono::steady_clock::now() + 30s;
+    while (out.find("control-code") == std::string::npos && std::chrono::steady_clock::now() < until) {
+        std::this_thread::sleep_for(50ms);
+        out = read_text(dir + "/client.out");
+    }
+    auto port_at = out.find("hosting on port ");
+    auto code_at = out.find("join-code: ");
+    REQUIRE(port_at != std::string::npos);
+    REQUIRE(code_at != std::string::npos);
+    auto port = static_cast<std::uint16_t>(std::stoi(out.substr(port_at + 16)));
+    std::string code = out.substr(code_at + 11, 6);
+    SeatSession mate;
+    join(mate, port, code, SeatRole::team, Team::us, "Mate");
+    for (int i = 0; i < 40; ++i) {  // unreliable: send a few
+        mate.connection().send(Pointer{900.0f, 500.0f}, kChannelPresence, false);
+        mate.pump(20ms);
+    }
+    REQUIRE(wait_child(client, 60s) == 0);
+    CHECK(read_fields(dir + "/view.txt")["pings"].find("Mate") != std::string::npos);
+}
