@@ -255,6 +255,12 @@ std::uint64_t JournalWriter::append(const JournalRecord& r) {
     return seq;
 }
 
+void JournalWriter::sync_filesystem() {
+    if (fd_ < 0) return;
+    if (::syncfs(fd_) != 0) throw std::runtime_error(path_ + ": syncfs failed: " + std::strerror(errno));
+    dirty_ = false;
+}
+
 void JournalWriter::sync() {
     if (!dirty_ || fd_ < 0) return;
     if (::fdatasync(fd_) != 0) throw std::runtime_error(path_ + ": fdatasync failed: " + std::strerror(errno));

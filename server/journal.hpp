@@ -1,7 +1,7 @@
 // Journals: one append-only file per game holding its format version, its
 // scenario (id and content hash), seed and codes, then every accepted action
 // with a sequence number, a CRC-32 and the state hash after it. A record is
-// made durable (fdatasync) before its action is acknowledged.
+// made durable (fdatasync, or a group syncfs) before its action is acknowledged.
 #pragma once
 
 #include <cstdint>
@@ -80,6 +80,10 @@ public:
     std::uint64_t append(const JournalRecord& r);
     // fdatasync if anything was appended since the last sync.
     void sync();
+    // Makes every journal on this file's file system durable at once
+    // (syncfs): one flush for a pass that wrote several journals.
+    void sync_filesystem();
+    void mark_synced() { dirty_ = false; }
     bool dirty() const { return dirty_; }
     std::uint64_t next_seq() const { return next_seq_; }
     const std::string& path() const { return path_; }

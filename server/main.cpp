@@ -16,7 +16,7 @@ void on_signal(int) {
 
 const char* kHelp =
     "usage: gb-server [--port 7777] [--bind 127.0.0.1] [--data DIR] [--max-games N]\n"
-    "                 [--max-peers N] [--peers-per-address N]\n"
+    "                 [--max-peers N] [--peers-per-address N] [--flush-each]\n"
     "\n"
     "Hosts Grand Bargain games over ENet (UDP). Every accepted action is written to the\n"
     "game's journal in DIR and flushed to disk before it is acknowledged; on start the\n"
@@ -28,6 +28,9 @@ const char* kHelp =
     "  --max-games N          games hosted at once (default 256)\n"
     "  --max-peers N          connections at once (default 4000)\n"
     "  --peers-per-address N  connections from one IP address (default 64)\n"
+    "  --flush-each           flush each journal with its own fdatasync; by default a pass\n"
+    "                         that wrote several journals makes them durable with one\n"
+    "                         syncfs of the data directory's file system (a group commit)\n"
     "\n"
     "Logs go to stderr. SIGINT or SIGTERM stops the server cleanly.\n";
 
@@ -71,6 +74,8 @@ int main(int argc, char** argv) {
             if (!number(need("a number"), 1, 4095, v))
                 return std::cerr << "gb-server: --max-peers must be 1..4095\n", 2;
             o.max_peers = static_cast<int>(v);
+        } else if (a == "--flush-each") {
+            o.group_commit = false;
         } else if (a == "--peers-per-address") {
             if (!number(need("a number"), 1, 4095, v)) return std::cerr << "gb-server: bad --peers-per-address\n", 2;
             o.peers_per_address = static_cast<int>(v);

@@ -208,8 +208,6 @@ void Server::run() {
 
 void Server::flush() {
     // Durability first: nothing is acknowledged or shown before it is on disk.
-    // Several journals written in one pass are flushed side by side, so a
-    // busy pass costs about one fdatasync, not one per game.
     std::vector<JournalWriter*> dirty;
     for (auto& [id, g] : games_)
         if (g->journal.dirty()) dirty.push_back(&g->journal);
@@ -220,9 +218,20 @@ void Server::flush() {
             log(std::string("journal error: ") + e.what());
         }
     };
-    std::vector<std::function<void()>> jobs;
-    for (JournalWriter* j : dirty) jobs.emplace_back([&sync, j] { sync(j); });
-    flusher_->run_all(jobs);
+    // A pass that wrote several journals makes them all durable with one
+    // syncfs (a group commit); a single journal gets its own fdatasync.
+    if (dirty.size() > 1 && options_.group_commit) {
+        try {
+            dirty.front()->sync_filesystem();
+            for (JournalWriter* j : dirty) j->mark_synced();
+        } catch (const std::exception& e) {
+            log(std::string("journal error: ") + e.what());
+        }
+    } else {
+        std::vector<std::function<void()>> jobs;
+        for (JournalWriter* j : dirty) jobs.emplace_back([&sync, j] { sync(j); });
+        flusher_->run_all(jobs);
+    }
     for (auto& o : outbox_) {
         if (peers_.count(o.peer) == 0) continue;
         ENetPacket* pkt =

@@ -31,6 +31,9 @@ struct ServerOptions {
     int max_games = 256;
     int max_peers = 4000;
     int peers_per_address = 64;
+    // Flush a pass's journals with one syncfs when it wrote several (false:
+    // one fdatasync per journal, side by side on the flush threads).
+    bool group_commit = true;
     std::ostream* log = nullptr;  // one line per event that matters; null: silent
 };
 

@@ -114,7 +114,18 @@ int cmd_load(int argc, char** argv) {
             } else {
                 j = {created->join_code, SeatRole::observer, Team::us, "load observer"};
             }
-            if (auto err = cl->session.join(host, port, j); !err.empty()) {
+            // A connection attempt that goes unanswered is tried again (up to
+            // three times) before the run gives up.
+            std::string err;
+            for (int attempt = 0; attempt < 3; ++attempt) {
+                if (attempt) cl = std::make_unique<Client>(shared);
+                err = cl->session.join(host, port, j);
+                if (err.empty() ||
+                    (err.find("no answer") == std::string::npos && err.find("no handshake") == std::string::npos))
+                    break;
+                std::fprintf(stderr, "\ngb load: client %llu of game %llu: %s; trying again\n", k, gi + 1, err.c_str());
+            }
+            if (!err.empty()) {
                 std::cerr << "gb load: client " << k << " of game " << gi + 1 << ": " << err << "\n";
                 return 1;
             }
