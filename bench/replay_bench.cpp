@@ -7,6 +7,7 @@
 #include <cstring>
 #include <filesystem>
 #include <random>
+#include <stdexcept>
 #include <string>
 
 #include "bot.hpp"
@@ -22,7 +23,9 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
-double ms_since(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
+double ms_since(Clock::time_point t) {
+    return std::chrono::duration<double, std::milli>(Clock::now() - t).count();
+}
 
 // Plays a heuristic game, journaling every action; in each orders phase the
 // teams redraft `redrafts` times before the bots commit. Returns the number
@@ -48,7 +51,8 @@ std::size_t write_journal(const std::string& path, std::shared_ptr<const Scenari
         return true;
     };
     std::array<Bot, kTeams> bots{Bot(BotKind::heuristic, Team::us, seed), Bot(BotKind::heuristic, Team::iran, seed),
-                                 Bot(BotKind::heuristic, Team::israel, seed), Bot(BotKind::heuristic, Team::gulf, seed)};
+                                 Bot(BotKind::heuristic, Team::israel, seed),
+                                 Bot(BotKind::heuristic, Team::gulf, seed)};
     for (Team t : kAllTeams) run(Seat::system(), SetBot{t, true});
     int redrafted_turn = 0;
     std::size_t per_turn = target / static_cast<std::size_t>(sc->turns()) + 1;
@@ -63,19 +67,17 @@ std::size_t write_journal(const std::string& path, std::shared_ptr<const Scenari
                 run(Seat::of_team(t), Draft{draft});
             }
         }
-        bool acted = false;
-        for (Team t : kAllTeams)
-            for (int k = 0; k < 16 && !g.ended(); ++k) {
-                if (g.phase == Phase::orders && redrafted_turn != g.turn) break;  // redraft first
-                auto a = bots[idx(t)].next(g);
-                if (!a || !run(Seat::of_team(t), *a)) break;
-                acted = true;
-            }
-        if (acted) continue;
+        // A round stops as the orders phase opens, so the teams redraft first.
+        if (bots_round(g, bots, [&](const Seat& s, const Action& a) {
+                if (!run(s, a)) throw std::logic_error(std::string("a bot's ") + action_name(a) + " was refused");
+                return !(g.phase == Phase::orders && redrafted_turn != g.turn);
+            }))
+            continue;
         if (auto a = system_step(g)) run(Seat::system(), *a);
     }
     w.sync();
-    if (n < target) std::fprintf(stderr, "seed %llu: %zu actions, game over in turn %d\n", (unsigned long long)seed, n, g.turn);
+    if (n < target)
+        std::fprintf(stderr, "seed %llu: %zu actions, game over in turn %d\n", (unsigned long long)seed, n, g.turn);
     return n >= target ? n : 0;
 }
 
@@ -86,10 +88,11 @@ int main(int argc, char** argv) {
     std::size_t target = 20000;
     for (int i = 1; i < argc; ++i) {
         if (!std::strcmp(argv[i], "--help")) {
-            std::printf("usage: gb_replay_bench [--actions N] [--out JOURNAL]\n"
-                        "Writes a journal of at least N actions (default 20000) to JOURNAL (default\n"
-                        "/tmp/gb-replay-bench.journal), then times opening it for replay and seeking\n"
-                        "to 1,000 random points (full state, and a team's view).\n");
+            std::printf(
+                "usage: gb_replay_bench [--actions N] [--out JOURNAL]\n"
+                "Writes a journal of at least N actions (default 20000) to JOURNAL (default\n"
+                "/tmp/gb-replay-bench.journal), then times opening it for replay and seeking\n"
+                "to 1,000 random points (full state, and a team's view).\n");
             return 0;
         }
         if (!std::strcmp(argv[i], "--actions") && i + 1 < argc)

@@ -114,14 +114,7 @@ App::~App() {
 
 // ------------------------------------------------------------------ games
 
-std::string App::host_game(const std::string& scenario, const std::string& seat, std::optional<std::uint64_t> seed,
-                           const std::vector<std::string>& bots) {
-    auto loaded = load_scenario(resolve_scenario_path(scenario));
-    if (!loaded.scenario) {
-        std::string msg = "cannot load scenario '" + scenario + "'";
-        for (const auto& p : loaded.problems) msg += "\n" + p.str();
-        return msg;
-    }
+std::string App::start_local_server() {
     auto ls = std::make_unique<LocalServer>();
     ls->data_dir = opt_.data.empty() ? default_data_dir() + "/hosted" : opt_.data;
     ServerOptions so;
@@ -145,7 +138,18 @@ std::string App::host_game(const std::string& scenario, const std::string& seat,
     Server* srv = ls->server.get();
     ls->thread = std::thread([srv] { srv->run(); });
     local_ = std::move(ls);
+    return {};
+}
 
+std::string App::host_game(const std::string& scenario, const std::string& seat, std::optional<std::uint64_t> seed,
+                           const std::vector<std::string>& bots) {
+    auto loaded = load_scenario(resolve_scenario_path(scenario));
+    if (!loaded.scenario) {
+        std::string msg = "cannot load scenario '" + scenario + "'";
+        for (const auto& p : loaded.problems) msg += "\n" + p.str();
+        return msg;
+    }
+    if (auto err = start_local_server(); !err.empty()) return err;
     net::Connection lobby;
     if (auto err = lobby.open("127.0.0.1", local_->port); !err.empty()) return "embedded server: " + err;
     net::CreateGame create;
@@ -549,42 +553,35 @@ void App::compose(sf::Vector2u size, std::size_t board_sig) {
         canvas_.create(size.x, size.y);
         canvas_valid_ = false;
     }
-    // Only what is drawn live changed (a tooltip follows the pointer): compose
-    // straight into the window, which saves the canvas copy. The canvas is
-    // composed again once things are still.
-    bool moving = sig != last_frame_sig_;
-    last_frame_sig_ = sig;
-    bool live_only =
-        moving && canvas_valid_ && layers_sig == canvas_layers_sig_ && sig != canvas_sig_ && !always_redraw_;
-    if (live_only) {
-        window_.setActive(true);
-        window_.setView(full);
-        const auto& vp = board_.viewport();
-        auto copy = [&](const sf::RenderTexture& layer, sf::IntRect r) {
-            if (r.width > 0 && r.height > 0)
-                blit_texture(layer.getTexture().getNativeHandle(), r.left, r.top, r.width, r.height, int(size.y), true);
-        };
-        copy(board_layer_, sf::IntRect(int(vp.left), int(vp.top), int(vp.width), int(vp.height)));
-        for (const auto& [name, rect] : panel_rects_) copy(panel_layer_, rect);
-        ImGuiLayer::draw_lists(window_, live, size);
-        return;
-    }
-    if (!canvas_valid_ || sig != canvas_sig_ || always_redraw_) {
-        canvas_.setActive(true);
-        canvas_.setView(full);
+    // Composes the frame on a target: both layers copied in, the live part on top.
+    auto compose_on = [&](sf::RenderTarget& target, bool to_window) {
+        target.setActive(true);
+        target.setView(full);
         auto copy = [&](const sf::RenderTexture& layer, sf::IntRect r) {
             if (r.width <= 0 || r.height <= 0) return;
             if (!blit_texture(layer.getTexture().getNativeHandle(), r.left, r.top, r.width, r.height, int(size.y),
-                              false)) {
+                              to_window)) {
                 sf::Sprite sp(layer.getTexture(), r);
                 sp.setPosition(float(r.left), float(r.top));
-                canvas_.draw(sp, sf::RenderStates(sf::BlendNone));
+                target.draw(sp, sf::RenderStates(sf::BlendNone));
             }
         };
         const auto& vp = board_.viewport();
         copy(board_layer_, sf::IntRect(int(vp.left), int(vp.top), int(vp.width), int(vp.height)));
         for (const auto& [name, rect] : panel_rects_) copy(panel_layer_, rect);
-        ImGuiLayer::draw_lists(canvas_, live, size);
+        ImGuiLayer::draw_lists(target, live, size);
+    };
+    // Only what is drawn live changed (a tooltip follows the pointer): compose
+    // straight into the window, which saves the canvas copy. The canvas is
+    // composed again once things are still.
+    bool moving = sig != last_frame_sig_;
+    last_frame_sig_ = sig;
+    if (moving && canvas_valid_ && layers_sig == canvas_layers_sig_ && sig != canvas_sig_ && !always_redraw_) {
+        compose_on(window_, true);
+        return;
+    }
+    if (!canvas_valid_ || sig != canvas_sig_ || always_redraw_) {
+        compose_on(canvas_, false);
         canvas_.display();
         canvas_sig_ = sig;
         canvas_layers_sig_ = layers_sig;
@@ -952,13 +949,18 @@ void App::draw_menu() {
         if (ImGui::BeginTabItem("Open replay")) {
             ImGui::TextWrapped("Open a saved game's journal to replay it for the debrief.");
             ImGui::InputText("Journal", menu_replay_, sizeof menu_replay_);
-            std::vector<std::string> found;
-            for (const std::string& dir : {default_data_dir(), default_data_dir() + "/hosted"}) {
-                std::error_code ec;
-                for (const auto& e : std::filesystem::directory_iterator(dir, ec))
-                    if (e.path().extension() == ".journal") found.push_back(e.path().string());
+            // The saved games, listed again every two seconds, not every frame.
+            if (Clock::now() >= journals_listed_) {
+                journals_listed_ = Clock::now() + std::chrono::seconds(2);
+                saved_journals_.clear();
+                for (const std::string& dir : {default_data_dir(), default_data_dir() + "/hosted"}) {
+                    std::error_code ec;
+                    for (const auto& e : std::filesystem::directory_iterator(dir, ec))
+                        if (e.path().extension() == ".journal") saved_journals_.push_back(e.path().string());
+                }
+                std::sort(saved_journals_.begin(), saved_journals_.end());
             }
-            std::sort(found.begin(), found.end());
+            const std::vector<std::string>& found = saved_journals_;
             if (!found.empty() && ImGui::BeginListBox("Saved games")) {
                 for (const auto& f : found)
                     if (ImGui::Selectable(f.c_str(), f == menu_replay_))
@@ -1018,10 +1020,18 @@ void App::save_view(const std::string& path) {
     f << "pings";
     for (const Ping& p : board_.pings) f << " " << p.name;
     f << "\n";
+    f << board_line() << "\n";
+}
+
+// Where the map sits on screen, for tests that read screenshots: pixels per
+// map unit, the screen position of the map's origin, and the board's area.
+std::string App::board_line() const {
     const auto& vp = board_.viewport();
     auto origin = board_.to_screen(0, 0);
-    f << "board zoom " << board_.zoom() << " origin " << origin.x << " " << origin.y << " viewport " << vp.left << " "
-      << vp.top << " " << vp.width << " " << vp.height << "\n";
+    char buf[160];
+    std::snprintf(buf, sizeof buf, "board zoom %.6f origin %.3f %.3f viewport %.0f %.0f %.0f %.0f", board_.zoom(),
+                  origin.x, origin.y, vp.left, vp.top, vp.width, vp.height);
+    return buf;
 }
 
 bool App::screenshot(const std::string& path) {
@@ -1261,10 +1271,7 @@ int App::run() {
                     std::printf("probe %s %d %d\n", scenario_->regions[r].id.c_str(), int(std::lround(q.x)),
                                 int(std::lround(q.y)));
                 }
-                const auto& vp = board_.viewport();
-                auto origin = board_.to_screen(0, 0);
-                std::printf("board zoom %.6f origin %.3f %.3f viewport %.0f %.0f %.0f %.0f\n", board_.zoom(), origin.x,
-                            origin.y, vp.left, vp.top, vp.width, vp.height);
+                std::printf("%s\n", board_line().c_str());
                 std::printf("view-hash %llu\n", static_cast<unsigned long long>(state_hash(view())));
             }
             std::printf("screenshot: %s\n", opt_.screenshot.c_str());
@@ -1282,7 +1289,6 @@ int App::run() {
             if (redrawn_) redraw_ms.push_back(frame_ms.back());
             if (static_cast<int>(frame_ms.size()) >= opt_.benchmark_frames) break;
         }
-        ++frame_no_;
     }
     if (opt_.benchmark_frames > 0 && !frame_ms.empty()) {
         std::vector<double> v = frame_ms;

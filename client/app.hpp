@@ -85,6 +85,8 @@ private:
     std::string join_game(const std::string& endpoint, const std::string& code, const std::string& seat,
                           const std::string& name);
     void leave_game();
+    // Starts the embedded server (local_) on the configured port, or any free one.
+    std::string start_local_server();
     // ---- replay
     std::string open_replay(const std::string& journal, const std::string& as);
     void seek(std::size_t point);
@@ -140,6 +142,7 @@ private:
     bool script_fail(const std::string& why);
     void save_view(const std::string& path);
     bool screenshot(const std::string& path);
+    std::string board_line() const;
 
     ClientOptions opt_;
     sf::RenderWindow window_;
@@ -195,6 +198,8 @@ private:
     int fork_where_ = 0;  // 0 here, 1 a server
     std::string fork_result_;
     char menu_replay_[512] = {};
+    std::vector<std::string> saved_journals_;
+    std::chrono::steady_clock::time_point journals_listed_;
 
     // recent changes by region and track, for tooltips
     std::map<int, std::deque<std::string>> region_log_;
@@ -248,7 +253,6 @@ private:
     std::deque<sf::Event> injected_;
     int exit_code_ = 0;
     bool quit_ = false;
-    long frame_no_ = 0;
 };
 
 }  // namespace gb::client

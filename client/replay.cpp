@@ -8,7 +8,6 @@
 
 #include "app.hpp"
 #include "fork.hpp"
-#include "server.hpp"
 
 namespace gb::client {
 
@@ -55,31 +54,13 @@ std::string App::fork_here(bool embedded, const std::string& endpoint) {
     std::string host = "127.0.0.1";
     std::uint16_t port = 0;
     if (embedded) {
-        auto ls = std::make_unique<LocalServer>();
-        ls->data_dir = opt_.data.empty() ? default_data_dir() + "/hosted" : opt_.data;
-        ServerOptions so;
-        so.bind = opt_.bind;
-        so.port = opt_.port;
-        so.data_dir = ls->data_dir;
-        ls->server = std::make_unique<Server>(so);
-        try {
-            ls->server->start();
-        } catch (const std::exception&) {
-            so.port = 0;
-            ls->server = std::make_unique<Server>(so);
-            try {
-                ls->server->start();
-            } catch (const std::exception& e) {
-                return e.what();
-            }
-        }
-        ls->port = ls->server->port();
-        Server* srv = ls->server.get();
-        ls->thread = std::thread([srv] { srv->run(); });
-        port = ls->port;
+        if (auto err = start_local_server(); !err.empty()) return err;
+        port = local_->port;
         r = fork_on_server(host, port, *replay_, replay_point_, name);
-        if (!r.error.empty()) return r.error;
-        local_ = std::move(ls);
+        if (!r.error.empty()) {
+            local_.reset();
+            return r.error;
+        }
     } else {
         if (!net::parse_endpoint(endpoint, host, port)) return "bad address '" + endpoint + "' (HOST:PORT)";
         r = fork_on_server(host, port, *replay_, replay_point_, name);

@@ -47,21 +47,25 @@ GameRecord play_game(std::shared_ptr<const Scenario> scenario, std::uint64_t see
     int guard = 0;
     while (!g.ended()) {
         if (++guard > 100000) throw std::logic_error("game did not end");
-        bool acted = false;
-        for (Team t : kAllTeams) {
-            for (int n = 0; n < 16 && !g.ended(); ++n) {
-                auto a = bots[idx(t)].next(g);
-                if (!a) break;
-                run(Seat::of_team(t), *a);
-                acted = true;
-            }
-        }
-        if (acted) continue;
+        if (bots_round(g, bots, [&](const Seat& s, const Action& a) { return run(s, a), true; })) continue;
         if (auto a = system_step(g)) run(Seat::system(), *a);
     }
     rec.standing = standing(g);
     rec.final = std::move(g);
     return rec;
+}
+
+bool bots_round(const GameState& g, std::array<Bot, kTeams>& bots,
+                const std::function<bool(const Seat&, const Action&)>& run) {
+    bool acted = false;
+    for (Team t : kAllTeams)
+        for (int n = 0; n < 16 && !g.ended(); ++n) {
+            auto a = bots[idx(t)].next(g);
+            if (!a) break;
+            acted = true;
+            if (!run(Seat::of_team(t), *a)) return true;
+        }
+    return acted;
 }
 
 SimulationSummary simulate(std::shared_ptr<const Scenario> scenario, int games, std::uint64_t seed, BotKind bots,

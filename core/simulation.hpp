@@ -47,6 +47,13 @@ SimulationSummary simulate(std::shared_ptr<const Scenario> scenario, int games, 
 // release the report. Nothing once the game has ended.
 std::optional<Action> system_step(const GameState& g);
 
+// One round of play with four bots: each team's bot takes up to 16 actions
+// in turn, handed to `run`, which applies them and returns false to end the
+// round early. Returns whether any bot acted; when none did, the game waits
+// for `system_step`.
+bool bots_round(const GameState& g, std::array<Bot, kTeams>& bots,
+                const std::function<bool(const Seat&, const Action&)>& run);
+
 // Seed of game i of a simulation.
 std::uint64_t game_seed(std::uint64_t seed, int i);
 

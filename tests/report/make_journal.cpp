@@ -92,15 +92,7 @@ int main(int argc, char** argv) {
                 amended = true;
                 continue;
             }
-            bool acted = false;
-            for (Team t : kAllTeams)
-                for (int n = 0; n < 16 && !g.ended(); ++n) {
-                    auto a = bots[idx(t)].next(g);
-                    if (!a) break;
-                    run(Seat::of_team(t), *a);
-                    acted = true;
-                }
-            if (acted) continue;
+            if (bots_round(g, bots, [&](const Seat& s, const Action& a) { return run(s, a), true; })) continue;
             if (auto a = system_step(g)) run(Seat::system(), *a);
         }
         if (!talked || !wrote || !amended) throw std::runtime_error("the game ended before every extra was played");
