@@ -50,9 +50,10 @@ std::size_t write_journal(const std::string& path, std::shared_ptr<const Scenari
         ++n;
         return true;
     };
-    std::array<Bot, kTeams> bots{Bot(BotKind::heuristic, Team::us, seed), Bot(BotKind::heuristic, Team::iran, seed),
-                                 Bot(BotKind::heuristic, Team::israel, seed),
-                                 Bot(BotKind::heuristic, Team::gulf, seed)};
+    auto bots = make_bots(BotKind::heuristic, seed);
+    Cast cast;
+    cast.bot.fill(true);
+    Schedule schedule;
     for (Team t : kAllTeams) run(Seat::system(), SetBot{t, true});
     int redrafted_turn = 0;
     std::size_t per_turn = target / static_cast<std::size_t>(sc->turns()) + 1;
@@ -67,13 +68,9 @@ std::size_t write_journal(const std::string& path, std::shared_ptr<const Scenari
                 run(Seat::of_team(t), Draft{draft});
             }
         }
-        // A round stops as the orders phase opens, so the teams redraft first.
-        if (bots_round(g, bots, [&](const Seat& s, const Action& a) {
-                if (!run(s, a)) throw std::logic_error(std::string("a bot's ") + action_name(a) + " was refused");
-                return !(g.phase == Phase::orders && redrafted_turn != g.turn);
-            }))
-            continue;
-        if (auto a = system_step(g)) run(Seat::system(), *a);
+        // One move at a time, so the teams redraft as the orders phase opens.
+        if (auto e = next_move(g, schedule, cast, bots))
+            if (!run(e->seat, e->action)) throw std::logic_error(std::string("refused: ") + action_name(e->action));
     }
     w.sync();
     if (n < target)

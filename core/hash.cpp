@@ -12,4 +12,13 @@ std::uint64_t state_hash(const GameState& g) {
     return h;
 }
 
+std::uint64_t play_hash(const GameState& g) {
+    GameState played = g;
+    played.players.clear();
+    played.lead = {};
+    played.bot = {};
+    played.actions_applied = 0;
+    return state_hash(played);
+}
+
 }  // namespace gb

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "adjudication.hpp"
+#include "serialize.hpp"
 
 namespace gb {
 
@@ -949,7 +950,17 @@ struct Applier {
     void operator()(const SetTimer& a) { g.timer_seconds = a.seconds; }
     void operator()(const Ready&) {
         g.ready[idx(seat.team)] = true;
-        if (std::all_of(g.ready.begin(), g.ready.end(), [](bool r) { return r; })) enter_orders(g, ev);
+        close_negotiation_if_done();
+    }
+    // Every team ready closes negotiation; with `answers_before_orders`, only
+    // once no offer awaits its answer.
+    void close_negotiation_if_done() {
+        if (!std::all_of(g.ready.begin(), g.ready.end(), [](bool r) { return r; })) return;
+        if (g.sc().rules.answers_before_orders &&
+            std::any_of(g.offers.begin(), g.offers.end(),
+                        [](const Offer& o) { return o.status == OfferStatus::pending; }))
+            return;
+        enter_orders(g, ev);
     }
     void operator()(const Pause&) {
         g.paused = true;
@@ -991,6 +1002,7 @@ struct Applier {
                 e.audience = offer_audience(o);
                 ev.push_back(e);
             }
+        if (g.sc().rules.answers_before_orders) close_negotiation_if_done();
     }
     void operator()(const AnswerFramework& a) {
         Board& b = g.board;
@@ -1226,12 +1238,20 @@ std::vector<Event> apply(GameState& g, const Seat& seat, const Action& action) {
     return ev;
 }
 
-Verdict act(GameState& g, const Seat& seat, const Action& action, std::vector<Event>* events) {
-    Verdict v = validate(g, seat, action);
-    if (!v.ok()) return v;
-    auto ev = apply(g, seat, action);
-    if (events) events->insert(events->end(), ev.begin(), ev.end());
-    return v;
+Acted act(GameState& g, const Seat& seat, const Action& action, bool with_hash) {
+    Acted out;
+    out.verdict = validate(g, seat, action);
+    if (!out.verdict.ok()) return out;
+    out.events = apply(g, seat, action);
+    if (with_hash) out.hash = state_hash(g);
+    return out;
+}
+
+std::string replay_action(GameState& g, const Seat& seat, const Action& action, std::uint64_t recorded_hash) {
+    Acted o = act(g, seat, action, true);
+    if (!o.ok()) return std::string("refused by the rules: ") + o.verdict.message;
+    if (o.hash != recorded_hash) return "the state hash differs from the one recorded";
+    return {};
 }
 
 const char* action_name(const Action& a) {

@@ -32,8 +32,23 @@ Verdict validate(const GameState& g, const Seat& seat, const Action& action);
 // but memory-safe; callers validate first (see `act`).
 std::vector<Event> apply(GameState& g, const Seat& seat, const Action& action);
 
-// Validates, then applies when valid.
-Verdict act(GameState& g, const Seat& seat, const Action& action, std::vector<Event>* events = nullptr);
+// What one action did: the rules' verdict and, when it was applied, its events
+// and (when asked for) the state hash after it, which the journal records.
+struct Acted {
+    Verdict verdict;
+    std::vector<Event> events;
+    std::uint64_t hash = 0;
+    bool ok() const { return verdict.ok(); }
+};
+
+// The one way a game changes: validate the action for the seat and, when it is
+// valid, apply it. The server, recovery, timelines, forks, the simulator and
+// the tests all go through it. A refused action leaves the state unchanged.
+Acted act(GameState& g, const Seat& seat, const Action& action, bool with_hash = false);
+
+// Replays one recorded action: it must pass the rules and reach the recorded
+// state hash. Returns why not, or an empty string.
+std::string replay_action(GameState& g, const Seat& seat, const Action& action, std::uint64_t recorded_hash);
 
 // Whether one more order is legal for a team, given the orders before it in
 // the same list. The message says why not.
@@ -41,6 +56,13 @@ Verdict check_order(const GameState& g, Team team, const Order& order, const std
 
 // Action points a team has this turn.
 int action_points(const GameState& g, Team team);
+
+// Whether a card's premise (its `requires` conditions) holds on the board now.
+bool premise_holds(const GameState& g, int card);
+
+// The deck position of the card the next draw takes: the first whose premise
+// holds (cards passed over stay in the deck), or -1 when none does.
+int next_inject(const GameState& g);
 
 // Whether a framework may be proposed now by this team (channel, trust, card).
 bool framework_allowed(const GameState& g, Team team);

@@ -186,6 +186,9 @@ struct Rules {
     int max_hand = 3;
     int negotiation_seconds = 600;
     int orders_seconds = 300;
+    // Negotiation closes only when every team is ready and no offer awaits an
+    // answer (false, as in version 1: the last ready closes it at once).
+    bool answers_before_orders = false;
     std::vector<Effect> drift;  // applied at every end of turn (e.g. tension easing)
 };
 

@@ -386,7 +386,8 @@ public:
                    {"action_points", "leak_target", "cutoff_penalty", "closed_spoiler_trust", "framework_spoiler_trust",
                     "framework_min_trust", "framework_reject_trust", "implement_within", "unimplemented_penalty",
                     "promise_penalty", "deal_trust", "contact_leak_bonus", "rapprochement_trust", "war_penalty",
-                    "max_hand", "negotiation_seconds", "orders_seconds", "counters", "drift"});
+                    "max_hand", "negotiation_seconds", "orders_seconds", "counters", "drift",
+                    "answers_before_orders"});
         if (auto it = R.find("counters"); it != R.end()) {
             scenario_->counters = strings(it->second.value, "rules.counters");
             if (static_cast<int>(scenario_->counters.size()) > kMaxCounters)
@@ -425,6 +426,15 @@ public:
         num("max_hand", r.max_hand, 0, kMaxHand);
         num("negotiation_seconds", r.negotiation_seconds, 1, 86400);
         num("orders_seconds", r.orders_seconds, 1, 86400);
+        auto flag = [&](const char* key, bool& out) {
+            if (auto it = R.find(key); it != R.end()) {
+                if (it->second.value.is_boolean())
+                    out = it->second.value.as_boolean();
+                else
+                    problem(it->second.value, it->second.field, "must be true or false");
+            }
+        };
+        flag("answers_before_orders", r.answers_before_orders);
         if (auto it = R.find("drift"); it != R.end())
             r.drift = effects(it->second.value, "rules.drift", Ctx{false, false, false});
     }

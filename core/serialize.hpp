@@ -203,6 +203,11 @@ void serialize(Ar& ar, GameState& g) {
 
 // A 64-bit hash of the whole state, the same on every build.
 std::uint64_t state_hash(const GameState& g);
+// The hash of the game as played, leaving out its cast (who sat where, which
+// teams bots played) and the count of actions: the same bot game played over
+// the network and offline has the same play hash. `gb demo` and `gb simulate`
+// print it as their last line ("final state hash:").
+std::uint64_t play_hash(const GameState& g);
 
 // The portable binary encoding of any serializable value.
 template <class T>

@@ -10,6 +10,7 @@
 
 #include "bot.hpp"
 #include "journal_entry.hpp"
+#include "schedule.hpp"
 #include "state.hpp"
 
 namespace gb {
@@ -24,9 +25,9 @@ struct GameRecord {
 // Called after every applied action (for narration and checks).
 using ActionObserver = std::function<void(const GameState&, const JournalEntry&, const std::vector<Event>&)>;
 
-// Plays one game to the end with four bots. The White Cell's part (drawing,
-// advancing, releasing) is played by the system seat. Throws std::logic_error
-// if a bot produces an action the rules reject (a bug).
+// Plays one game to the end with four bots, following the schedule (see
+// schedule.hpp); the White Cell's part is played by its stand-in, the system
+// seat. Throws std::logic_error if the game does not end (a bug).
 GameRecord play_game(std::shared_ptr<const Scenario> scenario, std::uint64_t seed, BotKind bots,
                      const ActionObserver& observer = {}, bool record = false);
 
@@ -35,6 +36,7 @@ struct SimulationSummary {
     std::array<double, kTeams> mean_score{};
     std::array<double, kTeams> win_share{};
     double rapprochement = 0, war = 0, breakout = 0, mean_turns = 0;
+    std::vector<std::uint64_t> play_hashes;  // each game's final play hash, in game order
 };
 
 // Plays `games` games with seeds derived from `seed`, on `threads` threads.
@@ -42,19 +44,21 @@ struct SimulationSummary {
 SimulationSummary simulate(std::shared_ptr<const Scenario> scenario, int games, std::uint64_t seed, BotKind bots,
                            int threads, const std::function<void(int done)>& progress = {});
 
-// What the White Cell's stand-in (the system seat) does to move a game on when
-// no bot has anything left to do: draw the inject, advance the phase, or
-// release the report. Nothing once the game has ended.
+// The next move of a game whose bots all play in this process, following the
+// schedule: a bot's action (valid, and what it decides from its seat's view), the
+// stand-in's, or nothing when only people can move the game on now.
+std::optional<JournalEntry> next_move(const GameState& g, Schedule& schedule, const Cast& cast,
+                                      std::array<Bot, kTeams>& bots);
+
+// The stand-in's step in a game whose every team a bot plays (for tests that
+// drive bots by hand).
 std::optional<Action> system_step(const GameState& g);
 
-// One round of play with four bots: each team's bot takes up to 16 actions
-// in turn, handed to `run`, which applies them and returns false to end the
-// round early. Returns whether any bot acted; when none did, the game waits
-// for `system_step`.
-bool bots_round(const GameState& g, std::array<Bot, kTeams>& bots,
-                const std::function<bool(const Seat&, const Action&)>& run);
+// The four bots of a game with this seed, one per team.
+std::array<Bot, kTeams> make_bots(BotKind kind, std::uint64_t seed);
 
-// Seed of game i of a simulation.
+// Seed of game i of a simulation. Game 0 is played with the seed itself, so
+// `gb simulate --games 1 --seed S` plays the game `gb demo --seed S` does.
 std::uint64_t game_seed(std::uint64_t seed, int i);
 
 }  // namespace gb

@@ -239,6 +239,8 @@ std::optional<ServerMessage> Connection::request(const ClientMessage& m, Millis 
 std::string SeatSession::join(const std::string& host, std::uint16_t port, const JoinGame& join, Millis timeout) {
     host_ = host;
     port_ = port;
+    bot_ = join.bot;
+    your_move = 0;
     if (auto err = conn_.open(host, port, timeout); !err.empty()) return err;
     conn_.send(join);
     return wait_seated(timeout);
@@ -248,7 +250,8 @@ std::string SeatSession::resume(Millis timeout) {
     if (token_.empty()) return "no resume token";
     if (auto err = conn_.open(host_, port_, timeout); !err.empty()) return err;
     seated_ = false;
-    conn_.send(ResumeSeat{token_});
+    your_move = 0;  // the server asks again once the seat is back
+    conn_.send(ResumeSeat{token_, bot_});
     return wait_seated(timeout);
 }
 
@@ -282,6 +285,25 @@ std::uint32_t SeatSession::act(const Action& a) {
     std::uint32_t r = next_request_++;
     conn_.send(Act{r, a}, std::holds_alternative<Chat>(a) ? kChannelChat : kChannelControl);
     return r;
+}
+
+bool SeatSession::pump_some(Millis timeout) {
+    if (!conn_.is_open()) return false;
+    if (auto m = conn_.poll(timeout)) {
+        handle(std::move(*m));
+        while (auto more = conn_.poll(Millis(0))) handle(std::move(*more));
+    }
+    return conn_.is_open();
+}
+
+std::uint32_t SeatSession::answer_move(const Action& a) {
+    your_move = 0;
+    return act(a);
+}
+
+void SeatSession::pass_move() {
+    conn_.send(Pass{your_move});
+    your_move = 0;
 }
 
 bool SeatSession::pump(Millis timeout) {
@@ -343,6 +365,8 @@ void SeatSession::handle(ServerMessage&& m) {
         if (on_pointer) on_pointer(*p);
     } else if (auto* pr = std::get_if<Presence>(&m)) {
         online.assign(pr->online.begin(), pr->online.end());
+    } else if (auto* y = std::get_if<YourMove>(&m)) {
+        your_move = y->move;
     } else if (std::holds_alternative<Closed>(m)) {
         closed = true;
         seated_ = false;

@@ -101,11 +101,20 @@ public:
 
     // Sends an action; returns its request number.
     std::uint32_t act(const Action& a);
+    // A bot seat's answers to the server's YourMove: one action, or a pass.
+    // Either clears `your_move`.
+    std::uint32_t answer_move(const Action& a);
+    void pass_move();
     // Services the connection for up to `timeout`, applying every message
     // received. False when the connection has dropped.
     bool pump(Millis timeout);
+    // Waits up to `timeout` for a message, then handles it and every message
+    // already waiting, and returns: for loops that answer as soon as asked.
+    bool pump_some(Millis timeout);
 
     bool seated() const { return seated_; }
+    // Seated, with a view that is up to date (no resync awaited).
+    bool current() const { return seated_ && !awaiting_resync_; }
     const GameState& view() const { return view_; }
     const Seat& seat() const { return seat_; }
     const std::string& token() const { return token_; }
@@ -122,7 +131,8 @@ public:
     std::vector<std::uint32_t> online;  // players connected now (Presence)
     std::uint32_t resyncs = 0;
     std::uint32_t updates = 0;
-    bool closed = false;  // the game was closed
+    bool closed = false;          // the game was closed
+    std::uint32_t your_move = 0;  // a bot seat: the server's pending YourMove (0: none)
 
 private:
     std::string wait_seated(Millis timeout);
@@ -140,6 +150,7 @@ private:
     std::uint32_t next_request_ = 1;
     bool seated_ = false;
     bool awaiting_resync_ = false;
+    bool bot_ = false;  // joined as a bot seat
     std::string seat_error_;
 };
 

@@ -25,11 +25,11 @@ void serialize(Ar& ar, CloseGame& m) {
 }
 template <class Ar>
 void serialize(Ar& ar, JoinGame& m) {
-    ar(m.code, m.role, m.team, m.name);
+    ar(m.code, m.role, m.team, m.name, m.bot);
 }
 template <class Ar>
 void serialize(Ar& ar, ResumeSeat& m) {
-    ar(m.token);
+    ar(m.token, m.bot);
 }
 template <class Ar>
 void serialize(Ar& ar, Act& m) {
@@ -96,6 +96,14 @@ void serialize(Ar& ar, Presence& m) {
     ar(m.online);
 }
 template <class Ar>
+void serialize(Ar& ar, Pass& m) {
+    ar(m.move);
+}
+template <class Ar>
+void serialize(Ar& ar, YourMove& m) {
+    ar(m.move);
+}
+template <class Ar>
 void serialize(Ar& ar, Fragment& m) {
     ar(m.total, m.bytes);
 }
@@ -136,14 +144,15 @@ ServerMessage decode_server(const char* data, std::size_t size) {
 const char* message_name(const ClientMessage& m) {
     static constexpr const char* names[] = {"hello",      "create_game", "list_games",  "server_stats",
                                             "close_game", "join_game",   "resume_seat", "act",
-                                            "resync",     "pointer",     "fork_game"};
+                                            "resync",     "pointer",     "fork_game",  "pass"};
     static_assert(std::size(names) == std::variant_size_v<ClientMessage>);
     return names[m.index()];
 }
 
 const char* message_name(const ServerMessage& m) {
     static constexpr const char* names[] = {"welcome", "error", "game_created", "game_list",    "stats",    "closed",
-                                            "seated",  "ack",   "update",       "pointer_echo", "fragment", "presence"};
+                                            "seated",  "ack",   "update",       "pointer_echo", "fragment", "presence",
+                                            "your_move"};
     static_assert(std::size(names) == std::variant_size_v<ServerMessage>);
     return names[m.index()];
 }

@@ -16,7 +16,8 @@
 
 namespace gb::net {
 
-inline constexpr std::uint32_t kProtocolVersion = 2;
+// 2: presence; 3: bot seats move when the server asks them (YourMove, Pass).
+inline constexpr std::uint32_t kProtocolVersion = 3;
 inline constexpr std::size_t kMaxPacket = 64 * 1024;  // ENet maximumPacketSize on the server
 inline constexpr std::size_t kMaxName = 40;
 
@@ -46,9 +47,13 @@ struct JoinGame {
     SeatRole role = SeatRole::team;
     Team team = Team::us;
     std::string name;
+    // A bot plays this seat: it acts only when the server asks (YourMove), so
+    // a bot game follows the schedule and is the same game for a seed.
+    bool bot = false;
 };
 struct ResumeSeat {
     std::string token;
+    bool bot = false;  // as in JoinGame
 };
 struct Act {
     std::uint32_t request = 0;  // echoed in the Ack or Error
@@ -71,9 +76,14 @@ struct ForkGame {
 struct Pointer {  // a map ping for teammates (unreliable)
     float x = 0, y = 0;
 };
+// A bot seat's answer to YourMove when it has nothing to do now. (When it has
+// something, it answers with Act.)
+struct Pass {
+    std::uint32_t move = 0;  // the YourMove it answers
+};
 
 using ClientMessage = std::variant<Hello, CreateGame, ListGames, ServerStats, CloseGame, JoinGame, ResumeSeat, Act,
-                                   ResyncRequest, Pointer, ForkGame>;
+                                   ResyncRequest, Pointer, ForkGame, Pass>;
 
 // ------------------------------------------------------------ server -> client
 struct Welcome {
@@ -171,11 +181,16 @@ struct Fragment {
     std::uint32_t total = 0;  // bytes of the whole message
     std::string bytes;
 };
+// The schedule asks a bot seat for its next action, after every update that
+// the action may depend on. The bot answers with one Act or with Pass.
+struct YourMove {
+    std::uint32_t move = 0;
+};
 inline constexpr std::size_t kFragmentBytes = kMaxPacket - 64;
 inline constexpr std::size_t kMaxMessage = 16u << 20;  // largest reassembled message a client accepts
 
 using ServerMessage = std::variant<Welcome, Error, GameCreated, GameList, Stats, Closed, Seated, Ack, Update,
-                                   PointerEcho, Fragment, Presence>;
+                                   PointerEcho, Fragment, Presence, YourMove>;
 
 // Splits an encoded server message into packets of at most kMaxPacket bytes:
 // the message itself when it fits, else encoded Fragments.

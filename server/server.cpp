@@ -79,6 +79,7 @@ struct Server::Peer {
     GameState last_view;
     int strikes = 0;
     std::unique_ptr<ForkGame> fork;  // a fork arriving in pieces
+    bool bot = false;                // a bot seat: acts only when asked (YourMove)
 };
 
 struct Server::Game {
@@ -88,8 +89,13 @@ struct Server::Game {
     GameState state;
     JournalWriter journal;
     std::map<std::string, std::uint32_t> tokens;  // token -> player
-    std::array<std::unique_ptr<Bot>, kTeams> bots;
+    std::array<std::unique_ptr<Bot>, kTeams> bots;  // the server's own bots
     std::vector<Peer*> members;
+    // The schedule of bot seats and the stand-in; a remote bot seat that was
+    // asked for its move, and the move's number.
+    Schedule schedule;
+    Peer* asked = nullptr;
+    std::uint32_t asked_move = 0, next_move = 1;
     std::string file;  // the journal
     // Phase timer on the server clock.
     std::optional<Clock::time_point> deadline;
@@ -284,6 +290,7 @@ void Server::handle_disconnect(ENetPeer* p) {
         if (g != games_.end()) {
             auto& m = g->second->members;
             m.erase(std::remove(m.begin(), m.end(), &peer), m.end());
+            forget_asked(*g->second, peer);
             const Player* pl = g->second->state.find_player(peer.player);
             log("game " + std::to_string(peer.game) + ": " + (pl ? pl->name : std::string("player")) +
                 " disconnected (" + peer.address + ")");
@@ -360,6 +367,7 @@ void Server::handle(Peer& peer, ClientMessage&& m) {
                     return;
                 }
                 if constexpr (std::is_same_v<T, Act>) act(peer, msg);
+                if constexpr (std::is_same_v<T, Pass>) pass(peer, msg);
                 if constexpr (std::is_same_v<T, ResyncRequest>) send_full_view(peer, *games_[peer.game]);
                 if constexpr (std::is_same_v<T, Pointer>) pointer(peer, msg);
             }
@@ -462,11 +470,11 @@ void Server::fork_game(Peer& peer, ForkGame&& m) {
     // that the new journal replays through the fork point.
     for (std::size_t i = 0; i < f.actions.size(); ++i) {
         const JournalEntry& e = f.actions[i];
-        Verdict v = validate(g->state, e.seat, e.action);
-        if (!v.ok())
-            return abandon("action " + std::to_string(i + 1) + " (" + action_name(e.action) + "): " + v.message);
-        apply(g->state, e.seat, e.action);
-        g->journal.append(ActionRecord{e, state_hash(g->state)});
+        Acted done = gb::act(g->state, e.seat, e.action, true);
+        if (!done.ok())
+            return abandon("action " + std::to_string(i + 1) + " (" + action_name(e.action) +
+                           "): " + done.verdict.message);
+        g->journal.append(ActionRecord{e, done.hash});
     }
     if (state_hash(g->state) != f.parent_hash)
         return abandon("the actions do not reproduce the saved game's state at point " +
@@ -584,12 +592,12 @@ void Server::join_game(Peer& peer, const JoinGame& m) {
     for (const Message& msg : g->state.messages) player = std::max(player, msg.player + 1);
     std::string name = m.name.empty() ? std::string(name_of(m.role)) + " " + std::to_string(player) : m.name;
     Join join{player, name, m.role, m.team};
-    Verdict v = validate(g->state, Seat::system(), join);
-    if (!v.ok()) {
+    peer.bot = m.bot && m.role == SeatRole::team;
+    if (Verdict v = record(*g, Seat::system(), join); !v.ok()) {
+        peer.bot = false;
         error(peer, ErrorCode::lobby, "cannot join: " + v.message);
         return;
     }
-    record(*g, Seat::system(), join);
     std::ostringstream tok;
     std::random_device rd;
     for (int i = 0; i < 4; ++i) tok << std::hex << std::setw(8) << std::setfill('0') << rd();
@@ -620,12 +628,15 @@ void Server::resume_seat(Peer& peer, const ResumeSeat& m) {
                 error(*other, ErrorCode::bad_token, "your seat was resumed from another connection");
                 auto& mem = g->members;
                 mem.erase(std::remove(mem.begin(), mem.end(), other), mem.end());
+                forget_asked(*g, *other);
                 other->game = 0;
                 enet_peer_disconnect_later(other->peer, 0);
             }
+        peer.bot = m.bot && g->state.find_player(t->second)->role == SeatRole::team;
         seat_peer(peer, *g, t->second, m.token);
         log("game " + std::to_string(id) + ": " + g->state.find_player(t->second)->name + " resumed from " +
             peer.address);
+        drive(*g);
         return;
     }
     error(peer, ErrorCode::bad_token, "unknown resume token");
@@ -675,15 +686,41 @@ void Server::send_full_view(Peer& peer, Game& g) {
 void Server::act(Peer& peer, const Act& m) {
     Game& g = *games_[peer.game];
     peer.seat = seat_of(g, peer.player);  // leads and roles change
-    Verdict v = validate(g.state, peer.seat, m.action);
+    if (peer.bot) {
+        // A bot seat moves when the schedule asks it, so a bot game does not
+        // depend on the order in which packets arrive.
+        if (g.asked != &peer) {
+            error(peer, ErrorCode::refused,
+                  std::string(action_name(m.action)) + ": a bot seat acts when the server asks it (your move)",
+                  m.request);
+            return;
+        }
+        g.asked = nullptr;
+    }
+    Verdict v = record(g, peer.seat, m.action);
+    if (peer.bot) g.schedule.answered(v.ok());
     if (!v.ok()) {
         error(peer, ErrorCode::refused, std::string(action_name(m.action)) + ": " + v.message, m.request);
+        if (peer.bot) drive(g);
         return;
     }
-    std::uint64_t seq = record(g, peer.seat, m.action);
-    send(peer, Ack{m.request, seq});
+    send(peer, Ack{m.request, g.journal.next_seq() - 1});
     outbox_.back().received = pass_started_;
     drive(g);
+}
+
+void Server::pass(Peer& peer, const Pass& m) {
+    Game& g = *games_[peer.game];
+    if (!peer.bot || g.asked != &peer || m.move != g.asked_move) return;  // a stale answer: nothing to do
+    g.asked = nullptr;
+    g.schedule.answered(false);
+    drive(g);
+}
+
+void Server::forget_asked(Game& g, const Peer& peer) {
+    if (g.asked != &peer) return;
+    g.asked = nullptr;
+    g.schedule.answered(false);  // a bot that went away passes
 }
 
 void Server::pointer(Peer& peer, const Pointer& m) {
@@ -696,11 +733,13 @@ void Server::pointer(Peer& peer, const Pointer& m) {
             send(*p, e, kChannelPresence, false);
 }
 
-std::uint64_t Server::record(Game& g, const Seat& seat, const Action& a) {
+Verdict Server::record(Game& g, const Seat& seat, const Action& a) {
     int turn = g.state.turn;
     Phase phase = g.state.phase;
-    std::vector<Event> events = apply(g.state, seat, a);
-    std::uint64_t seq = g.journal.append(ActionRecord{JournalEntry{seat, a}, state_hash(g.state)});
+    Acted done = gb::act(g.state, seat, a, true);
+    if (!done.ok()) return done.verdict;
+    std::vector<Event>& events = done.events;
+    g.journal.append(ActionRecord{JournalEntry{seat, a}, done.hash});
     ++actions_total_;
     if (action_samples_.empty() || Clock::now() - action_samples_.back().first > std::chrono::seconds(1))
         action_samples_.emplace_back(Clock::now(), actions_total_);
@@ -725,7 +764,7 @@ std::uint64_t Server::record(Game& g, const Seat& seat, const Action& a) {
         log("game " + std::to_string(g.id) + ": " + phase_line(g.state) + (g.state.ended() ? " (game over)" : ""));
     }
     update_timer(g);
-    return seq;
+    return done.verdict;
 }
 
 bool Server::control_present(const Game& g) const {
@@ -733,47 +772,46 @@ bool Server::control_present(const Game& g) const {
                        [](const Peer* p) { return p->seat.role == SeatRole::control; });
 }
 
+Cast Server::cast_of(const Game& g) const {
+    Cast c;
+    c.control = control_present(g);
+    for (Team t : kAllTeams) c.bot[idx(t)] = g.state.bot[idx(t)] && g.bots[idx(t)];
+    for (const Peer* p : g.members) {
+        if (p->seat.role != SeatRole::team) continue;
+        if (!p->bot)
+            c.present[idx(p->seat.team)] = true;
+        else if (g.state.is_lead(p->seat))
+            c.bot[idx(p->seat.team)] = true;
+    }
+    return c;
+}
+
 void Server::drive(Game& g) {
-    for (int guard = 0; guard < 500 && !g.state.ended(); ++guard) {
-        bool acted = false;
-        for (Team t : kAllTeams) {
-            if (!g.bots[idx(t)] || !g.state.bot[idx(t)]) continue;
-            for (int n = 0; n < 16 && !g.state.ended(); ++n) {
-                auto a = g.bots[idx(t)]->next(g.state);
-                if (!a || !validate(g.state, Seat::of_team(t), *a).ok()) break;
-                record(g, Seat::of_team(t), *a);
-                acted = true;
-            }
+    // Follows the schedule until it waits for people, for a remote bot's
+    // answer, or for a timer. The server's own bots answer at once.
+    for (int guard = 0; guard < 200000 && !g.state.ended() && !g.asked; ++guard) {
+        Cast cast = cast_of(g);
+        Schedule::Move m = g.schedule.next(g.state, cast);
+        if (m.kind == Schedule::Move::Kind::wait) return;
+        if (m.kind == Schedule::Move::Kind::stand_in) {
+            if (!record(g, Seat::system(), m.action).ok()) return;
+            continue;
         }
-        if (acted) continue;
-        if (control_present(g)) return;
-        // Auto-control: draw, move past the inject, and release reports.
-        const GameState& s = g.state;
-        std::optional<Action> step;
-        if (s.phase == Phase::inject) {
-            if (!s.inject_drawn && !s.deck.empty()) {
-                // The first inject waits until every team has a player or a bot.
-                bool all_seated = true;
-                for (Team t : kAllTeams)
-                    all_seated &= s.bot[idx(t)] ||
-                                  std::any_of(s.players.begin(), s.players.end(),
-                                              [&](const Player& p) { return p.role == SeatRole::team && p.team == t; });
-                if (s.turn == 1 && !all_seated) return;
-                step = DrawInject{};
-            } else if (s.choice_pending) {
-                int chooser = s.card(s.inject).chooser;
-                bool someone = s.bot[chooser] || std::any_of(g.members.begin(), g.members.end(), [&](const Peer* p) {
-                                   return p->seat.role == SeatRole::team && idx(p->seat.team) == chooser;
-                               });
-                if (!someone) step = AdvancePhase{};
-            } else {
-                step = AdvancePhase{};
-            }
-        } else if (s.phase == Phase::adjudication) {
-            step = Release{};
+        Team t = m.team;
+        if (g.state.bot[idx(t)] && g.bots[idx(t)]) {
+            Seat seat = Seat::of_team(t);
+            auto a = g.bots[idx(t)]->next(g.state);  // decides as from its view (see next_move)
+            g.schedule.answered(a && record(g, seat, *a).ok());
+            continue;
         }
-        if (!step || !validate(g.state, Seat::system(), *step).ok()) return;
-        record(g, Seat::system(), *step);
+        for (Peer* p : g.members)
+            if (p->bot && p->seat.role == SeatRole::team && p->seat.team == t && g.state.is_lead(p->seat)) {
+                g.asked = p;
+                g.asked_move = g.next_move++;
+                send(*p, YourMove{g.asked_move});
+                return;
+            }
+        g.schedule.answered(false);  // not reached: the cast counts only connected bot seats
     }
 }
 
@@ -805,9 +843,9 @@ void Server::tick_timers() {
     for (auto& [id, g] : games_) {
         if (!g->deadline || *g->deadline > now) continue;
         g->deadline.reset();
-        if (!validate(g->state, Seat::system(), TimerExpired{}).ok()) continue;
-        log("game " + std::to_string(id) + ": timer expired in " + phase_line(g->state));
-        record(*g, Seat::system(), TimerExpired{});
+        std::string where = phase_line(g->state);
+        if (!record(*g, Seat::system(), TimerExpired{}).ok()) continue;
+        log("game " + std::to_string(id) + ": timer expired in " + where);
         drive(*g);
     }
 }

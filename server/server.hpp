@@ -17,6 +17,8 @@
 #include "flush_pool.hpp"
 #include "journal.hpp"
 #include "protocol.hpp"
+#include "rules.hpp"
+#include "schedule.hpp"
 #include "state.hpp"
 
 struct _ENetHost;
@@ -74,10 +76,13 @@ private:
     void join_game(Peer& peer, const net::JoinGame& m);
     void resume_seat(Peer& peer, const net::ResumeSeat& m);
     void act(Peer& peer, const net::Act& m);
+    void pass(Peer& peer, const net::Pass& m);
+    void forget_asked(Game& g, const Peer& peer);
     void pointer(Peer& peer, const net::Pointer& m);
 
-    // Applies a valid action, journals it and queues every member's update.
-    std::uint64_t record(Game& g, const Seat& seat, const Action& a);
+    // Validates and applies an action (core `act`), journals it and queues
+    // every member's update. A refused action changes nothing.
+    Verdict record(Game& g, const Seat& seat, const Action& a);
     void seat_peer(Peer& peer, Game& g, std::uint32_t player, const std::string& token);
     void send_full_view(Peer& peer, Game& g);
     void send_presence(Game& g);
@@ -86,6 +91,7 @@ private:
     void tick_timers();
     void update_timer(Game& g);
     bool control_present(const Game& g) const;
+    Cast cast_of(const Game& g) const;
     Seat seat_of(const Game& g, std::uint32_t player) const;
 
     void send(Peer& peer, const net::ServerMessage& m, std::uint8_t channel = net::kChannelControl,

@@ -55,9 +55,10 @@ int main(int argc, char** argv) {
         const Seat wc = Seat::control(9);
         run(Seat::control(), Join{9, "Morgan", SeatRole::control, Team::us});
         for (Team t : kAllTeams) run(Seat::system(), SetBot{t, true});
-        std::array<Bot, kTeams> bots{
-            Bot(BotKind::heuristic, Team::us, h.seed), Bot(BotKind::heuristic, Team::iran, h.seed),
-            Bot(BotKind::heuristic, Team::israel, h.seed), Bot(BotKind::heuristic, Team::gulf, h.seed)};
+        auto bots = make_bots(BotKind::heuristic, h.seed);
+        Cast cast;  // the scripted White Cell below is not at the table: its stand-in moves the game on
+        cast.bot.fill(true);
+        Schedule schedule;
         bool talked = false, wrote = false, amended = false;
         for (int guard = 0; !g.ended(); ++guard) {
             if (guard > 100000) throw std::runtime_error("the game did not end");
@@ -92,8 +93,7 @@ int main(int argc, char** argv) {
                 amended = true;
                 continue;
             }
-            if (bots_round(g, bots, [&](const Seat& s, const Action& a) { return run(s, a), true; })) continue;
-            if (auto a = system_step(g)) run(Seat::system(), *a);
+            if (auto e = next_move(g, schedule, cast, bots)) run(e->seat, e->action);
         }
         if (!talked || !wrote || !amended) throw std::runtime_error("the game ended before every extra was played");
         full.sync();

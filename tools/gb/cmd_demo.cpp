@@ -17,7 +17,9 @@
 #include "commands.hpp"
 #include "narrate.hpp"
 #include "scenario_loader.hpp"
+#include "journal_replay.hpp"
 #include "seat_player.hpp"
+#include "serialize.hpp"
 #include "server.hpp"
 #include "simulation.hpp"
 
@@ -143,6 +145,7 @@ int offline(std::shared_ptr<const Scenario> sc, std::uint64_t seed, BotKind kind
     };
     GameRecord rec = play_game(sc, seed, kind, observer);
     print_final(rec.final);
+    std::printf("final state hash: %016llx\n", static_cast<unsigned long long>(play_hash(rec.final)));
     return 0;
 }
 
@@ -157,7 +160,10 @@ int networked(const std::string& scenario_arg, std::uint64_t seed, BotKind kind,
     std::thread server_thread([&] { server.run(); });
     std::atomic<bool> stop{false};
     std::vector<std::thread> bots;
+    bool finished = false;
     auto finish = [&] {
+        if (finished) return;
+        finished = true;
         stop = true;
         for (auto& t : bots) t.join();
         server.stop();
@@ -211,8 +217,14 @@ int networked(const std::string& scenario_arg, std::uint64_t seed, BotKind kind,
             if (std::chrono::steady_clock::now() > deadline) throw std::runtime_error("the game did not finish");
         }
         print_final(watcher.view());
-        std::printf("journal: %s/game-%u.journal (check it with: gb replay %s/game-%u.journal --verify)\n",
-                    dir_template, created->game, dir_template, created->game);
+        std::string journal = std::string(dir_template) + "/game-" + std::to_string(created->game) + ".journal";
+        std::printf("journal: %s (check it with: gb replay %s --verify)\n", journal.c_str(), journal.c_str());
+        finish();
+        // The server's whole final state, rebuilt from its journal (which checks every record's hash).
+        ReplayedGame replayed = replay(read_journal(journal));
+        if (!replayed.error.empty()) throw std::runtime_error(journal + ": " + replayed.error);
+        std::printf("final state hash: %016llx\n", static_cast<unsigned long long>(play_hash(replayed.state)));
+        return 0;
     } catch (...) {
         finish();
         throw;

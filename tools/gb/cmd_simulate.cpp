@@ -99,6 +99,7 @@ int cmd_simulate(int argc, char** argv) {
     std::printf("\noutcomes: rapprochement %.1f%%  war %.1f%%  breakout %.1f%%\n", sum.rapprochement * 100.0,
                 sum.war * 100.0, sum.breakout * 100.0);
     std::printf("mean turns: %.2f of %d\n", sum.mean_turns, s.turns());
+    if (n == 1) std::printf("final state hash: %016llx\n", static_cast<unsigned long long>(sum.play_hashes[0]));
     return 0;
 }
 

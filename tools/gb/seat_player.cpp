@@ -6,7 +6,7 @@
 namespace gb::cli {
 
 bool play_seat(const SeatPlayerOptions& o, net::SeatSession& s, std::string& error, const std::atomic<bool>* stop) {
-    net::JoinGame join{o.code, SeatRole::team, o.team, o.name};
+    net::JoinGame join{o.code, SeatRole::team, o.team, o.name, true};
     if (auto err = s.join(o.host, o.port, join); !err.empty()) {
         error = "cannot join: " + err;
         return false;
@@ -16,7 +16,7 @@ bool play_seat(const SeatPlayerOptions& o, net::SeatSession& s, std::string& err
     std::uint32_t pending = 0;  // request awaiting its answer; 0: none
     int last_turn = 0;
     while (!(stop && *stop)) {
-        if (!s.pump(net::Millis(50))) {
+        if (!s.pump_some(net::Millis(50))) {
             if (o.verbose) std::fprintf(stderr, "gb bot: connection lost; reconnecting\n");
             pending = 0;
             if (auto err = s.reconnect(net::Millis(60000)); !err.empty()) {
@@ -40,14 +40,20 @@ bool play_seat(const SeatPlayerOptions& o, net::SeatSession& s, std::string& err
             if (s.acks.count(pending)) {
                 pending = 0;
             } else if (auto r = s.refusals.find(pending); r != s.refusals.end()) {
+                // The server counts a refused move as a pass and asks again later.
                 if (o.verbose) std::fprintf(stderr, "gb bot: refused: %s\n", r->second.c_str());
                 pending = 0;
             } else {
                 continue;
             }
         }
-        if (v.paused) continue;
-        if (auto a = bot.next(v)) pending = s.act(*a);
+        // The server asks for each move (the schedule); the view is brought up
+        // to date before the ask, so the bot decides what it would offline.
+        if (!s.your_move || !s.current()) continue;
+        if (auto a = bot.next(v))
+            pending = s.answer_move(*a);
+        else
+            s.pass_move();
     }
     error = "stopped";
     return false;
