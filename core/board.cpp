@@ -121,6 +121,7 @@ void apply_spoiler(const Scenario& s, Board& b, const std::string& reason, std::
             break;
         case Channel::secret:
         case Channel::tactical: {
+            if (!r.fragility) break;  // the ablation: the channel holds and trust stays
             ++b.cutoffs;
             record(changes, Change::Kind::cutoffs, 0, 0, 1);
             change_channel(b, Channel::closed, changes, events);

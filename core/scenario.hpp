@@ -172,6 +172,9 @@ struct Rules {
     std::array<int, kTeams> action_points{4, 3, 3, 3};
     int leak_target = 13;
     int cutoff_penalty = 2;
+    // The fragility rule: a spoiler cuts a secret or tactical channel off. Off
+    // (a rule ablation), spoilers leave such a channel and trust as they are.
+    bool fragility = true;
     int closed_spoiler_trust = -1;
     int framework_spoiler_trust = -1;
     int framework_min_trust = 0;

@@ -386,7 +386,7 @@ public:
                    {"action_points", "leak_target", "cutoff_penalty", "closed_spoiler_trust", "framework_spoiler_trust",
                     "framework_min_trust", "framework_reject_trust", "implement_within", "unimplemented_penalty",
                     "promise_penalty", "deal_trust", "contact_leak_bonus", "rapprochement_trust", "war_penalty",
-                    "max_hand", "negotiation_seconds", "orders_seconds", "counters", "drift",
+                    "max_hand", "negotiation_seconds", "orders_seconds", "counters", "drift", "fragility",
                     "answers_before_orders"});
         if (auto it = R.find("counters"); it != R.end()) {
             scenario_->counters = strings(it->second.value, "rules.counters");
@@ -412,6 +412,15 @@ public:
         };
         num("leak_target", r.leak_target, 2, 40);
         num("cutoff_penalty", r.cutoff_penalty, 0, 10);
+        if (auto it = R.find("fragility"); it != R.end()) {
+            const Value& v = it->second.value;
+            if (v.is_boolean())
+                r.fragility = v.as_boolean();
+            else if (v.is_string() && (v.as_string().str == "on" || v.as_string().str == "off"))
+                r.fragility = v.as_string().str == "on";
+            else
+                problem(v, it->second.field, "must be true or false (or \"on\" or \"off\")");
+        }
         num("closed_spoiler_trust", r.closed_spoiler_trust, -10, 10);
         num("framework_spoiler_trust", r.framework_spoiler_trust, -10, 10);
         num("framework_min_trust", r.framework_min_trust, -10, 10);
