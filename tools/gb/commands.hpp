@@ -25,6 +25,7 @@ private:
 
 int cmd_validate(int argc, char** argv);
 int cmd_simulate(int argc, char** argv);
+int cmd_study(int argc, char** argv);
 int cmd_demo(int argc, char** argv);
 int cmd_replay(int argc, char** argv);
 int cmd_lobby(int argc, char** argv);

@@ -71,6 +71,7 @@ void usage(std::ostream& o) {
          "commands:\n"
          "  validate FILE...   check scenario, rules and card files; print file:line: field: problem\n"
          "  simulate           play many bot games and print balance figures\n"
+         "  study              measure the seminar notes' thesis over many bot games (docs/thesis.md)\n"
          "  demo               play the default scenario with bots over a local server and narrate it\n"
          "  replay JOURNAL     check a game journal (--verify), or show it at a point (--at T.P --as SEAT)\n"
          "  fork JOURNAL       start a new live game from a point of a saved one (--at T.P)\n"
@@ -91,6 +92,7 @@ int main(int argc, char** argv) {
     try {
         if (cmd == "validate") return gb::cli::cmd_validate(argc, argv);
         if (cmd == "simulate") return gb::cli::cmd_simulate(argc, argv);
+        if (cmd == "study") return gb::cli::cmd_study(argc, argv);
         if (cmd == "demo") return gb::cli::cmd_demo(argc, argv);
         if (cmd == "replay") return gb::cli::cmd_replay(argc, argv);
         if (cmd == "lobby") return gb::cli::cmd_lobby(argc, argv);
