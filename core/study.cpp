@@ -47,6 +47,8 @@ void GameTracker::channel_changed(Channel from, Channel to, const std::string& s
     if (from != channel_) ++f_.untracked;
     channel_ = to;
     last_cut_ = -1;
+    strategic_cut_ = from == Channel::strategic && to == Channel::closed;
+    f_.strategic_closed += strategic_cut_;
     if (to == Channel::strategic && f_.framework_turn == 0) f_.framework_turn = turn_;
     if (from == Channel::closed && to != Channel::closed) {
         ++f_.opened;
@@ -147,8 +149,11 @@ void GameTracker::observe(const GameState& g, const JournalEntry& entry, const s
                     Episode& ep = f_.episodes[static_cast<std::size_t>(last_cut_)];
                     ep.trust_after = e.value;
                     ep.reason = e.text;
+                } else if (strategic_cut_) {
+                    ++f_.strategic_cutoffs;
                 }
                 last_cut_ = -1;
+                strategic_cut_ = false;
                 break;
             case Event::Kind::offer: ++f_.offers_made; break;
             case Event::Kind::answer:
@@ -354,6 +359,7 @@ std::vector<std::pair<std::string, int>> by_count(const std::map<std::string, in
 
 std::string Claim::verdict() const {
     if (!effect.defined) return "no data";
+    if (std::min(framework_games, other_games) < kFewGames) return "few games";
     bool above = effect.low > 0 && effect.high > 0, below = effect.low < 0 && effect.high < 0;
     if (!above && !below) return "unclear";
     return (above == (direction == '+')) ? "holds" : "fails";
@@ -445,6 +451,8 @@ Study measure(const Scenario& sc, std::vector<GameFacts> all, const StudyOptions
         st.frameworks_lapsed += g.frameworks_lapsed;
         st.untracked += g.untracked;
         for (std::size_t c = 0; c < 4; ++c) st.spoilers[c] += g.spoilers[c];
+        st.strategic_closed += g.strategic_closed;
+        st.strategic_cutoffs += g.strategic_cutoffs;
     }
     st.causes = by_count(causes);
     st.reasons = by_count(reasons);
@@ -610,6 +618,12 @@ Study measure(const Scenario& sc, std::vector<GameFacts> all, const StudyOptions
     c.direction = '-';
     c.effect = bs.get(c_effect);
     for (const auto& [name, s] : c_parts) c.components.push_back({name, bs.get(s)});
+    int with = 0;
+    for (const GameFacts& g : facts) with += g.framework();
+    for (Claim& claim : st.claims) {
+        claim.framework_games = with;
+        claim.other_games = n - with;
+    }
     return st;
 }
 
@@ -701,6 +715,8 @@ std::string study_json(const Study& s) {
         j += (i ? "," : "") + quoted(c.id) + ":" + e;
         j += ",\"direction\":" + quoted(std::string(1, c.direction));
         j += ",\"verdict\":" + quoted(c.verdict());
+        j += ",\"groups\":{\"framework\":" + std::to_string(c.framework_games) +
+             ",\"no_framework\":" + std::to_string(c.other_games) + "}";
         j += ",\"statement\":" + quoted(c.statement);
         j += ",\"measure\":" + quoted(c.measure);
         j += ",\"components\":{";
@@ -718,6 +734,8 @@ std::string study_json(const Study& s) {
     j += "},\"cutoff_causes\":" + counts_json(s.causes);
     j += ",\"cutoff_reasons\":" + counts_json(s.reasons);
     j += ",\"opened_by_turn\":" + by_turn_json(s.opened_by_turn);
+    j += ",\"strategic_closed\":{\"total\":" + std::to_string(s.strategic_closed) +
+         ",\"by_spoiler\":" + std::to_string(s.strategic_cutoffs) + "}";
     j += ",\"spoilers_by_channel\":{";
     for (int c = 0; c < 4; ++c)
         j += (c ? "," : "") + quoted(name_of(static_cast<Channel>(c))) + ":" +
@@ -792,8 +810,9 @@ std::string study_table(const Study& s) {
     for (const Claim& c : s.claims) {
         line("  (%s) %s\n", c.id.c_str(), c.statement.c_str());
         line("      %s\n", c.measure.c_str());
-        line("      effect %s, predicted %c: %s\n", interval_text(c.effect).c_str(), c.direction,
-             c.verdict().c_str());
+        line("      effect %s, predicted %c: %s (%d framework games, %d others)\n", interval_text(c.effect).c_str(),
+             c.direction, c.verdict().c_str(), c.framework_games, c.other_games);
+        if (c.effect.defined && !c.effect.note.empty()) line("      (%s)\n", c.effect.note.c_str());
         for (const auto& [name, e] : c.components) line("        %-20s %s\n", name.c_str(), interval_text(e).c_str());
     }
 
@@ -812,6 +831,8 @@ std::string study_table(const Study& s) {
     for (std::size_t i = 0; i < s.opened_by_turn.size(); ++i) line(" %zu:%d", i + 1, s.opened_by_turn[i]);
     line("\n  spoilers met the channel closed %d, secret %d, tactical %d, strategic %d\n", s.spoilers[0],
          s.spoilers[1], s.spoilers[2], s.spoilers[3]);
+    line("  strategic channels closed after their framework: %d (by a spoiler's cut-off %d)\n", s.strategic_closed,
+         s.strategic_cutoffs);
     t += "  cut-off causes:\n";
     for (const auto& [k, v] : s.causes) line("    %-44s %6d\n", k.c_str(), v);
     t += "  cut-off reasons:\n";

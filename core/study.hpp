@@ -55,6 +55,8 @@ struct GameFacts {
     int offers_made = 0, offers_answered = 0, offers_accepted = 0;
     int proposals = 0, frameworks_accepted = 0, frameworks_rejected = 0, frameworks_lapsed = 0;
     std::array<int, 4> spoilers{};  // spoilers by the channel they met (closed, secret, tactical, strategic)
+    int strategic_closed = 0;       // a strategic channel closed (after its episode ended in the framework)
+    int strategic_cutoffs = 0;      // of which by a spoiler's cut-off
     int opened = 0;     // channel openings seen (one episode each)
     int untracked = 0;  // changes the tracker could not follow from the events (0 in a sound game)
     bool framework() const { return framework_turn > 0; }
@@ -80,6 +82,7 @@ private:
     int turn_ = 1;
     int active_ = -1;                 // index of the open episode, or -1
     int last_cut_ = -1;               // episode the next cutoff event describes, or -1
+    bool strategic_cut_ = false;      // the next cutoff event describes a strategic channel's
     std::vector<int> pending_;        // episodes cut off in adjudication, awaiting their result
     std::size_t turn_ends_ = 0;       // ends of turn seen
 };
@@ -98,11 +101,14 @@ struct Estimate {
 // One claim of the seminar notes as an effect: framework games against the
 // others. `direction` is the sign the claim predicts; the verdict is "holds"
 // (the interval lies on that side of zero), "fails" (on the other side),
-// "unclear" (it contains zero) or "no data".
+// "unclear" (it contains zero), "few games" (a group has fewer than
+// kFewGames games, too few to judge) or "no data" (a group is empty).
 struct Claim {
+    static constexpr int kFewGames = 20;
     std::string id, statement, measure;
     char direction = '+';
     Estimate effect;
+    int framework_games = 0, other_games = 0;  // the two groups compared
     std::vector<std::pair<std::string, Estimate>> components;
     std::string verdict() const;
 };
@@ -135,6 +141,7 @@ struct Study {
     std::array<int, 3> ended{};  // by EpisodeEnd
     int tactical_episodes = 0;   // that reached tactical cooperation
     std::array<int, 4> spoilers{};  // spoilers by the channel they met
+    int strategic_closed = 0, strategic_cutoffs = 0;  // strategic channels closed, of which by spoilers
     std::vector<std::pair<std::string, int>> causes, reasons;  // of cut-offs, most frequent first
     std::vector<int> opened_by_turn;                           // index turn − 1
     Estimate per_game, trust_open, trust_after, length, turns_open;

@@ -134,8 +134,8 @@ TEST_CASE("every channel episode opens once and ends once, and a cut-off names i
                 }
                 // Spoiler cut-offs are what the board counts; the channel is open
                 // either within an episode or under a framework.
-                CHECK(spoiler_cuts == rec.final.board.cutoffs);
-                CHECK(spoiler_cuts == f.spoilers[1] + f.spoilers[2]);
+                CHECK(spoiler_cuts + f.strategic_cutoffs == rec.final.board.cutoffs);
+                CHECK(spoiler_cuts + f.strategic_cutoffs <= f.spoilers[1] + f.spoilers[2] + f.spoilers[3]);
                 CHECK(f.spoilers[0] + f.spoilers[1] + f.spoilers[2] + f.spoilers[3] == rec.final.board.spoilers);
                 CHECK(lengths + f.turns_strategic == f.turns_open);
                 CHECK(frameworks == f.frameworks_accepted);
@@ -277,4 +277,22 @@ TEST_CASE("rule overrides accept exactly the values the scenario loader accepts"
         CHECK_FALSE(apply_rule_override(s, r.name, str(lo - 1)).empty());
         CHECK_FALSE(apply_rule_override(s, r.name, str(hi + 1)).empty());
     }
+}
+
+TEST_CASE("a claim's verdict reads its interval, its direction and the size of its groups") {
+    Claim c;
+    c.framework_games = c.other_games = 50;
+    CHECK(c.verdict() == "no data");
+    c.effect.defined = true;
+    c.effect = {0.2, 0.1, 0.3, true, {}};
+    c.direction = '+';
+    CHECK(c.verdict() == "holds");
+    c.direction = '-';
+    CHECK(c.verdict() == "fails");
+    c.effect = {0.05, -0.1, 0.2, true, {}};
+    CHECK(c.verdict() == "unclear");
+    c.effect = {-0.2, -0.3, -0.1, true, {}};
+    CHECK(c.verdict() == "holds");
+    c.framework_games = Claim::kFewGames - 1;
+    CHECK(c.verdict() == "few games");
 }
