@@ -211,10 +211,9 @@ GameFacts GameTracker::finish(const GameState& g) {
 
 GameFacts study_game(std::shared_ptr<const Scenario> scenario, std::uint64_t seed, BotKind bots) {
     GameTracker tracker(*scenario);
-    GameRecord rec = play_game(std::move(scenario), seed, bots,
-                               [&](const GameState& g, const JournalEntry& e, const std::vector<Event>& ev) {
-                                   tracker.observe(g, e, ev);
-                               });
+    GameRecord rec = play_game(
+        std::move(scenario), seed, bots,
+        [&](const GameState& g, const JournalEntry& e, const std::vector<Event>& ev) { tracker.observe(g, e, ev); });
     return tracker.finish(rec.final);
 }
 
@@ -458,15 +457,16 @@ Study measure(const Scenario& sc, std::vector<GameFacts> all, const StudyOptions
     st.reasons = by_count(reasons);
     std::vector<bool> listed(sc.cards.size(), false);
     for (int c : sc.deck) {
-        st.cards_drawn.push_back({sc.cards[static_cast<std::size_t>(c)].id, static_cast<int>(cards[static_cast<std::size_t>(c)])});
+        st.cards_drawn.push_back(
+            {sc.cards[static_cast<std::size_t>(c)].id, static_cast<int>(cards[static_cast<std::size_t>(c)])});
         listed[static_cast<std::size_t>(c)] = true;
     }
     for (std::size_t c = 0; c < cards.size(); ++c)
         if (!listed[c] && cards[c] > 0) st.cards_drawn.push_back({sc.cards[c].id, static_cast<int>(cards[c])});
     if (n > 0) {
-        for (double* v : {&st.war, &st.breakout, &st.rapprochement, &st.last_turn, &st.offers_made,
-                          &st.offers_answered, &st.offers_accepted, &st.proposals, &st.frameworks_accepted,
-                          &st.frameworks_rejected, &st.frameworks_lapsed})
+        for (double* v : {&st.war, &st.breakout, &st.rapprochement, &st.last_turn, &st.offers_made, &st.offers_answered,
+                          &st.offers_accepted, &st.proposals, &st.frameworks_accepted, &st.frameworks_rejected,
+                          &st.frameworks_lapsed})
             *v /= n;
         for (double& w : st.wins) w /= n;
         for (auto& o : st.orders)
@@ -483,8 +483,8 @@ Study measure(const Scenario& sc, std::vector<GameFacts> all, const StudyOptions
     const std::string no_fw = "no game reached a framework", all_fw = "every game reached a framework";
     const std::string no_groups = "needs games with and without a framework";
     int s_share = bs.statistic(quotient(c_fw, one), "no games");
-    int s_turn = bs.statistic(quotient(bs.column([](const GameFacts& g) { return double(g.framework_turn); }), c_fw),
-                              no_fw);
+    int s_turn =
+        bs.statistic(quotient(bs.column([](const GameFacts& g) { return double(g.framework_turn); }), c_fw), no_fw);
 
     // Claim (a): of the channel episodes that reached tactical cooperation, the
     // share ending in a cut-off, games without a framework minus games with one.
@@ -556,26 +556,25 @@ Study measure(const Scenario& sc, std::vector<GameFacts> all, const StudyOptions
     int s_per_game = bs.statistic(quotient(c_eps, one), "no games");
     int s_trust_open = bs.statistic(quotient(per_episode([](const Episode& e) { return double(e.trust_open); }), c_eps),
                                     "no episodes");
-    int s_trust_after =
-        bs.statistic(quotient(per_episode([](const Episode& e) { return double(e.trust_after); }), c_eps),
-                     "no episodes");
+    int s_trust_after = bs.statistic(
+        quotient(per_episode([](const Episode& e) { return double(e.trust_after); }), c_eps), "no episodes");
     int s_length =
         bs.statistic(quotient(per_episode([](const Episode& e) { return double(e.length); }), c_eps), "no episodes");
-    int s_open = bs.statistic(quotient(bs.column([](const GameFacts& g) { return double(g.turns_open); }), one),
-                              "no games");
-    int s_below = bs.statistic(
-        quotient(per_episode([](const Episode& e) {
-                     return e.end == EpisodeEnd::cutoff && e.trust_after < e.trust_open ? 1.0 : 0.0;
-                 }),
-                 c_cut),
-        "no cut-offs");
+    int s_open =
+        bs.statistic(quotient(bs.column([](const GameFacts& g) { return double(g.turns_open); }), one), "no games");
+    int s_below =
+        bs.statistic(quotient(per_episode([](const Episode& e) {
+                                  return e.end == EpisodeEnd::cutoff && e.trust_after < e.trust_open ? 1.0 : 0.0;
+                              }),
+                              c_cut),
+                     "no cut-offs");
     std::array<int, 3> s_change{};
     for (int k = 0; k < 3; ++k) {
         auto end = static_cast<EpisodeEnd>(k);
-        int num = per_episode([=](const Episode& e) { return e.end == end ? double(e.trust_after - e.trust_open) : 0.0; });
+        int num =
+            per_episode([=](const Episode& e) { return e.end == end ? double(e.trust_after - e.trust_open) : 0.0; });
         int den = per_episode([=](const Episode& e) { return e.end == end ? 1.0 : 0.0; });
-        s_change[static_cast<std::size_t>(k)] =
-            bs.statistic(quotient(num, den), "no episode ended this way");
+        s_change[static_cast<std::size_t>(k)] = bs.statistic(quotient(num, den), "no episode ended this way");
     }
 
     bs.run(opt.resamples, opt.seed);
@@ -607,7 +606,8 @@ Study measure(const Scenario& sc, std::vector<GameFacts> all, const StudyOptions
     b.measure = "turns the channel is open (at the end of a turn) per game: framework games minus the others";
     b.direction = '+';
     b.effect = bs.get(b_effect);
-    b.components = {{"framework", bs.get(b_fw)}, {"no_framework", bs.get(b_nf)}, {"framework_strategic", bs.get(b_strat)}};
+    b.components = {
+        {"framework", bs.get(b_fw)}, {"no_framework", bs.get(b_nf)}, {"framework_strategic", bs.get(b_strat)}};
 
     Claim& c = st.claims[2];
     c.id = "c";
@@ -829,8 +829,8 @@ std::string study_table(const Study& s) {
              interval_text(s.trust_change[static_cast<std::size_t>(k)], 2).c_str());
     t += "  opened by turn:";
     for (std::size_t i = 0; i < s.opened_by_turn.size(); ++i) line(" %zu:%d", i + 1, s.opened_by_turn[i]);
-    line("\n  spoilers met the channel closed %d, secret %d, tactical %d, strategic %d\n", s.spoilers[0],
-         s.spoilers[1], s.spoilers[2], s.spoilers[3]);
+    line("\n  spoilers met the channel closed %d, secret %d, tactical %d, strategic %d\n", s.spoilers[0], s.spoilers[1],
+         s.spoilers[2], s.spoilers[3]);
     line("  strategic channels closed after their framework: %d (by a spoiler's cut-off %d)\n", s.strategic_closed,
          s.strategic_cutoffs);
     t += "  cut-off causes:\n";

@@ -31,12 +31,12 @@ struct Episode {
     int trust_open = 0;                // trust when it opened
     Channel widest = Channel::closed;  // widest channel before it ended (secret, tactical; strategic for a framework)
     EpisodeEnd end = EpisodeEnd::game_end;
-    bool ended = false;    // set exactly once, when it ends
-    int ended_turn = 0;    // turn it ended
-    int trust_after = 0;   // trust once it ended (after a cut-off's fall)
-    int length = 0;        // ends of turn it survived while open
-    std::string cause;     // cut-off: "leak", "card:ID", "order:ACTION:TEAM", "deal", "white_cell" or "unknown"
-    std::string reason;    // cut-off: the spoiler's reason, or "channel closed" when an effect closed it
+    bool ended = false;   // set exactly once, when it ends
+    int ended_turn = 0;   // turn it ended
+    int trust_after = 0;  // trust once it ended (after a cut-off's fall)
+    int length = 0;       // ends of turn it survived while open
+    std::string cause;    // cut-off: "leak", "card:ID", "order:ACTION:TEAM", "deal", "white_cell" or "unknown"
+    std::string reason;   // cut-off: the spoiler's reason, or "channel closed" when an effect closed it
     bool tactical() const { return widest >= Channel::tactical; }
 };
 
@@ -57,8 +57,8 @@ struct GameFacts {
     std::array<int, 4> spoilers{};  // spoilers by the channel they met (closed, secret, tactical, strategic)
     int strategic_closed = 0;       // a strategic channel closed (after its episode ended in the framework)
     int strategic_cutoffs = 0;      // of which by a spoiler's cut-off
-    int opened = 0;     // channel openings seen (one episode each)
-    int untracked = 0;  // changes the tracker could not follow from the events (0 in a sound game)
+    int opened = 0;                 // channel openings seen (one episode each)
+    int untracked = 0;              // changes the tracker could not follow from the events (0 in a sound game)
     bool framework() const { return framework_turn > 0; }
 };
 
@@ -80,11 +80,11 @@ private:
     Channel channel_ = Channel::closed;
     int trust_ = 0;
     int turn_ = 1;
-    int active_ = -1;                 // index of the open episode, or -1
-    int last_cut_ = -1;               // episode the next cutoff event describes, or -1
-    bool strategic_cut_ = false;      // the next cutoff event describes a strategic channel's
-    std::vector<int> pending_;        // episodes cut off in adjudication, awaiting their result
-    std::size_t turn_ends_ = 0;       // ends of turn seen
+    int active_ = -1;             // index of the open episode, or -1
+    int last_cut_ = -1;           // episode the next cutoff event describes, or -1
+    bool strategic_cut_ = false;  // the next cutoff event describes a strategic channel's
+    std::vector<int> pending_;    // episodes cut off in adjudication, awaiting their result
+    std::size_t turn_ends_ = 0;   // ends of turn seen
 };
 
 // Plays one bot game and returns its facts.
@@ -130,7 +130,7 @@ struct Study {
     StudyOptions options;
 
     Estimate framework_share;
-    Estimate framework_turn;          // mean turn, among framework games
+    Estimate framework_turn;           // mean turn, among framework games
     std::vector<int> framework_turns;  // framework games by the turn it was reached (index turn − 1)
     double war = 0, breakout = 0, rapprochement = 0, last_turn = 0;  // shares of games
     std::array<double, kTeams> wins{};                               // ties shared
@@ -138,19 +138,19 @@ struct Study {
 
     // Channel episodes.
     int episodes = 0;
-    std::array<int, 3> ended{};  // by EpisodeEnd
-    int tactical_episodes = 0;   // that reached tactical cooperation
-    std::array<int, 4> spoilers{};  // spoilers by the channel they met
-    int strategic_closed = 0, strategic_cutoffs = 0;  // strategic channels closed, of which by spoilers
+    std::array<int, 3> ended{};                                // by EpisodeEnd
+    int tactical_episodes = 0;                                 // that reached tactical cooperation
+    std::array<int, 4> spoilers{};                             // spoilers by the channel they met
+    int strategic_closed = 0, strategic_cutoffs = 0;           // strategic channels closed, of which by spoilers
     std::vector<std::pair<std::string, int>> causes, reasons;  // of cut-offs, most frequent first
     std::vector<int> opened_by_turn;                           // index turn − 1
     Estimate per_game, trust_open, trust_after, length, turns_open;
-    Estimate cut_below_open;  // share of cut-off episodes that left trust below its value at opening
+    Estimate cut_below_open;               // share of cut-off episodes that left trust below its value at opening
     std::array<Estimate, 3> trust_change;  // mean trust after − at opening, by EpisodeEnd
 
-    std::vector<std::pair<std::string, int>> cards_drawn;           // card id → draws, in deck order
-    std::vector<std::string> actions;                               // action ids
-    std::vector<std::array<double, kTeams>> orders;                 // per action: mean orders per game, by team
+    std::vector<std::pair<std::string, int>> cards_drawn;              // card id → draws, in deck order
+    std::vector<std::string> actions;                                  // action ids
+    std::vector<std::array<double, kTeams>> orders;                    // per action: mean orders per game, by team
     double offers_made = 0, offers_answered = 0, offers_accepted = 0;  // means per game
     double proposals = 0, frameworks_accepted = 0, frameworks_rejected = 0, frameworks_lapsed = 0;
     int untracked = 0;

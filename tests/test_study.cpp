@@ -107,8 +107,10 @@ TEST_CASE("every channel episode opens once and ends once, and a cut-off names i
         for (BotKind k : {BotKind::heuristic, BotKind::random})
             for (std::uint64_t seed = 1; seed <= 30; ++seed) {
                 GameTracker tracker(*sc);
-                auto rec = play_game(sc, seed, k, [&](const GameState& g, const JournalEntry& e,
-                                                      const std::vector<Event>& ev) { tracker.observe(g, e, ev); });
+                auto rec = play_game(sc, seed, k,
+                                     [&](const GameState& g, const JournalEntry& e, const std::vector<Event>& ev) {
+                                         tracker.observe(g, e, ev);
+                                     });
                 GameFacts f = tracker.finish(rec.final);
                 INFO(sc->id << " seed " << seed);
                 CHECK(f.untracked == 0);
