@@ -389,6 +389,7 @@ int evaluate(const Scenario& s, const Board& b, const std::vector<Term>& terms, 
             case TermSource::channel: v = static_cast<int>(b.channel) == t.a ? 1 : 0; break;
             case TermSource::outcome: v = ended && outcome_holds(s, b, static_cast<Outcome>(t.a)) ? 1 : 0; break;
             case TermSource::bargain_term: v = b.terms[t.a] == TermStatus::implemented ? 1 : 0; break;
+            case TermSource::channel_level: v = static_cast<int>(b.channel); break;
         }
         if (t.test == Term::Test::below)
             v = v < t.threshold ? 1 : 0;

@@ -3,6 +3,7 @@
 #include "rules.hpp"
 
 #include <algorithm>
+#include <array>
 
 #include "adjudication.hpp"
 #include "serialize.hpp"
@@ -91,13 +92,85 @@ std::string GameState::calendar_label() const {
     return cal[std::clamp(turn, 1, static_cast<int>(cal.size())) - 1];
 }
 
+bool premise_holds(const GameState& g, int card) {
+    const CardDef& c = g.card(card);
+    EffectContext ctx;
+    ctx.turn = g.turn;
+    for (const Term& t : c.premise)
+        if (evaluate(g.sc(), g.board, {t}, ctx, false) < 1) return false;
+    return true;
+}
+
+int next_inject(const GameState& g) {
+    for (std::size_t i = 0; i < g.deck.size(); ++i)
+        if (premise_holds(g, g.deck[i])) return static_cast<int>(i);
+    return -1;
+}
+
+namespace {
+
+// A seasonal deck at the start of a turn. The deck holds only the cards dated
+// within the previous, this and the next turn's periods: cards dated only
+// before the previous period leave it, cards that reach the next period join
+// it (unless already drawn or held). Then one card whose premise holds goes on
+// top, at random among those dated in this turn's period, else among the
+// previous turn's (carried over), else among the next turn's (drawn early).
+// Dates before the calendar count as its first turn's, dates after it as its
+// last turn's. White Cell cards (undated) stay where they are.
+void deal_season(GameState& g) {
+    const Scenario& s = g.sc();
+    if (s.deck_order != DeckOrder::seasonal || s.periods.empty()) return;
+    const int pool = static_cast<int>(s.cards.size());
+    const int turns = static_cast<int>(s.periods.size());
+    const int t = std::clamp(g.turn, 1, turns) - 1;
+    const MonthSpan now = s.periods[t];
+    const MonthSpan before = t > 0 ? s.periods[t - 1] : MonthSpan{now.first, now.first - 1};
+    const MonthSpan after = t + 1 < turns ? s.periods[t + 1] : MonthSpan{now.last + 1, now.last};
+    const int cal_first = s.periods.front().first, cal_last = s.periods.back().last;
+    auto months = [&](int c) {
+        MonthSpan m = s.cards[c].months;
+        return MonthSpan{std::clamp(m.first, cal_first, cal_last), std::clamp(m.last, cal_first, cal_last)};
+    };
+    auto overlaps = [](MonthSpan a, MonthSpan b) { return a.first <= b.last && a.last >= b.first; };
+    auto among = [](const std::vector<std::int16_t>& v, int c) { return std::find(v.begin(), v.end(), c) != v.end(); };
+    const int window_first = t > 0 ? before.first : now.first, window_last = t + 1 < turns ? after.last : now.last;
+    g.deck.erase(std::remove_if(g.deck.begin(), g.deck.end(),
+                                [&](std::int16_t c) { return c < pool && months(c).last < window_first; }),
+                 g.deck.end());
+    for (int c : s.deck) {
+        MonthSpan m = months(c);
+        if (m.first <= window_last && m.last >= window_first && !among(g.deck, c) && !among(g.inject_history, c) &&
+            !among(g.held, c))
+            g.deck.push_back(static_cast<std::int16_t>(c));
+    }
+    std::array<std::vector<int>, 3> tiers;  // this period, carried over, drawn early
+    for (std::size_t i = 0; i < g.deck.size(); ++i) {
+        int c = g.deck[i];
+        if (c >= pool || !premise_holds(g, c)) continue;
+        MonthSpan m = months(c);
+        int tier = overlaps(m, now) ? 0 : overlaps(m, before) ? 1 : overlaps(m, after) ? 2 : -1;
+        if (tier >= 0) tiers[tier].push_back(static_cast<int>(i));
+    }
+    for (const auto& from : tiers) {
+        if (from.empty()) continue;
+        int at = from.size() == 1 ? from[0] : from[g.rng.below(static_cast<std::uint32_t>(from.size()))];
+        std::int16_t card = g.deck[at];
+        g.deck.erase(g.deck.begin() + at);
+        g.deck.insert(g.deck.begin(), card);
+        return;
+    }
+}
+
+}  // namespace
+
 GameState new_game(std::shared_ptr<const Scenario> scenario, std::uint64_t seed) {
     GameState g;
     g.scenario = std::move(scenario);
     g.seed = seed;
     g.rng = Rng::seeded(seed);
     g.board = opening_board(g.sc());
-    for (int c : g.sc().deck) g.deck.push_back(static_cast<std::int16_t>(c));
+    if (g.sc().deck_order != DeckOrder::seasonal)  // a seasonal deck is filled turn by turn
+        for (int c : g.sc().deck) g.deck.push_back(static_cast<std::int16_t>(c));
     if (g.sc().deck_order == DeckOrder::shuffled) {
         for (std::size_t i = g.deck.size(); i > 1; --i) {
             std::size_t j = g.rng.below(static_cast<std::uint32_t>(i));
@@ -107,6 +180,7 @@ GameState new_game(std::shared_ptr<const Scenario> scenario, std::uint64_t seed)
     // The deck is drawn from the back; keep index 0 as the top for people.
     g.turn = 1;
     g.phase = Phase::inject;
+    deal_season(g);
     return g;
 }
 
@@ -665,6 +739,7 @@ void begin_turn(GameState& g, std::vector<Event>& ev) {
     for (auto& d : g.drafts) d.clear();
     for (auto& o : g.orders) o.clear();
     g.timer_seconds = 0;
+    deal_season(g);
     ev.push_back(phase_event(g));
 }
 
@@ -715,6 +790,13 @@ void enter_adjudication(GameState& g, std::vector<Event>& ev) {
     if (g.board.war) finish_game(g, EndReason::war, ev);
 }
 
+// The option an unanswered choice takes: the card's default (the first
+// option unless one is marked `default = true`).
+int default_option(const GameState& g) {
+    const CardDef& c = g.card(g.inject);
+    return c.default_option >= 0 && c.default_option < static_cast<int>(c.options.size()) ? c.default_option : 0;
+}
+
 void resolve_choice(GameState& g, int option, std::vector<Event>& ev) {
     const CardDef& c = g.card(g.inject);
     EffectContext ctx;
@@ -756,8 +838,26 @@ void draw_inject(GameState& g, int card, std::vector<Event>& ev) {
 }
 
 void draw_top(GameState& g, std::vector<Event>& ev) {
-    int card = g.deck.front();
-    g.deck.erase(g.deck.begin());
+    int at = next_inject(g);
+    for (int i = 0; i < at; ++i) {  // passed over, kept in the deck for a later turn
+        Event e;
+        e.kind = Event::Kind::note;
+        e.text = "deferred (its premise does not hold): " + g.card(g.deck[i]).title;
+        e.audience = Event::kControl;
+        ev.push_back(e);
+    }
+    if (at < 0) {
+        g.inject = -1;
+        g.inject_drawn = true;
+        if (static_cast<int>(g.inject_history.size()) < g.turn) g.inject_history.resize(g.turn, -1);
+        Event e;
+        e.kind = Event::Kind::note;
+        e.text = "no inject this turn: no card in the deck has its premise met";
+        ev.push_back(e);
+        return;
+    }
+    int card = g.deck[at];
+    g.deck.erase(g.deck.begin() + at);
     draw_inject(g, card, ev);
 }
 
@@ -765,7 +865,7 @@ void advance(GameState& g, std::vector<Event>& ev) {
     switch (g.phase) {
         case Phase::inject:
             if (!g.inject_drawn && !g.deck.empty()) draw_top(g, ev);
-            if (g.choice_pending) resolve_choice(g, 0, ev);  // no decision: the first option stands
+            if (g.choice_pending) resolve_choice(g, default_option(g), ev);  // no decision: the default stands
             if (g.board.war) {
                 finish_game(g, EndReason::war, ev);
                 return;
@@ -903,8 +1003,9 @@ struct Applier {
         if (g.board.war) finish_game(g, EndReason::war, ev);
     }
     void operator()(const HoldInject&) {
-        g.held.push_back(g.deck.front());
-        g.deck.erase(g.deck.begin());
+        int at = std::max(next_inject(g), 0);  // the card that would be drawn
+        g.held.push_back(g.deck[at]);
+        g.deck.erase(g.deck.begin() + at);
         note(Note::Kind::inject, "held", g.card(g.held.back()).title);
     }
     void operator()(const ReorderDeck& a) {

@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "types.hpp"
@@ -69,7 +70,8 @@ enum class TermSource : std::uint8_t {
     security,
     channel,
     outcome,
-    bargain_term
+    bargain_term,
+    channel_level  // the channel's rank (closed 0 .. strategic 3): `track = "channel"` in a card's `requires`
 };
 enum class Outcome : std::uint8_t { war, breakout, rapprochement };
 
@@ -156,6 +158,20 @@ struct CardOption {
     std::vector<Effect> effects;
 };
 
+// Months counted from year 0 (year * 12 + month - 1), so that dates and
+// calendar periods compare as integers. 0 means undated.
+struct MonthSpan {
+    int first = 0, last = 0;
+    bool dated() const { return first > 0; }
+};
+
+// A card's `date` ("YYYY-MM", "YYYY" or "START/END" of those) as months, or
+// nothing when it is none of these.
+std::optional<MonthSpan> card_months(std::string_view date);
+// The months a calendar label names ("Autumn 2001", "Winter 2001-02",
+// "1995", "1986-88"), or nothing when it names none.
+std::optional<MonthSpan> period_months(std::string_view label);
+
 struct CardDef {
     std::string id, title, date;
     std::vector<std::string> eras;
@@ -166,6 +182,11 @@ struct CardDef {
     std::vector<Effect> play;
     int chooser = kRefNone;  // choice: team index
     std::vector<CardOption> options;
+    // Loaded from the card file but not part of a saved game (White Cell
+    // cards never have them), so not serialized:
+    std::vector<Term> premise;  // `requires`: every condition must hold for the card to be drawn
+    int default_option = 0;     // choice: the option an unanswered choice takes
+    MonthSpan months;           // `date` as months
 };
 
 struct Rules {
@@ -203,7 +224,9 @@ struct TeamDef {
     std::vector<Term> bot_hints;  // extra look-ahead value for the heuristic bot only
 };
 
-enum class DeckOrder : std::uint8_t { historical, shuffled };
+// historical: by date; shuffled: by the seed; seasonal: each turn a card at
+// random (by the game's RNG) among those dated in the turn's calendar period.
+enum class DeckOrder : std::uint8_t { historical, shuffled, seasonal };
 
 struct Scenario {
     std::string id, title, summary;
@@ -222,6 +245,7 @@ struct Scenario {
     std::vector<BargainTermDef> terms;
     std::vector<CardDef> cards;  // the whole loaded card pool
     std::vector<int> deck;       // cards in this scenario's deck, historical order
+    std::vector<MonthSpan> periods;  // seasonal decks: the months of each turn's calendar label
     std::uint64_t content_hash = 0;
 
     int turns() const { return static_cast<int>(calendar.size()); }

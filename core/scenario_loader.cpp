@@ -61,6 +61,81 @@ int Scenario::find_counter(std::string_view id) const {
 
 namespace {
 
+// "YYYY" or "YYYY-MM" as its first and last month; nothing otherwise.
+std::optional<MonthSpan> one_date(std::string_view d) {
+    auto digits = [&](std::size_t from, std::size_t n) {
+        int v = 0;
+        for (std::size_t i = from; i < from + n; ++i) {
+            if (i >= d.size() || !std::isdigit(static_cast<unsigned char>(d[i]))) return -1;
+            v = v * 10 + (d[i] - '0');
+        }
+        return v;
+    };
+    int year = d.size() >= 4 ? digits(0, 4) : -1;
+    if (year < 1) return std::nullopt;
+    if (d.size() == 4) return MonthSpan{year * 12, year * 12 + 11};
+    int month = d.size() == 7 && d[4] == '-' ? digits(5, 2) : -1;
+    if (month < 1 || month > 12) return std::nullopt;
+    return MonthSpan{year * 12 + month - 1, year * 12 + month - 1};
+}
+
+// The end year of "2001-02" or "1986-1988" (start year 2001 / 1986), or -1.
+int end_year(int start, std::string_view tail) {
+    if (tail.size() != 2 && tail.size() != 4) return -1;
+    int v = 0;
+    for (char ch : tail) {
+        if (!std::isdigit(static_cast<unsigned char>(ch))) return -1;
+        v = v * 10 + (ch - '0');
+    }
+    if (tail.size() == 2) {  // "1999-00" is 1999 to 2000; "1988-86" is a mistake, not 1988 to 2086
+        v += start / 100 * 100;
+        if (v <= start) v += 100;
+        if (v - start > 50) return -1;
+    }
+    return v > start ? v : -1;
+}
+
+}  // namespace
+
+std::optional<MonthSpan> card_months(std::string_view date) {
+    auto slash = date.find('/');
+    if (slash == std::string_view::npos) return one_date(date);
+    auto a = one_date(date.substr(0, slash)), b = one_date(date.substr(slash + 1));
+    if (!a || !b || b->last < a->first) return std::nullopt;
+    return MonthSpan{a->first, b->last};
+}
+
+std::optional<MonthSpan> period_months(std::string_view label) {
+    static const std::pair<std::string_view, int> seasons[] = {
+        {"Spring ", 3}, {"Summer ", 6}, {"Autumn ", 9}, {"Fall ", 9}, {"Winter ", 12}};
+    for (const auto& [name, month] : seasons) {
+        if (label.substr(0, name.size()) != name) continue;
+        std::string_view rest = label.substr(name.size());
+        auto y = one_date(rest.substr(0, 4));
+        if (!y || rest.size() < 4) return std::nullopt;
+        int year = y->first / 12;
+        if (month == 12) {  // "Winter 2001-02": December to February
+            if (rest.size() < 5 || (rest[4] != '-' && rest.substr(4, 3) != "\u2013") ||
+                end_year(year, rest.substr(rest[4] == '-' ? 5 : 7)) != year + 1)
+                return std::nullopt;
+        } else if (rest.size() != 4) {
+            return std::nullopt;
+        }
+        return MonthSpan{year * 12 + month - 1, year * 12 + month + 1};
+    }
+    // "1995", "1986-88", "1986-1988" (a hyphen or an en dash).
+    auto y = one_date(label.substr(0, 4));
+    if (!y || (label.size() > 4 && label.size() < 6)) return std::nullopt;
+    if (label.size() == 4) return y;
+    int start = y->first / 12;
+    std::size_t dash = label[4] == '-' ? 1 : label.substr(4, 3) == "\u2013" ? 3 : 0;
+    int end = dash ? end_year(start, label.substr(4 + dash)) : -1;
+    if (end < 0) return std::nullopt;
+    return MonthSpan{start * 12, end * 12 + 11};
+}
+
+namespace {
+
 std::uint64_t fnv1a(std::uint64_t h, std::string_view bytes) {
     for (unsigned char c : bytes) {
         h ^= c;
@@ -352,8 +427,11 @@ public:
                 s.deck_order = DeckOrder::historical;
             else if (v == "shuffled")
                 s.deck_order = DeckOrder::shuffled;
+            else if (v == "seasonal")
+                s.deck_order = DeckOrder::seasonal;
             else
-                problem(it->second.value, "scenario.deck_order", "must be \"historical\" or \"shuffled\"");
+                problem(it->second.value, "scenario.deck_order",
+                        "must be \"historical\", \"shuffled\" or \"seasonal\"");
         }
     }
 
@@ -373,10 +451,39 @@ public:
             for (const auto& e : s.cards[c].eras)
                 if (std::find(eras.begin(), eras.end(), e) != eras.end()) chosen.insert(c);
         s.deck.assign(chosen.begin(), chosen.end());
-        std::stable_sort(s.deck.begin(), s.deck.end(), [&](int a, int b) { return s.cards[a].date < s.cards[b].date; });
+        // By first month: the same order as the YYYY-MM strings of version 1.
+        std::stable_sort(s.deck.begin(), s.deck.end(),
+                         [&](int a, int b) { return s.cards[a].months.first < s.cards[b].months.first; });
+        if (s.deck_order == DeckOrder::seasonal) read_periods(L, s);
         if (s.deck.empty())
             problem_in(L.scenario_file, line_of(L.scenario, "deck_eras"), "scenario.deck_eras",
                        "the deck is empty: no card matches deck_eras or deck_cards");
+    }
+
+    // A seasonal deck needs the months of every turn: turn i runs from the
+    // first month of its label to the month before the next turn's label.
+    void read_periods(Layers& L, Scenario& s) {
+        auto it = L.scenario.find("calendar");
+        if (it == L.scenario.end() || !it->second.value.is_array()) return;
+        const auto& labels = it->second.value.as_array();
+        std::vector<MonthSpan> spans;
+        for (std::size_t i = 0; i < labels.size(); ++i) {
+            std::string f = "scenario.calendar[" + std::to_string(i) + "]";
+            auto m = labels[i].is_string() ? period_months(labels[i].as_string().str) : std::nullopt;
+            if (!m) {
+                problem(labels[i], f,
+                        "a seasonal deck needs labels that name months: \"Spring 2002\", \"Winter 2001-02\", "
+                        "\"1995\" or \"1986-88\"");
+                return;
+            }
+            if (!spans.empty() && m->first <= spans.back().first) {
+                problem(labels[i], f, "begins no later than the turn before it");
+                return;
+            }
+            spans.push_back(*m);
+        }
+        for (std::size_t i = 0; i + 1 < spans.size(); ++i) spans[i].last = spans[i + 1].first - 1;
+        s.periods = std::move(spans);
     }
 
     void read_rules(Layers& L) {
@@ -712,7 +819,7 @@ public:
         std::string f = c.id.empty() ? loc.field : "cards." + c.id;
         check_keys(m, f,
                    {"id", "title", "date", "eras", "kind", "source", "text", "note", "effects", "to", "play", "chooser",
-                    "options"});
+                    "options", "requires"});
         if (c.id.empty()) {
             problem(loc.value, f + ".id", "missing card id");
         } else {
@@ -726,15 +833,14 @@ public:
         c.title = req_string(m, "title", f, "", &loc.value);
         c.date = req_string(m, "date", f, "", &loc.value);
         if (!c.date.empty()) {
-            bool ok = c.date.size() == 7 && c.date[4] == '-';
-            for (std::size_t k = 0; ok && k < 7; ++k)
-                if (k != 4 && !std::isdigit(static_cast<unsigned char>(c.date[k]))) ok = false;
-            if (ok) {
-                int month = std::stoi(c.date.substr(5));
-                ok = month >= 1 && month <= 12;
-            }
-            if (!ok) problem(m.at("date").value, f + ".date", "must be YYYY-MM");
+            if (auto span = card_months(c.date))
+                c.months = *span;
+            else
+                problem(m.at("date").value, f + ".date",
+                        "must be YYYY-MM, YYYY (the whole year) or START/END of those (e.g. 2001-12/2003-05)");
         }
+        if (auto it = m.find("requires"); it != m.end())
+            c.premise = terms(it->second.value, f + ".requires", false, false, false, true);
         if (auto it = m.find("eras"); it != m.end())
             c.eras = strings(it->second.value, f + ".eras");
         else
@@ -792,16 +898,21 @@ public:
                 problem(it == m.end() ? loc.value : it->second.value, f + ".options",
                         "a choice card needs at least two [[cards.options]]");
             } else {
-                int k = 0;
+                int k = 0, defaults = 0;
                 for (const auto& ov : it->second.value.as_array()) {
                     std::string of = f + ".options[" + std::to_string(k++) + "]";
                     Located ol{ov, of};
                     auto om = as_map(ol);
                     if (!om) continue;
-                    check_keys(*om, of, {"label", "text", "effects"});
+                    check_keys(*om, of, {"label", "text", "effects", "default"});
                     CardOption o;
                     o.label = req_string(*om, "label", of, "", &ov);
                     o.text = req_string(*om, "text", of, "", &ov);
+                    if (opt_bool(*om, "default", of)) {
+                        if (defaults++ > 0)
+                            problem(om->at("default").value, of + ".default", "only one option may be the default");
+                        c.default_option = static_cast<int>(c.options.size());
+                    }
                     if (auto e = om->find("effects"); e != om->end())
                         o.effects = effects(e->second.value, of + ".effects", Ctx{false, true, false});
                     c.options.push_back(std::move(o));
@@ -1020,8 +1131,38 @@ private:
         return c;
     }
 
+    // `{ track = "channel", at_least = "secret" }` or `below = "tactical"`:
+    // a condition on the channel's rank (closed < secret < tactical < strategic).
+    std::optional<Term> channel_condition(const Value& e, const std::string& f) {
+        const auto& t = e.as_table();
+        for (const auto& [k, kv] : t)
+            if (k != "track" && k != "at_least" && k != "below")
+                problem(kv, f + "." + k, "unknown field for a channel condition (expected at_least or below)");
+        bool at_least = t.count("at_least") > 0;
+        if (at_least == (t.count("below") > 0)) {
+            problem(e, f, "a channel condition needs exactly one of at_least or below");
+            return std::nullopt;
+        }
+        const char* key = at_least ? "at_least" : "below";
+        const Value& bv = t.at(key);
+        auto c = bv.is_string() ? channel_from(bv.as_string().str) : std::nullopt;
+        if (!c) {
+            problem(bv, f + "." + key,
+                    (bv.is_string() ? "unknown channel '" + bv.as_string().str + "'" : std::string("not a channel")) +
+                        " (expected closed, secret, tactical or strategic)");
+            return std::nullopt;
+        }
+        Term term;
+        term.source = TermSource::channel_level;
+        term.test = at_least ? Term::Test::at_least : Term::Test::below;
+        term.threshold = static_cast<int>(*c);
+        return term;
+    }
+
+    // Reads formula terms. With `condition` set they are a card's `requires`:
+    // no weights or outcomes, and `track = "channel"` compares the channel.
     std::vector<Term> terms(const Value& v, const std::string& field, bool in_action, bool region_target = false,
-                            bool marker_target = false) {
+                            bool marker_target = false, bool condition = false) {
         std::vector<Term> out;
         if (!v.is_array()) {
             problem(v, field, "must be an array of inline tables");
@@ -1035,6 +1176,11 @@ private:
                 continue;
             }
             const auto& t = e.as_table();
+            if (condition && t.count("track") && t.at("track").is_string() &&
+                t.at("track").as_string().str == "channel") {
+                if (auto c = channel_condition(e, f)) out.push_back(*c);
+                continue;
+            }
             static const std::vector<std::string> sources{"track",   "influence", "stability", "marker",
                                                           "control", "controls",  "counter",   "security",
                                                           "channel", "outcome",   "term"};
@@ -1058,7 +1204,10 @@ private:
                 term.source = TermSource::track;
                 auto tr = sv.is_string() ? track_from(sv.as_string().str) : std::nullopt;
                 if (!tr)
-                    problem(sv, f + ".track", "unknown track");
+                    problem(sv, f + ".track",
+                            "unknown track" + (sv.is_string() ? " '" + sv.as_string().str + "'" : std::string()) +
+                                " (expected trust, tension, nuclear, sanctions, us_hawks, iran_hardliners" +
+                                (condition ? ", al_qaeda or channel)" : " or al_qaeda)"));
                 else
                     term.a = idx(*tr);
             } else if (src == "influence" || src == "control") {
@@ -1120,6 +1269,9 @@ private:
                 term.test = Term::Test::at_least;
                 term.threshold = int_in(t.at("at_least"), f + ".at_least", -100, 100);
             }
+            if (condition && t.count("weight")) problem(t.at("weight"), f + ".weight", "a condition has no weight");
+            if (condition && term.source == TermSource::outcome)
+                problem(sv, f + ".outcome", "a condition cannot depend on how the game ends");
             out.push_back(term);
         }
         return out;

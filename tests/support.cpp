@@ -33,6 +33,10 @@ std::shared_ptr<const Scenario> scenario2009() {
     static auto s = load("scenarios/new-administration-2009.toml");
     return s;
 }
+std::shared_ptr<const Scenario> after911_v1() {
+    static auto s = load("scenarios/archive/v1/after-911.toml");
+    return s;
+}
 
 std::vector<Event> must(GameState& g, const Seat& seat, const Action& a) {
     Verdict v = validate(g, seat, a);

@@ -121,7 +121,7 @@ TEST_CASE("the shipped scenarios load") {
 }
 
 TEST_CASE("historical decks run in date order; shuffled decks depend on the seed") {
-    auto a = after911();
+    auto a = after911_v1();
     for (std::size_t i = 1; i < a->deck.size(); ++i) CHECK(a->cards[a->deck[i - 1]].date <= a->cards[a->deck[i]].date);
     GameState g1 = new_game(scenario2009(), 1), g2 = new_game(scenario2009(), 2), g1b = new_game(scenario2009(), 1);
     CHECK(g1.deck == g1b.deck);
@@ -270,4 +270,262 @@ TEST_CASE("missing files and garbage never crash the loader") {
         auto ps = validate_file(path);  // must return, never throw or crash
         for (auto& p : ps) CHECK_FALSE(p.message.empty());
     }
+}
+
+namespace {
+
+// The White Cell draws, moves every phase on (an unanswered choice takes its
+// default) and releases the report, until the next turn begins or the game ends.
+void next_turn(GameState& g) {
+    int turn = g.turn;
+    while (!g.ended() && g.turn == turn) {
+        if (g.phase == Phase::inject && !g.inject_drawn && !g.deck.empty())
+            must(g, Seat::control(), DrawInject{});
+        else if (g.phase == Phase::adjudication)
+            must(g, Seat::control(), Release{});
+        else
+            must(g, Seat::control(), AdvancePhase{});
+    }
+}
+
+std::vector<std::string> deck_ids(const GameState& g) {
+    std::vector<std::string> out;
+    for (auto c : g.deck) out.push_back(g.card(c).id);
+    return out;
+}
+
+bool contains(const std::vector<std::string>& v, const std::string& s) {
+    return std::find(v.begin(), v.end(), s) != v.end();
+}
+
+// An event card for the deck tests.
+std::string card(const std::string& id, const std::string& date, const std::string& extra = "") {
+    return "\n[[cards]]\nid = \"" + id + "\"\ntitle = \"" + id + "\"\ndate = \"" + date +
+           "\"\neras = [\"x\"]\nkind = \"event\"\n" + extra +
+           "source = \"Iran was one of the first countries to condemn the attack.\"\ntext = \"Text.\"\nnote = "
+           "\"Note.\"\neffects = []\n";
+}
+
+std::shared_ptr<const Scenario> load_mini(const std::string& dir, const std::string& cards,
+                                          const std::string& header_extra) {
+    write_temp(dir + "/rules.toml", mini_rules());
+    write_temp(dir + "/cards.toml", cards);
+    std::string header = mini_scenario(header_extra);
+    if (header_extra.find("calendar") != std::string::npos)  // the extra calendar replaces the mini one
+        header.erase(header.find("calendar = [\"T1\", \"T2\"]\n"), std::string("calendar = [\"T1\", \"T2\"]\n").size());
+    auto path = write_temp(dir + "/mini.toml", header);
+    auto r = load_scenario(path);
+    INFO(joined(problems_of(path)));
+    REQUIRE(r.scenario);
+    return r.scenario;
+}
+
+}  // namespace
+
+TEST_CASE("card dates and calendar labels are read as months") {
+    auto m = [](int y, int mo) { return y * 12 + mo - 1; };
+    auto d = card_months("2002-01");
+    REQUIRE(d);
+    CHECK((d->first == m(2002, 1) && d->last == m(2002, 1)));
+    d = card_months("1994");
+    REQUIRE(d);
+    CHECK((d->first == m(1994, 1) && d->last == m(1994, 12)));
+    d = card_months("2001-12/2003-05");
+    REQUIRE(d);
+    CHECK((d->first == m(2001, 12) && d->last == m(2003, 5)));
+    for (const char* bad : {"2002-13", "02-2002", "2003/2001", "2002-1", "", "2002-01/", "soon"}) {
+        INFO(bad);
+        CHECK_FALSE(card_months(bad));
+    }
+    auto p = period_months("Autumn 2001");
+    REQUIRE(p);
+    CHECK((p->first == m(2001, 9) && p->last == m(2001, 11)));
+    p = period_months("Winter 2001-02");
+    REQUIRE(p);
+    CHECK((p->first == m(2001, 12) && p->last == m(2002, 2)));
+    p = period_months("1986-88");
+    REQUIRE(p);
+    CHECK((p->first == m(1986, 1) && p->last == m(1988, 12)));
+    p = period_months("1999-2000");
+    REQUIRE(p);
+    CHECK((p->first == m(1999, 1) && p->last == m(2000, 12)));
+    p = period_months("1995");
+    REQUIRE(p);
+    CHECK((p->first == m(1995, 1) && p->last == m(1995, 12)));
+    for (const char* bad : {"T1", "Winter 2001", "Spring 02", "Summer 2002 and more", "1988-86", "Turn 3"}) {
+        INFO(bad);
+        CHECK_FALSE(period_months(bad));
+    }
+}
+
+TEST_CASE("conditions, dates, defaults and seasonal calendars are checked with file, line and field") {
+    write_temp("bad3/rules.toml", mini_rules());
+    write_temp("bad3/cards.toml", mini_card() +
+                                      card("two", "2001-12/2001-01",
+                                           "requires = [ { track = \"channel\", at_least = \"open\" }, "
+                                           "{ track = \"trsut\", at_least = 0 }, { counter = \"nope\", "
+                                           "at_least = 1 }, { track = \"trust\", at_least = 0, weight = 2 } "
+                                           "]\n") +
+                                      R"(
+[[cards]]
+id = "three"
+title = "Three"
+date = "2001-10"
+eras = ["x"]
+kind = "choice"
+source = "Iran was one of the first countries to condemn the attack."
+text = "t"
+note = "n"
+chooser = "us"
+[[cards.options]]
+label = "a"
+text = "a"
+default = true
+[[cards.options]]
+label = "b"
+text = "b"
+default = true
+)");
+    auto path = write_temp("bad3/mini.toml", mini_scenario("deck_order = \"seasonal\"\n"));
+    auto ps = problems_of(path);
+    INFO(joined(ps));
+    CHECK(has(ps, "cards.toml:16: cards.two.date: must be YYYY-MM, YYYY"));
+    CHECK(has(ps,
+              "cards.toml:19: cards.two.requires[0].at_least: unknown channel 'open' (expected closed, secret, "
+              "tactical or strategic)"));
+    CHECK(has(ps, "cards.two.requires[1].track: unknown track 'trsut'"));
+    CHECK(has(ps, "cards.two.requires[2].counter: unknown counter 'nope'"));
+    CHECK(has(ps, "cards.two.requires[3].weight: a condition has no weight"));
+    CHECK(has(ps, "cards.three.options[1].default: only one option may be the default"));
+    CHECK(has(ps, "mini.toml:5: scenario.calendar[0]: a seasonal deck needs labels that name months"));
+    for (auto& p : ps) CHECK(p.find(":0:") == std::string::npos);
+}
+
+TEST_CASE("a card whose premise does not hold is deferred, and the next one whose premise holds is drawn") {
+    auto s =
+        load_mini("premise",
+                  card("needs-channel", "2001-09", "requires = [ { track = \"channel\", at_least = \"secret\" } ]\n") +
+                      card("free", "2001-10") +
+                      card("needs-strike", "2001-11", "requires = [ { counter = \"strike\", at_least = 1 } ]\n"),
+                  "deck_order = \"historical\"\n");
+    GameState g = new_game(s, 1);
+    CHECK(deck_ids(g) == std::vector<std::string>{"needs-channel", "free", "needs-strike"});
+    CHECK_FALSE(premise_holds(g, g.deck[0]));
+    CHECK(next_inject(g) == 1);
+    must(g, Seat::control(), DrawInject{});
+    CHECK(g.card(g.inject).id == "free");
+    CHECK(deck_ids(g) == std::vector<std::string>{"needs-channel", "needs-strike"});  // deferred, still on top
+
+    GameState h = new_game(s, 1);
+    h.board.channel = Channel::secret;  // test set-up: a channel to cut
+    must(h, Seat::control(), DrawInject{});
+    CHECK(h.card(h.inject).id == "needs-channel");
+
+    // Holding takes the card the draw would take; with no premise met there is no inject.
+    GameState q = new_game(s, 1);
+    must(q, Seat::control(), HoldInject{});
+    CHECK(q.card(q.held.back()).id == "free");
+    CHECK(next_inject(q) == -1);
+    must(q, Seat::control(), DrawInject{});
+    CHECK(q.inject_drawn);
+    CHECK(q.inject == -1);
+    CHECK(q.deck.size() == 2);
+    must(q, Seat::control(), AdvancePhase{});
+    CHECK(q.phase == Phase::negotiation);
+    q.board.counters[0] = 1;  // test set-up: the strike counter
+    CHECK(next_inject(q) == 1);
+}
+
+TEST_CASE("an unanswered choice takes the option marked as the default") {
+    std::string choice = R"(
+[[cards]]
+id = "pick"
+title = "Pick"
+date = "2001-09"
+eras = ["x"]
+kind = "choice"
+source = "Iran was one of the first countries to condemn the attack."
+text = "t"
+note = "n"
+chooser = "us"
+[[cards.options]]
+label = "act"
+text = "a"
+effects = [ { track = "trust", add = 1 } ]
+[[cards.options]]
+label = "wait"
+text = "w"
+default = true
+effects = [ { track = "trust", add = -1 } ]
+)";
+    auto s = load_mini("default", choice, "deck_order = \"historical\"\n");
+    REQUIRE(s->cards[s->find_card("pick")].default_option == 1);
+    GameState g = new_game(s, 1);
+    int trust = g.board.track(Track::trust);
+    must(g, Seat::control(), DrawInject{});
+    CHECK(g.choice_pending);
+    must(g, Seat::control(), AdvancePhase{});  // nobody chose
+    CHECK(g.chosen == 1);
+    CHECK(g.board.track(Track::trust) == trust - 1);
+}
+
+TEST_CASE("a seasonal deck deals each turn from the turn's period, at random by the seed") {
+    std::string cards = card("a1", "2001-09") + card("a2", "2001-10") + card("a3", "2001-11") + card("w1", "2001-12") +
+                        card("w2", "2002-01", "requires = [ { track = \"channel\", at_least = \"secret\" } ]\n") +
+                        card("s1", "2002-04") + card("u1", "2002-07") + card("late", "2003-01");
+    auto s = load_mini("seasonal", cards,
+                       "deck_order = \"seasonal\"\ncalendar = [\"Autumn 2001\", \"Winter 2001-02\", \"Spring 2002\", "
+                       "\"Summer 2002\"]\n");
+    REQUIRE(s->periods.size() == 4);
+    std::set<std::string> first;
+    for (std::uint64_t seed = 1; seed <= 40; ++seed) {
+        GameState g = new_game(s, seed);
+        CHECK(g.deck == new_game(s, seed).deck);  // the same for the seed
+        auto ids = deck_ids(g);
+        INFO(seed);
+        CHECK(ids.size() == 5);  // this and the next season only
+        CHECK_FALSE(contains(ids, "s1"));
+        first.insert(ids[0]);
+        CHECK(ids[0][0] == 'a');
+
+        next_turn(g);  // Winter: w2 needs a channel, so w1 is dealt
+        CHECK(g.card(g.inject_history[0]).id[0] == 'a');
+        CHECK(g.card(g.deck[0]).id == "w1");
+        CHECK(contains(deck_ids(g), "s1"));
+
+        next_turn(g);  // Spring: autumn's leftovers are gone, winter's may carry over
+        ids = deck_ids(g);
+        for (const auto& id : ids) CHECK(id[0] != 'a');
+        CHECK(ids[0] == "s1");
+        CHECK(contains(ids, "late"));  // dated after the calendar: its last turn's
+
+        next_turn(g);  // Summer: this season's card, or the one dated after the calendar
+        ids = deck_ids(g);
+        CHECK((ids[0] == "u1" || ids[0] == "late"));
+        CHECK_FALSE(contains(ids, "w1"));
+    }
+    CHECK(first.size() == 3);  // variety within the season
+}
+
+TEST_CASE("a seasonal deck does not reach beyond the next season, and a turn may have no inject") {
+    std::string cards = card("a1", "2001-09", "requires = [ { track = \"channel\", at_least = \"secret\" } ]\n") +
+                        card("s1", "2002-04");
+    auto s =
+        load_mini("quiet", cards,
+                  "deck_order = \"seasonal\"\ncalendar = [\"Autumn 2001\", \"Winter 2001-02\", \"Spring 2002\"]\n");
+    GameState g = new_game(s, 3);
+    CHECK(deck_ids(g) == std::vector<std::string>{"a1"});
+    next_turn(g);
+    CHECK(g.inject_history[0] == -1);     // a1's premise fails; s1 is two seasons away
+    CHECK(g.card(g.deck[0]).id == "s1");  // Winter: spring's card may be drawn early
+}
+
+TEST_CASE("version-1 decks draw in the same order as before") {
+    auto s = after911_v1();
+    GameState g = new_game(s, 17);
+    std::vector<std::int16_t> expected(s->deck.begin(), s->deck.end());
+    CHECK(g.deck == expected);
+    for (const auto& c : s->cards) CHECK(c.premise.empty());
+    while (!g.ended()) next_turn(g);
+    for (std::size_t t = 0; t < g.inject_history.size(); ++t) CHECK(g.inject_history[t] == expected[t]);
 }
