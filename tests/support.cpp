@@ -33,6 +33,10 @@ std::shared_ptr<const Scenario> scenario2009() {
     static auto s = load("scenarios/new-administration-2009.toml");
     return s;
 }
+std::shared_ptr<const Scenario> cycle() {
+    static auto s = load("scenarios/the-cycle-1986-2001.toml");
+    return s;
+}
 std::shared_ptr<const Scenario> after911_v1() {
     static auto s = load("scenarios/archive/v1/after-911.toml");
     return s;

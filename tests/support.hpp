@@ -17,6 +17,7 @@ using namespace gb;
 std::string source_dir();
 std::shared_ptr<const Scenario> after911();
 std::shared_ptr<const Scenario> scenario2009();
+std::shared_ptr<const Scenario> cycle();
 // The version-1 after-911, frozen in scenarios/archive/v1: a historical deck
 // of eight cards, deal-unconditionally (a US choice) first.
 std::shared_ptr<const Scenario> after911_v1();

@@ -9,7 +9,7 @@
 using namespace gbt;
 
 TEST_CASE("a turn goes inject, negotiation, orders, adjudication, then the next turn") {
-    GameState g = new_game(after911(), 1);
+    GameState g = new_game(after911_v1(), 1);
     CHECK(g.turn == 1);
     CHECK(g.phase == Phase::inject);
     must(g, Seat::system(), DrawInject{});
@@ -31,8 +31,8 @@ TEST_CASE("a turn goes inject, negotiation, orders, adjudication, then the next 
     CHECK(g.score_history.size() == 1);
 }
 
-TEST_CASE("with no decision the first option of a choice stands") {
-    GameState g = new_game(after911(), 1);
+TEST_CASE("with no decision the first option of a choice without a default stands") {
+    GameState g = new_game(after911_v1(), 1);  // version-1 cards mark no default
     refused(g, Seat::system(), TimerExpired{});  // the inject phase is not timed
     must(g, Seat::control(), AdvancePhase{});
     CHECK(g.phase == Phase::negotiation);

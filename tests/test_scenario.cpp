@@ -108,8 +108,15 @@ TEST_CASE("the shipped scenarios load") {
     auto a = after911();
     CHECK(a->id == "after-911");
     CHECK(a->turns() == 8);
-    CHECK(a->deck.size() == 8);
+    CHECK(a->deck_order == DeckOrder::seasonal);
+    CHECK(a->deck.size() >= 25);  // every card of the Afghanistan era
+    CHECK(a->periods.size() == 8);
     CHECK(a->regions.size() >= 14);
+    auto c = cycle();
+    CHECK(c->id == "the-cycle-1986-2001");
+    CHECK(c->turns() == 8);
+    CHECK(c->deck_order == DeckOrder::seasonal);
+    CHECK(c->start_channel == Channel::secret);  // Iran-Contra needs engagement to expose
     auto b = scenario2009();
     CHECK(b->id == "new-administration-2009");
     CHECK(b->deck_order == DeckOrder::shuffled);
@@ -322,6 +329,46 @@ std::shared_ptr<const Scenario> load_mini(const std::string& dir, const std::str
 
 }  // namespace
 
+TEST_CASE("every card is dealt by some shipped scenario, and every shipped scenario validates") {
+    std::set<std::string> dealt, pool, shipped;
+    for (auto& entry : std::filesystem::directory_iterator(source_dir() + "/scenarios")) {
+        if (!entry.is_regular_file() || entry.path().extension() != ".toml") continue;
+        auto path = entry.path().string();
+        auto ps = problems_of(path);  // what `gb validate` prints
+        INFO(path << "\n" << joined(ps));
+        CHECK(ps.empty());
+        auto r = load_scenario(path);
+        REQUIRE(r.scenario);
+        shipped.insert(r.scenario->id);
+        for (int c : r.scenario->deck) dealt.insert(r.scenario->cards[c].id);
+        for (const auto& c : r.scenario->cards) pool.insert(c.id);
+    }
+    CHECK(shipped == std::set<std::string>{"after-911", "new-administration-2009", "the-cycle-1986-2001"});
+    // The pool is every card of every card file.
+    std::size_t in_files = 0;
+    for (auto& entry : std::filesystem::directory_iterator(source_dir() + "/scenarios/cards")) {
+        std::string text = read_file(entry.path().string());
+        for (std::size_t at = text.find("[[cards]]"); at != std::string::npos; at = text.find("[[cards]]", at + 1))
+            ++in_files;
+    }
+    CHECK(pool.size() == in_files);
+    for (const auto& id : pool) {
+        INFO("card in no shipped scenario's deck: " << id);
+        CHECK(dealt.count(id) == 1);
+    }
+}
+
+TEST_CASE("an option that cuts the channel off says so in its text") {
+    for (const auto& c : after911()->cards)
+        for (const auto& o : c.options)
+            for (const auto& e : o.effects)
+                if (e.verb == EffectVerb::spoiler) {
+                    INFO(c.id << ": " << o.label);
+                    CHECK(o.text.find("spoiler") != std::string::npos);
+                    CHECK(o.text.find("cut off") != std::string::npos);
+                }
+}
+
 TEST_CASE("card dates and calendar labels are read as months") {
     auto m = [](int y, int mo) { return y * 12 + mo - 1; };
     auto d = card_months("2002-01");
@@ -467,6 +514,9 @@ effects = [ { track = "trust", add = -1 } ]
     must(g, Seat::control(), AdvancePhase{});  // nobody chose
     CHECK(g.chosen == 1);
     CHECK(g.board.track(Track::trust) == trust - 1);
+    // The shipped repatriation test: no answer is silence, not a test of seriousness.
+    const CardDef& rt = after911()->cards[after911()->find_card("repatriation-test")];
+    CHECK(rt.options[rt.default_option].label == "Leave the request unanswered");
 }
 
 TEST_CASE("a seasonal deck deals each turn from the turn's period, at random by the seed") {

@@ -9,7 +9,7 @@ mkdir -p "$tmp/rules" "$tmp/cards"
 cp scenarios/rules/standard.toml "$tmp/rules/"
 sed 's/^leak_target = 13/leak_target = 77/' scenarios/rules/standard.toml > "$tmp/rules/standard.toml"
 cp scenarios/cards/*.toml "$tmp/cards/"
-sed -e 's/deck_cards = \["deal-unconditionally"/deck_cards = ["no-such-card"/' -e 's/^id = "after-911"/idd = "after-911"/' \
+sed -e 's/^deck_cards = \[/deck_cards = ["no-such-card", /' -e 's/^id = "after-911"/idd = "after-911"/' \
   scenarios/after-911.toml > "$tmp/broken.toml"
 out=$("$gb" validate "$tmp/broken.toml"); rc=$?
 [ $rc -eq 1 ] || fail "broken file gave exit $rc"
