@@ -202,6 +202,9 @@ int too_deep(const std::string& bytes) {
 class Loader {
 public:
     std::vector<Problem> problems;
+    std::vector<SourceFile> sources;                  // every file read, named relative to `base`
+    fs::path base;                                    // the scenario file's folder
+    const std::vector<SourceFile>* memory = nullptr;  // when set, files are read from here, not the disk
 
     void problem(const Value& at, const std::string& field, const std::string& message) {
         auto loc = at.location();
@@ -213,15 +216,35 @@ public:
         problems.push_back({file, line, field, message});
     }
 
+    // Reads a file (from the disk or `memory`) and keeps it in `sources`.
+    bool read(const std::string& path, std::string& bytes) {
+        fs::path p = fs::path(path).lexically_normal();
+        std::string name = (base.empty() ? p : p.lexically_relative(base)).generic_string();
+        if (name.empty()) name = p.generic_string();
+        if (memory) {
+            auto it = std::find_if(memory->begin(), memory->end(), [&](const SourceFile& f) { return f.path == name; });
+            if (it == memory->end()) {
+                problem_in(path, 0, "", "not among the scenario's files");
+                return false;
+            }
+            bytes = it->text;
+        } else {
+            std::ifstream in(path, std::ios::binary);
+            if (!in) {
+                problem_in(path, 0, "", "cannot open file");
+                return false;
+            }
+            bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+        }
+        sources.push_back({name, bytes});
+        return true;
+    }
+
     // Parses one file; returns false (with a problem) on I/O or syntax errors.
     bool parse(const std::string& path, Value& out, Layers& layers) {
         current_file_ = path;
-        std::ifstream in(path, std::ios::binary);
-        if (!in) {
-            problem_in(path, 0, "", "cannot open file");
-            return false;
-        }
-        std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        std::string bytes;
+        if (!read(path, bytes)) return false;
         layers.hash = fnv1a(layers.hash, bytes);
         if (bytes.size() > kMaxFileBytes) {
             problem_in(path, 0, "", "file is larger than " + std::to_string(kMaxFileBytes / 1024) + " KiB");
@@ -1474,15 +1497,13 @@ std::string rel(const fs::path& dir, const std::string& p) {
     return (q.is_absolute() ? q : dir / q).lexically_normal().string();
 }
 
-}  // namespace
-
-LoadResult load_scenario(const std::string& path) {
+LoadResult load_with(Loader& ld, const std::string& path) {
     LoadResult out;
     try {
-        Loader ld;
         Layers L;
         Value root;
         fs::path dir = fs::path(path).parent_path();
+        ld.base = dir.lexically_normal();
         if (!ld.parse(path, root, L)) {
             out.problems = std::move(ld.problems);
             return out;
@@ -1511,7 +1532,21 @@ LoadResult load_scenario(const std::string& path) {
     } catch (const std::exception& e) {
         out.problems.push_back({path, 0, "", std::string("cannot load: ") + e.what()});
     }
+    out.sources = std::move(ld.sources);
     return out;
+}
+
+}  // namespace
+
+LoadResult load_scenario(const std::string& path) {
+    Loader ld;
+    return load_with(ld, path);
+}
+
+LoadResult load_scenario_from(const std::vector<SourceFile>& files, const std::string& main) {
+    Loader ld;
+    ld.memory = &files;
+    return load_with(ld, main);
 }
 
 std::vector<Problem> validate_file(const std::string& path) {
@@ -1549,14 +1584,18 @@ std::vector<Problem> validate_file(const std::string& path) {
     }
 }
 
-std::string resolve_scenario_path(const std::string& name) {
-    if (fs::exists(name) && fs::is_regular_file(name)) return name;
-    std::vector<fs::path> dirs{"scenarios"};
+std::vector<std::string> scenario_dirs() {
+    std::vector<std::string> dirs{"scenarios"};
     if (const char* env = std::getenv("GB_SCENARIO_DIR")) dirs.insert(dirs.begin(), env);
 #ifdef GB_SOURCE_DIR
-    dirs.emplace_back(fs::path(GB_SOURCE_DIR) / "scenarios");
+    dirs.emplace_back((fs::path(GB_SOURCE_DIR) / "scenarios").string());
 #endif
-    for (const auto& d : dirs) {
+    return dirs;
+}
+
+std::string resolve_scenario_path(const std::string& name) {
+    if (fs::exists(name) && fs::is_regular_file(name)) return name;
+    for (const fs::path d : scenario_dirs()) {
         for (const auto& cand : {d / name, d / (name + ".toml")})
             if (fs::exists(cand) && fs::is_regular_file(cand)) return cand.string();
     }
