@@ -8,7 +8,7 @@
 #include <thread>
 
 #include "bounded_archive.hpp"
-#include "scenario_loader.hpp"
+#include "scenario_archive.hpp"
 #include "view_sync.hpp"
 
 namespace gb::net {
@@ -322,17 +322,14 @@ bool SeatSession::pump(Millis timeout) {
 
 void SeatSession::handle(ServerMessage&& m) {
     if (auto* s = std::get_if<Seated>(&m)) {
-        if (!scenario_ || scenario_->id != s->scenario) {
-            auto loaded = load_scenario(resolve_scenario_path(s->scenario));
-            if (!loaded.scenario) {
-                seat_error_ = "cannot load scenario '" + s->scenario + "' here";
+        if (!scenario_ || scenario_->id != s->scenario || scenario_->content_hash != s->scenario_hash) {
+            // The shipped scenario, or an archived set's for a game played with older rules.
+            ScenarioSearch found = find_scenario(s->scenario, s->scenario_hash);
+            if (!found.loaded.scenario) {
+                seat_error_ = "the server's scenario is not here: " + found.error;
                 return;
             }
-            scenario_ = loaded.scenario;
-        }
-        if (scenario_->content_hash != s->scenario_hash) {
-            seat_error_ = "scenario '" + s->scenario + "' differs from the server's copy";
-            return;
+            scenario_ = found.loaded.scenario;
         }
         view_ = std::move(s->view);
         view_.scenario = scenario_;

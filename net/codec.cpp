@@ -43,7 +43,7 @@ void serialize(Ar& ar, Pointer& m) {
 }
 template <class Ar>
 void serialize(Ar& ar, ForkGame& m) {
-    ar(m.scenario, m.seed, m.name, m.parent, m.parent_point, m.parent_hash, m.actions, m.last);
+    ar(m.scenario, m.seed, m.name, m.parent, m.parent_point, m.parent_hash, m.scenario_files, m.actions, m.last);
 }
 
 template <class Ar>

@@ -12,12 +12,14 @@
 #include "action.hpp"
 #include "board.hpp"
 #include "journal_entry.hpp"
+#include "scenario_loader.hpp"
 #include "state.hpp"
 
 namespace gb::net {
 
-// 2: presence; 3: bot seats move when the server asks them (YourMove, Pass).
-inline constexpr std::uint32_t kProtocolVersion = 3;
+// 2: presence; 3: bot seats move when the server asks them (YourMove, Pass);
+// 4: a fork brings its saved game's scenario files (ForkGame::scenario_files).
+inline constexpr std::uint32_t kProtocolVersion = 4;
 inline constexpr std::size_t kMaxPacket = 64 * 1024;  // ENet maximumPacketSize on the server
 inline constexpr std::size_t kMaxName = 40;
 
@@ -70,6 +72,10 @@ struct ForkGame {
     std::string parent;              // the saved game, for the record (its journal's name)
     std::uint64_t parent_point = 0;  // how many of its actions the fork starts from
     std::uint64_t parent_hash = 0;   // the state hash there, checked by the server
+    // The saved game's scenario files, in chunks that fit the pieces (the
+    // server joins consecutive chunks of a file): the fork is played with
+    // exactly its parent's rules. Empty: the server loads `scenario`.
+    std::vector<SourceFile> scenario_files;
     std::vector<JournalEntry> actions;
     bool last = true;
 };

@@ -25,7 +25,8 @@ template <class Ar>
 void serialize(Ar& ar, JournalHeader& h) {
     ar(h.format, h.game, h.name, h.scenario_id, h.scenario_path, h.content_hash, h.seed, h.join_code, h.control_code,
        h.created_unix);
-    if (h.format >= 2) ar(h.forked_from, h.fork_point, h.fork_hash);
+    if (has(h.format, JournalFormat::fork_origin)) ar(h.forked_from, h.fork_point, h.fork_hash);
+    if (has(h.format, JournalFormat::embedded_rules)) ar(h.scenario_files);
 }
 template <class Ar>
 void serialize(Ar& ar, ActionRecord& r) {
@@ -46,6 +47,7 @@ constexpr char kMagic[] = "GBJOURNAL\n";
 constexpr std::size_t kMagicLen = 10;
 constexpr std::size_t kRecordHead = 16;  // length, crc, seq
 constexpr std::uint32_t kMaxRecord = 1u << 20;
+constexpr std::uint32_t kMaxHeader = 16u << 20;  // it holds the scenario's files
 
 std::array<std::uint32_t, 256> make_table() {
     std::array<std::uint32_t, 256> t{};
@@ -85,6 +87,16 @@ void write_all(int fd, const std::string& bytes, const std::string& path) {
 
 }  // namespace
 
+std::string_view journal_format_name(std::uint32_t format) {
+    switch (static_cast<JournalFormat>(format)) {
+        case JournalFormat::first: return "first";
+        case JournalFormat::fork_origin: return "fork origin";
+        case JournalFormat::embedded_rules: return "embedded rules";
+        case JournalFormat::next: break;
+    }
+    return {};
+}
+
 std::uint32_t crc32(const void* data, std::size_t size) {
     static const auto table = make_table();
     std::uint32_t c = 0xFFFFFFFFu;
@@ -116,7 +128,7 @@ JournalRead read_journal(const std::string& path) {
         return out;
     }
     std::size_t pos = kMagicLen + 12;
-    if (hlen > kMaxRecord || pos + hlen > size || crc32(p + pos, hlen) != hcrc) {
+    if (hlen > kMaxHeader || pos + hlen > size || crc32(p + pos, hlen) != hcrc) {
         out.error = path + ": header is corrupt";
         return out;
     }
@@ -211,7 +223,11 @@ JournalWriter JournalWriter::create(const std::string& path, const JournalHeader
     w.path_ = path;
     w.fd_ = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0644);
     if (w.fd_ < 0) throw std::runtime_error(path + ": cannot create journal: " + std::strerror(errno));
-    std::string h = portable_bytes(header);
+    JournalHeader newest = header;  // a new journal is always of the newest format
+    newest.format = kJournalFormat;
+    std::string h = portable_bytes(newest);
+    if (h.size() > kMaxHeader)
+        throw std::runtime_error(path + ": journal header too large (" + std::to_string(h.size()) + " bytes)");
     std::string bytes(kMagic, kMagicLen);
     put32(bytes, kJournalFormat);
     put32(bytes, static_cast<std::uint32_t>(h.size()));

@@ -1,5 +1,5 @@
 // Journals: one append-only file per game holding its format version, its
-// scenario (id and content hash), seed and codes, then every accepted action
+// scenario (id, content hash and files), seed and codes, then every accepted action
 // with a sequence number, a CRC-32 and the state hash after it. A record is
 // made durable (fdatasync, or a group syncfs) before its action is acknowledged.
 #pragma once
@@ -7,16 +7,30 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
 #include "journal_entry.hpp"
+#include "scenario_loader.hpp"
 
 namespace gb {
 
-// Append-only list of journal format versions; never reorder.
-// 1: the first; 2: adds where a forked game came from.
-inline constexpr std::uint32_t kJournalFormat = 2;
+// Journal formats: an append-only list, never reordered, a number never
+// reused. Every build reads every format up to its own and writes the newest.
+enum class JournalFormat : std::uint32_t {
+    first = 1,       // scenario id, path and content hash; seed; codes; records
+    fork_origin,     // 2: + where a forked game came from
+    embedded_rules,  // 3: + the scenario's files, so that the journal replays on its own
+    next,            // one past the newest: add new formats just above
+};
+inline constexpr std::uint32_t kJournalFormat = static_cast<std::uint32_t>(JournalFormat::next) - 1;
+// "first", "fork origin", "embedded rules"; empty for a number not in the list.
+std::string_view journal_format_name(std::uint32_t format);
+// Whether journals of `format` have what `f` added.
+constexpr bool has(std::uint32_t format, JournalFormat f) {
+    return format >= static_cast<std::uint32_t>(f);
+}
 
 struct JournalHeader {
     std::uint32_t format = kJournalFormat;
@@ -34,6 +48,10 @@ struct JournalHeader {
     std::string forked_from;
     std::uint64_t fork_point = 0;
     std::uint64_t fork_hash = 0;
+    // The exact rules the game is played with (format 3): the scenario file
+    // first, then every file it includes and its card files, as load_scenario
+    // read them. Replay loads the scenario from here, never from the disk.
+    std::vector<SourceFile> scenario_files;
 };
 
 struct ActionRecord {

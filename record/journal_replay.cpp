@@ -2,30 +2,42 @@
 #include "journal_replay.hpp"
 
 #include "rules.hpp"
-#include "scenario_loader.hpp"
+#include "scenario_archive.hpp"
 #include "serialize.hpp"
 
 namespace gb {
 
-std::shared_ptr<const Scenario> scenario_for(const JournalHeader& h, std::string& error) {
-    std::string path = h.scenario_path;
-    auto loaded = load_scenario(path);
-    if (!loaded.scenario) loaded = load_scenario(resolve_scenario_path(h.scenario_id));
-    if (!loaded.scenario) {
-        error = "scenario '" + h.scenario_id + "' (" + path + ") cannot be loaded" +
-                (loaded.problems.empty() ? std::string() : ": " + loaded.problems.front().str());
-        return nullptr;
+JournalScenario scenario_for(const JournalHeader& h) {
+    JournalScenario out;
+    if (h.scenario_files.empty()) {  // formats 1 and 2
+        ScenarioSearch found = find_scenario(h.scenario_id, h.content_hash, h.scenario_path);
+        out.scenario = std::move(found.loaded.scenario);
+        out.files = std::move(found.loaded.sources);
+        out.from = std::move(found.path);
+        out.error = std::move(found.error);
+        return out;
     }
-    if (loaded.scenario->content_hash != h.content_hash) {
-        error = "scenario '" + h.scenario_id + "' has changed since the game began (content hash differs)";
-        return nullptr;
+    LoadResult l = load_scenario_from(h.scenario_files, h.scenario_files.front().path);
+    std::string copy = "the journal's copy of scenario '" + h.scenario_id + "'";
+    if (!l.scenario) {
+        out.error = copy + " does not load" + (l.problems.empty() ? std::string() : ": " + l.problems.front().str());
+    } else if (l.scenario->id != h.scenario_id || l.scenario->content_hash != h.content_hash) {
+        out.error = copy + " is not the one the header names (it holds '" + l.scenario->id + "' with content hash " +
+                    hash_text(l.scenario->content_hash) + ", the header says " + hash_text(h.content_hash) + ")";
+    } else {
+        out.scenario = std::move(l.scenario);
+        out.files = h.scenario_files;
+        out.from = "the journal's own copy";
     }
-    return loaded.scenario;
+    return out;
 }
 
 ReplayedGame replay(const JournalRead& journal) {
     ReplayedGame out;
-    out.scenario = scenario_for(journal.header, out.error);
+    JournalScenario js = scenario_for(journal.header);
+    out.scenario = std::move(js.scenario);
+    out.scenario_from = std::move(js.from);
+    out.error = std::move(js.error);
     if (!out.scenario) return out;
     out.state = new_game(out.scenario, journal.header.seed);
     for (const auto& [seq, record] : journal.records) {

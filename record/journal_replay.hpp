@@ -5,14 +5,32 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "journal.hpp"
 #include "state.hpp"
 
 namespace gb {
 
+// The scenario a journal was played with, and where it was found.
+struct JournalScenario {
+    std::shared_ptr<const Scenario> scenario;  // null when not found; `error` says why
+    std::vector<SourceFile> files;             // the files it was loaded from, the scenario file first
+    std::string from;                          // "the journal's own copy", or the scenario file's path
+    std::string error;
+};
+
+// Loads a journal's scenario and checks its id and content hash against the
+// header. A journal that carries its scenario's files (format 3) is loaded
+// from them alone. One that does not (formats 1 and 2) is looked for at its
+// recorded path, then by its id in the scenario folders, then in the archived
+// sets (scenarios/archive/*/): the first file with the recorded id and
+// content hash is used.
+JournalScenario scenario_for(const JournalHeader& h);
+
 struct ReplayedGame {
     std::shared_ptr<const Scenario> scenario;
+    std::string scenario_from;  // where it was found (JournalScenario::from)
     GameState state;
     std::map<std::string, std::uint32_t> tokens;  // resume token -> player
     bool closed = false;
@@ -20,10 +38,6 @@ struct ReplayedGame {
     std::uint64_t next_seq = 1;
     std::string error;  // non-empty: the game cannot be resumed; names the record
 };
-
-// Loads the journal's scenario (by its recorded path, then by id) and checks
-// its content hash.
-std::shared_ptr<const Scenario> scenario_for(const JournalHeader& h, std::string& error);
 
 // Replays a journal that read_journal accepted.
 ReplayedGame replay(const JournalRead& journal);

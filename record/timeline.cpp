@@ -47,9 +47,10 @@ Timeline Timeline::open(const std::string& journal_path, std::size_t snapshot_ev
         throw std::runtime_error(jr.error.rfind(journal_path, 0) == 0 ? jr.error : journal_path + ": " + jr.error);
     t.header_ = jr.header;
     t.torn_ = jr.torn;
-    std::string error;
-    t.scenario_ = scenario_for(jr.header, error);
-    if (!t.scenario_) throw std::runtime_error(journal_path + ": " + error);
+    JournalScenario js = scenario_for(jr.header);
+    if (!js.scenario) throw std::runtime_error(journal_path + ": " + js.error);
+    t.scenario_ = std::move(js.scenario);
+    t.scenario_files_ = std::move(js.files);
     GameState g = new_game(t.scenario_, jr.header.seed);
     t.snapshots_.push_back(g);
     t.phases_.push_back({0, g.turn, g.phase});

@@ -42,6 +42,9 @@ public:
     const std::string& path() const { return path_; }
     const JournalHeader& header() const { return header_; }
     std::shared_ptr<const Scenario> scenario() const { return scenario_; }
+    // The files the scenario was loaded from (the journal's own copy, or for
+    // an older journal the files found for it), the scenario file first.
+    const std::vector<SourceFile>& scenario_files() const { return scenario_files_; }
     // Number of actions; points run from 0 (the new game) to size().
     std::size_t size() const { return entries_.size(); }
     const JournalEntry& entry(std::size_t i) const { return entries_[i]; }
@@ -65,6 +68,7 @@ private:
     std::string path_;
     JournalHeader header_;
     std::shared_ptr<const Scenario> scenario_;
+    std::vector<SourceFile> scenario_files_;
     std::vector<JournalEntry> entries_;
     std::vector<std::uint64_t> seqs_, hashes_;
     std::size_t every_ = 256;

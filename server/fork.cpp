@@ -7,6 +7,29 @@
 
 namespace gb {
 
+std::vector<SourceFile> split_files(const std::vector<SourceFile>& files, std::size_t chunk) {
+    std::vector<SourceFile> out;
+    for (const SourceFile& f : files) {
+        std::size_t at = 0;
+        do {
+            out.push_back({f.path, f.text.substr(at, chunk)});
+            at += chunk;
+        } while (at < f.text.size());
+    }
+    return out;
+}
+
+std::vector<SourceFile> join_files(std::vector<SourceFile> chunks) {
+    std::vector<SourceFile> out;
+    for (SourceFile& c : chunks) {
+        if (!out.empty() && out.back().path == c.path)
+            out.back().text += c.text;
+        else
+            out.push_back(std::move(c));
+    }
+    return out;
+}
+
 ForkResult fork_on_server(const std::string& host, std::uint16_t port, const Timeline& timeline, std::size_t point,
                           const std::string& name, const std::function<void(std::size_t)>& progress) {
     ForkResult out;
@@ -32,19 +55,29 @@ ForkResult fork_on_server(const std::string& host, std::uint16_t port, const Tim
                    " \"" + h.name + "\")";
     piece.parent_point = point;
     piece.parent_hash = state_hash(timeline.state_at(point));
-    // Pieces stay well under the packet cap.
+    // Pieces stay well under the packet cap: the scenario's files first, in
+    // chunks, then the actions.
     constexpr std::size_t kBudget = net::kMaxPacket / 2;
     std::size_t bytes = 0;
+    auto make_room = [&](std::size_t size, std::size_t actions_sent) {
+        if (bytes == 0 || bytes + size <= kBudget) return;
+        piece.last = false;
+        c.send(piece);
+        if (progress) progress(actions_sent);
+        piece.scenario_files.clear();
+        piece.actions.clear();
+        piece.scenario.clear();  // only the first piece's header counts
+        bytes = 0;
+    };
+    for (SourceFile& chunk : split_files(timeline.scenario_files(), kBudget / 2)) {
+        std::size_t size = chunk.path.size() + chunk.text.size() + 16;
+        make_room(size, 0);
+        piece.scenario_files.push_back(std::move(chunk));
+        bytes += size;
+    }
     for (std::size_t i = 0; i < point; ++i) {
         std::size_t size = portable_bytes(timeline.entry(i)).size();
-        if (!piece.actions.empty() && bytes + size > kBudget) {
-            piece.last = false;
-            c.send(piece);
-            if (progress) progress(i);
-            piece.actions.clear();
-            piece.scenario.clear();  // only the first piece's header counts
-            bytes = 0;
-        }
+        make_room(size, i);
         piece.actions.push_back(timeline.entry(i));
         bytes += size;
     }

@@ -16,6 +16,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "fork.hpp"
 #include "journal_replay.hpp"
 #include "rules.hpp"
 #include "scenario_loader.hpp"
@@ -168,7 +169,8 @@ void Server::load_journals() {
         if (rg.closed) continue;
         auto g = std::make_unique<Game>();
         g->id = jr.header.game;
-        g->header = jr.header;
+        g->header = std::move(jr.header);
+        g->header.scenario_files = {};  // they are in the journal; the live game needs only the scenario
         g->scenario = rg.scenario;
         g->state = std::move(rg.state);
         g->tokens = std::move(rg.tokens);
@@ -393,8 +395,11 @@ std::unique_ptr<Server::Game> Server::make_game(Peer& peer, const CreateGame& m,
         error(peer, ErrorCode::lobby, "scenario or name missing or too long");
         return nullptr;
     }
+    // A fork is played with its saved game's files; a new game with the files here.
     std::string path = resolve_scenario_path(m.scenario);
-    auto loaded = load_scenario(path);
+    auto loaded = fork && !fork->scenario_files.empty()
+                      ? load_scenario_from(fork->scenario_files, fork->scenario_files.front().path)
+                      : load_scenario(path);
     if (!loaded.scenario) {
         error(peer, ErrorCode::lobby,
               "cannot load scenario '" + m.scenario + "'" +
@@ -412,6 +417,7 @@ std::unique_ptr<Server::Game> Server::make_game(Peer& peer, const CreateGame& m,
     h.scenario_id = loaded.scenario->id;
     h.scenario_path = fs::absolute(path).string();
     h.content_hash = loaded.scenario->content_hash;
+    h.scenario_files = std::move(loaded.sources);
     h.seed = seed;
     h.join_code = new_code(6);
     h.control_code = new_code(10);
@@ -428,6 +434,7 @@ std::unique_ptr<Server::Game> Server::make_game(Peer& peer, const CreateGame& m,
         error(peer, ErrorCode::lobby, e.what());
         return nullptr;
     }
+    h.scenario_files = {};  // in the journal now
     g->state = new_game(g->scenario, seed);
     update_timer(*g);
     return g;
@@ -435,6 +442,7 @@ std::unique_ptr<Server::Game> Server::make_game(Peer& peer, const CreateGame& m,
 
 void Server::fork_game(Peer& peer, ForkGame&& m) {
     constexpr std::size_t kMaxForkActions = 200000;
+    constexpr std::size_t kMaxForkRules = 16u << 20;  // bytes of scenario files
     if (!peer.fork) {
         peer.fork = std::make_unique<ForkGame>(std::move(m));
     } else {
@@ -446,11 +454,22 @@ void Server::fork_game(Peer& peer, ForkGame&& m) {
         }
         peer.fork->actions.insert(peer.fork->actions.end(), std::make_move_iterator(m.actions.begin()),
                                   std::make_move_iterator(m.actions.end()));
+        peer.fork->scenario_files.insert(peer.fork->scenario_files.end(),
+                                         std::make_move_iterator(m.scenario_files.begin()),
+                                         std::make_move_iterator(m.scenario_files.end()));
         peer.fork->last = m.last;
+    }
+    std::size_t rules = 0;
+    for (const SourceFile& chunk : peer.fork->scenario_files) rules += chunk.text.size();
+    if (rules > kMaxForkRules) {
+        peer.fork.reset();
+        error(peer, ErrorCode::lobby, "a fork's scenario files may hold at most 16 MiB");
+        return;
     }
     if (!peer.fork->last) return;
     ForkGame f = std::move(*peer.fork);
     peer.fork.reset();
+    f.scenario_files = join_files(std::move(f.scenario_files));
     if (f.actions.size() != f.parent_point) {
         error(peer, ErrorCode::lobby,
               "the fork brought " + std::to_string(f.actions.size()) + " actions for point " +

@@ -232,3 +232,34 @@ TEST_CASE("A forked game continues on a real server, its journal verifies and re
     CHECK(fork_on_server("127.0.0.1", server.port(), parent, parent.size() + 1, "").error.find("past the end") !=
           std::string::npos);
 }
+
+TEST_CASE("A fork of a version-1 journal is played with the archived rules it was recorded with", "[replay]") {
+    auto dir = temp_dir("replay-fork-v1");
+    fs::create_directories(dir);
+    Timeline parent = Timeline::open("tests/fixtures/format2-after-911.journal");  // run from the source tree
+    CHECK(parent.header().format == 2);
+    auto point = parent.point_of(4);
+    REQUIRE(point);
+
+    ServerProcess server(dir + "/server");
+    ForkResult r = fork_on_server("127.0.0.1", server.port(), parent, *point, "What if, in 2002");
+    REQUIRE(r.error.empty());
+    std::string fork_path = dir + "/server/game-" + std::to_string(r.game) + ".journal";
+    JournalRead jr = read_journal(fork_path);
+    REQUIRE(jr.error.empty());
+    CHECK(jr.header.format == kJournalFormat);
+    CHECK(jr.header.content_hash == parent.header().content_hash);
+    CHECK(jr.header.scenario_files == parent.scenario_files());
+
+    // Seats find the same rules (in the archive, as the shipped files may
+    // have changed) and play the counterfactual to the end.
+    std::string endpoint = "127.0.0.1:" + std::to_string(server.port());
+    std::vector<pid_t> bots;
+    for (const char* t : {"us", "iran", "israel", "gulf"})
+        bots.push_back(
+            spawn_gb({"bot", "--server", endpoint, "--code", r.join_code, "--team", t}, dir + "/bot-" + t + ".out"));
+    for (pid_t b : bots) REQUIRE(wait_child(b, 120s) == 0);
+    Timeline forked = Timeline::open(fork_path);
+    CHECK(forked.final_state().ended());
+    CHECK(state_hash(forked.state_at(*point)) == state_hash(parent.state_at(*point)));
+}

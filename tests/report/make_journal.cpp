@@ -36,6 +36,7 @@ int main(int argc, char** argv) {
         h.scenario_id = sc->id;
         h.scenario_path = std::filesystem::absolute(path).string();
         h.content_hash = sc->content_hash;
+        h.scenario_files = loaded.sources;  // the rules travel with the journal, as the server writes it
         h.seed = 7;
         h.join_code = "JOIN00";
         h.control_code = "CONTROL000";

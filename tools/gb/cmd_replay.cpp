@@ -8,6 +8,7 @@
 #include "journal.hpp"
 #include "journal_replay.hpp"
 #include "narrate.hpp"
+#include "serialize.hpp"
 #include "timeline.hpp"
 
 namespace gb::cli {
@@ -93,6 +94,9 @@ int cmd_replay(int argc, char** argv) {
                      "checksum and sequence number, that the rules accept every action, and that the\n"
                      "state hash after each action is the one recorded. Prints a summary; exits 1\n"
                      "naming the first bad record.\n\n"
+                     "A journal of format 3 carries its scenario's files and is replayed with them alone;\n"
+                     "an older one (formats 1 and 2) with the first file holding its scenario id and content\n"
+                     "hash: at its recorded path, as shipped, or in an archived set (scenarios/archive/).\n\n"
                      "--at prints the game at the start of a turn (3) or of a phase of it (3.orders):\n"
                      "the inject, tracks, every region, scores, hands, orders, offers, the last report.\n"
                      "--as shows it as that seat saw it live (default control: everything).\n";
@@ -141,7 +145,8 @@ int cmd_replay(int argc, char** argv) {
         return 1;
     }
     const JournalHeader& h = jr.header;
-    std::printf("journal:  %s (format %u)\n", path.c_str(), h.format);
+    std::printf("journal:  %s (format %u, %s)\n", path.c_str(), h.format,
+                std::string(journal_format_name(h.format)).c_str());
     std::printf("game:     %u \"%s\", scenario %s, seed %llu\n", h.game, h.name.c_str(), h.scenario_id.c_str(),
                 static_cast<unsigned long long>(h.seed));
     if (!h.forked_from.empty())
@@ -154,6 +159,7 @@ int cmd_replay(int argc, char** argv) {
     }
     std::size_t tokens = 0;
     for (auto& [seq, r] : jr.records) tokens += std::holds_alternative<TokenRecord>(r) ? 1 : 0;
+    std::printf("rules:    from %s\n", rg.scenario_from.c_str());
     std::printf("records:  %zu (%llu actions, %zu seat tokens%s)\n", jr.records.size(),
                 static_cast<unsigned long long>(rg.actions), tokens, rg.closed ? ", closed" : "");
     const GameState& g = rg.state;
@@ -177,6 +183,7 @@ int cmd_replay(int argc, char** argv) {
         std::cout << "CORRUPT: " << path << ": " << jr.torn_detail << " (torn last record; the server drops it)\n";
         return 1;
     }
+    std::printf("hash:     %016llx after the last action\n", static_cast<unsigned long long>(state_hash(g)));
     std::printf("verified: every checksum, sequence number and state hash\n");
     return 0;
 }
