@@ -1,7 +1,9 @@
 // The after-action report: a model of one game built from its journal alone,
 // through one seat's eyes, and its renderings as self-contained HTML (inline
 // CSS and SVG charts) and as Markdown. Also the comparison of several games
-// of one scenario, optionally against a band of simulated bot games.
+// of one scenario, optionally against a band of simulated bot games. The
+// model writes the report's sentences (the *_text, *_note and *_line
+// functions), once; the renderers only set them in HTML or Markdown.
 #pragma once
 
 #include <array>
@@ -24,12 +26,25 @@ struct ReportOptions {
     bool include_chat = false;
 };
 
+// A paragraph that opens with a few words set off (bold): "Draft report. The
+// White Cell had not released ...". Either part may be empty.
+struct Prose {
+    std::string lead, text;
+    bool empty() const { return lead.empty() && text.empty(); }
+};
+
 struct InjectView {
     bool drawn = false;
     bool written = false;  // a card the White Cell wrote during the game
     std::string title, date, kind, text, source, note;
     std::string to;                            // opportunity: the team that takes it into hand
     std::string chooser, choice, choice_text;  // choice: who chose, the option, its text
+
+    std::string label() const;       // "Inject · event · written by the White Cell · September 2001"
+    std::string taken_text() const;  // "Taken into hand by Iran." for an opportunity, else ""
+    Prose choice_line() const;       // {"Iran chose:", "Engage — ..."} or its "(not yet chosen)"; empty if no choice
+    Prose note_line() const;         // {"Teaching note.", note}; empty without a note
+    std::string none_text() const;   // "No inject this turn." when none was drawn, else ""
 };
 
 struct ResultView {
@@ -43,6 +58,8 @@ struct ResultView {
 
     std::string roll_text() const;     // "4+3 +1 = 8 vs 7", or "" without a roll
     std::string outcome_text() const;  // "succeeds", "fails (interdicted)", "fails; amended by the White Cell: ..."
+    // A deal: "Deal: the offer (cancelled); amended by the White Cell: reason" (its effects apart).
+    std::string deal_text() const;
 };
 
 struct NoteView {
@@ -66,6 +83,11 @@ struct TurnView {
     std::vector<NoteView> bookmarks;   // journal bookmarks and replay annotations
     std::vector<ChatView> chat;
     bool complete = false;  // the turn's end is in the journal
+
+    Prose draft_note() const;         // the warning over a draft report; empty for a released one
+    std::string orders_note() const;  // why there is no table of orders ("No team gave orders this turn."), or ""
+    std::string after_label() const;  // "After the turn", or "Where the journal stops" for an unfinished turn
+    std::string chat_note() const;    // "No messages this seat could see." when there are none
 };
 
 // One line of a chart: a value per point (0: the opening board; t: the end
@@ -98,6 +120,12 @@ struct GameReport {
     std::string status;      // "Game over after turn 8: the last turn was played"
     std::string end_reason;  // last_turn, war, breakout, white_cell; empty while the game goes on
     int end_turn = 0;
+
+    std::string seed_text() const;      // the seed, or "withheld from this seat"
+    std::string turns_text() const;     // "5 of 8"
+    std::string final_heading() const;  // "Final scores", or "Standing so far" for an unfinished game
+    // The three shared outcomes, named, in the order the report gives them.
+    std::array<std::pair<const char*, bool>, 3> shared_outcomes() const;
 };
 
 // Builds the report of a game as the perspective saw it. Annotations are the
@@ -124,6 +152,12 @@ struct SimulatedGames {
     std::array<int, 8> outcome_counts{};                // by outcome_mask
     int rapprochement = 0, war = 0, breakout = 0;       // games with each
     std::vector<int> end_turn_counts;                   // games ending at each turn (index = turn)
+
+    std::string share_text(int count) const;  // "12.5% of simulated games"
+    // The p-quantile (0..1) of a team's final scores, or "—" without games.
+    std::string score_quantile(int team, double p) const;
+    // "Final scores of 200 games with heuristic bots in every seat. Rapprochement in ..."
+    std::string summary() const;
 };
 
 // Bit 0 rapprochement, bit 1 war, bit 2 breakout.
@@ -159,6 +193,8 @@ std::string html_escape(const std::string& s);
 std::string track_label(Track t);
 std::string channel_label(int channel);
 std::string fmt_signed(int v);
+// 12.5, or 12 for 12.0: figures in prose and tables.
+std::string fmt_number(double v);
 // The colour of game i in comparisons.
 const char* game_colour(std::size_t i);
 

@@ -122,11 +122,7 @@ std::string esc(const std::string& s) {
 }
 
 std::string num(double v) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.1f", v);
-    std::string s = buf;
-    if (s.size() > 2 && s.compare(s.size() - 2, 2, ".0") == 0) s.resize(s.size() - 2);
-    return s;
+    return fmt_number(v);
 }
 
 // ------------------------------------------------------------ SVG charts
@@ -354,6 +350,14 @@ void meta(std::string& out, const std::string& key, const std::string& value) {
     out += "<div><dt>" + esc(key) + "</dt><dd>" + esc(value) + "</dd></div>";
 }
 
+// A paragraph (`tag` with `cls`) with its lead in bold; nothing for empty prose.
+void paragraph(std::string& out, const char* tag, const char* cls, const Prose& p) {
+    if (p.empty()) return;
+    out += std::string("<") + tag + " class=\"" + cls + "\">" +
+           (p.lead.empty() ? "" : "<strong>" + esc(p.lead) + "</strong>" + (p.text.empty() ? "" : " ")) + esc(p.text) +
+           "</" + tag + ">\n";
+}
+
 std::string chip(int team) {
     if (team < 0 || team >= kTeams) return {};
     return std::string("<span class=\"chip\" style=\"background:") + kTeamColours[team] + "\"></span>";
@@ -390,35 +394,23 @@ void turn_section(std::string& out, const GameReport& r, const TurnView& tv) {
 
     const InjectView& iv = tv.inject;
     if (iv.drawn) {
-        out += "<div class=\"inject kind-" + iv.kind + "\">\n<p class=\"card-label\">Inject \xc2\xb7 " + esc(iv.kind) +
-               (iv.written ? " \xc2\xb7 written by the White Cell" : "") +
-               (iv.date.empty() ? "" : " \xc2\xb7 " + esc(iv.date)) + "</p>\n";
+        out += "<div class=\"inject kind-" + iv.kind + "\">\n<p class=\"card-label\">" + esc(iv.label()) + "</p>\n";
         out += "<h3 class=\"inject-title\">" + esc(iv.title) + "</h3>\n";
         if (!iv.text.empty()) out += "<p class=\"card-text\">" + esc(iv.text) + "</p>\n";
         if (!iv.source.empty()) out += "<blockquote class=\"source\">" + esc(iv.source) + "</blockquote>\n";
-        if (!iv.to.empty()) out += "<p class=\"choice\">Taken into hand by " + esc(iv.to) + ".</p>\n";
-        if (!iv.chooser.empty())
-            out += "<p class=\"choice\"><strong>" + esc(iv.chooser) + " chose:</strong> " +
-                   (iv.choice.empty()
-                        ? std::string("(not yet chosen)")
-                        : esc(iv.choice) + (iv.choice_text.empty() ? "" : " \xe2\x80\x94 " + esc(iv.choice_text))) +
-                   "</p>\n";
-        if (!iv.note.empty())
-            out += "<aside class=\"teaching-note\"><strong>Teaching note.</strong> " + esc(iv.note) + "</aside>\n";
+        if (auto taken = iv.taken_text(); !taken.empty()) out += "<p class=\"choice\">" + esc(taken) + "</p>\n";
+        paragraph(out, "p", "choice", iv.choice_line());
+        paragraph(out, "aside", "teaching-note", iv.note_line());
         out += "</div>\n";
     } else {
-        out += "<p class=\"none\">No inject this turn.</p>\n";
+        out += "<p class=\"none\">" + esc(iv.none_text()) + "</p>\n";
     }
 
-    if (tv.draft)
-        out +=
-            "<p class=\"draft-banner\"><strong>Draft report.</strong> The White Cell had not released this "
-            "turn's report when the journal ends; the teams had not seen these results.</p>\n";
+    paragraph(out, "p", "draft-banner", tv.draft_note());
     if (!tv.deals.empty()) {
         out += "<h3>Deals</h3>\n<ul class=\"plain deals\">\n";
         for (const ResultView& d : tv.deals) {
-            out += "<li class=\"deal\">" + esc("Deal: " + d.order + (d.success ? "" : " (cancelled)"));
-            if (d.amended) out += esc("; amended by the White Cell: " + d.reason);
+            out += "<li class=\"deal\">" + esc(d.deal_text());
             if (!d.effects.empty()) {
                 out += "<span class=\"effects\">";
                 for (const auto& e : d.effects)
@@ -430,13 +422,8 @@ void turn_section(std::string& out, const GameReport& r, const TurnView& tv) {
         out += "</ul>\n";
     }
     out += "<h3>Orders and results</h3>\n";
-    if (!tv.adjudicated) {
-        out += "<p class=\"none\">" +
-               std::string(tv.complete ? "No orders were adjudicated this turn."
-                                       : "The orders of this turn had not been revealed when the journal ends.") +
-               "</p>\n";
-    } else if (tv.orders.empty()) {
-        out += "<p class=\"none\">No team gave orders this turn.</p>\n";
+    if (auto note = tv.orders_note(); !note.empty()) {
+        out += "<p class=\"none\">" + esc(note) + "</p>\n";
     } else {
         out +=
             "<table class=\"results\">\n<thead><tr><th>#</th><th>Team</th><th>Order</th><th>Roll</th>"
@@ -477,8 +464,7 @@ void turn_section(std::string& out, const GameReport& r, const TurnView& tv) {
     // The board and the scores at the end of the turn, with the change over it.
     std::size_t k = static_cast<std::size_t>(t);
     if (k < r.tracks[0].values.size()) {
-        out += "<div class=\"after\"><p><span class=\"k\">" +
-               std::string(tv.complete ? "After the turn" : "Where the journal stops") + "</span>";
+        out += "<div class=\"after\"><p><span class=\"k\">" + tv.after_label() + "</span>";
         for (const Series& s : r.tracks) {
             int now = s.values[k], d = now - s.values[k - 1];
             out += "<span class=\"v\">" + esc(s.label) + " " + std::to_string(now);
@@ -502,7 +488,7 @@ void turn_section(std::string& out, const GameReport& r, const TurnView& tv) {
     if (r.include_chat) {
         out += "<section class=\"chat\" id=\"chat-turn-" + std::to_string(t) + "\">\n<h3>Chat</h3>\n";
         if (tv.chat.empty()) {
-            out += "<p class=\"none\">No messages this seat could see.</p>\n";
+            out += "<p class=\"none\">" + esc(tv.chat_note()) + "</p>\n";
         } else {
             out += "<ul>\n";
             for (const ChatView& c : tv.chat)
@@ -516,7 +502,7 @@ void turn_section(std::string& out, const GameReport& r, const TurnView& tv) {
 }
 
 void final_table(std::string& out, const GameReport& r) {
-    out += "<section id=\"final\">\n<h2>" + std::string(r.ended ? "Final scores" : "Standing so far") + "</h2>\n";
+    out += "<section id=\"final\">\n<h2>" + r.final_heading() + "</h2>\n";
     out +=
         "<table id=\"final-scores\">\n<thead><tr><th>Team</th><th class=\"num\">Score</th><th class=\"num\">Par</th>"
         "<th class=\"num\">vs par</th><th>Result</th></tr></thead>\n<tbody>\n";
@@ -529,13 +515,9 @@ void final_table(std::string& out, const GameReport& r) {
     }
     out += "</tbody>\n</table>\n</section>\n";
     out += "<section id=\"outcome\">\n<h2>Shared outcome</h2>\n<ul class=\"outcome\">\n";
-    auto item = [&](const char* name, bool yes) {
+    for (const auto& [name, yes] : r.shared_outcomes())
         out +=
             std::string("<li class=\"") + (yes ? "yes" : "no") + "\">" + name + ": " + (yes ? "yes" : "no") + "</li>\n";
-    };
-    item("Rapprochement", r.rapprochement);
-    item("Regional war", r.war);
-    item("Nuclear breakout", r.breakout);
     out += "</ul>\n<p class=\"end-reason\">" + esc(r.status) + ".</p>\n</section>\n";
 }
 
@@ -550,10 +532,10 @@ std::string render_html(const GameReport& r) {
     out += "<dl class=\"meta\">";
     meta(out, "Scenario", r.scenario_id);
     meta(out, "Journal", r.journal_file);
-    meta(out, "Seed", r.seed ? std::to_string(*r.seed) : "withheld from this seat");
+    meta(out, "Seed", r.seed_text());
     meta(out, "Started", r.created);
     meta(out, "Perspective", r.perspective_label);
-    meta(out, "Turns", std::to_string(r.turns_played) + " of " + std::to_string(r.turns_total));
+    meta(out, "Turns", r.turns_text());
     out += "</dl>\n<p class=\"status " + std::string(r.ended ? "ended" : "running") + "\">" + esc(r.status) +
            "</p>\n</header>\n";
 
@@ -679,9 +661,7 @@ std::string render_compare_html(const Comparison& c) {
     auto flag = [&](const char* name, bool GameReport::*field, int SimulatedGames::*count) {
         row(name, [&](const GameReport& g) {
             std::string s = (g.*field) ? "<strong>yes</strong>" : "no";
-            if (sim)
-                s += "<br><span class=\"pct\">yes in " + num(100.0 * (sim->*count) / std::max(1, sim->games)) +
-                     "% of simulated games</span>";
+            if (sim) s += "<br><span class=\"pct\">yes in " + sim->share_text(sim->*count) + "</span>";
             return s;
         });
     };
@@ -690,8 +670,7 @@ std::string render_compare_html(const Comparison& c) {
     flag("Nuclear breakout", &GameReport::breakout, &SimulatedGames::breakout);
     if (sim)
         row("Same shared outcome", [&](const GameReport& g) {
-            int m = outcome_mask(g.rapprochement, g.war, g.breakout);
-            return num(100.0 * sim->outcome_counts[m] / std::max(1, sim->games)) + "% of simulated games";
+            return sim->share_text(sim->outcome_counts[outcome_mask(g.rapprochement, g.war, g.breakout)]);
         });
     out += "</tbody>\n</table>\n";
     if (sim)
@@ -706,21 +685,13 @@ std::string render_compare_html(const Comparison& c) {
             "<th>Team</th><th class=\"num\">10th</th><th class=\"num\">25th</th><th class=\"num\">median</th>"
             "<th class=\"num\">75th</th><th class=\"num\">90th</th><th class=\"num\">Par</th></tr></thead>\n<tbody>\n";
         for (int t = 0; t < kTeams; ++t) {
-            const auto& v = sim->final_scores[t];
-            auto q = [&](double p) {
-                if (v.empty()) return std::string("\xe2\x80\x94");
-                return std::to_string(v[static_cast<std::size_t>(p * static_cast<double>(v.size() - 1) + 0.5)]);
-            };
+            auto q = [&](double p) { return sim->score_quantile(t, p); };
             out += "<tr><td class=\"team\">" + chip(t) + esc(c.games.front().final[t].name) +
                    "</td><td class=\"num\">" + q(.1) + "</td><td class=\"num\">" + q(.25) + "</td><td class=\"num\">" +
                    q(.5) + "</td><td class=\"num\">" + q(.75) + "</td><td class=\"num\">" + q(.9) +
                    "</td><td class=\"num\">" + std::to_string(c.games.front().final[t].par) + "</td></tr>\n";
         }
-        out += "</tbody>\n</table>\n<p>Final scores of " + std::to_string(sim->games) +
-               " games with heuristic bots in every seat. Rapprochement in " +
-               num(100.0 * sim->rapprochement / std::max(1, sim->games)) + "%, regional war in " +
-               num(100.0 * sim->war / std::max(1, sim->games)) + "%, nuclear breakout in " +
-               num(100.0 * sim->breakout / std::max(1, sim->games)) + "% of them.</p>\n</section>\n";
+        out += "</tbody>\n</table>\n<p>" + sim->summary() + "</p>\n</section>\n";
     }
     out += "<footer>Written by <code>gb report --compare</code> from the game journals" +
            std::string(sim ? " and bot games played in this process" : "") + ".</footer>\n</main>\n</body>\n</html>\n";

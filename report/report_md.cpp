@@ -1,6 +1,5 @@
 // The after-action report as Markdown: the same content in the same order as
 // the HTML page, with the charts given as tables of values per turn.
-#include <cstdio>
 
 #include "report.hpp"
 
@@ -39,18 +38,16 @@ std::string row(const std::vector<std::string>& cells) {
     return out + "\n";
 }
 
+// A paragraph with its lead in bold; nothing for empty prose.
+void paragraph(std::string& out, const Prose& p) {
+    if (p.empty()) return;
+    out += (p.lead.empty() ? "" : "**" + md(p.lead) + "**" + (p.text.empty() ? "" : " ")) + md(p.text) + "\n\n";
+}
+
 std::string rule(std::size_t n, std::size_t left = 1) {
     std::string out = "|";
     for (std::size_t i = 0; i < n; ++i) out += i < left ? "---|" : "---:|";
     return out + "\n";
-}
-
-std::string num(double v) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.1f", v);
-    std::string s = buf;
-    if (s.size() > 2 && s.compare(s.size() - 2, 2, ".0") == 0) s.resize(s.size() - 2);
-    return s;
 }
 
 void series_table(std::string& out, const std::array<Series, kTracks>* tracks, const Series* channel, int points) {
@@ -76,43 +73,28 @@ void turn_section(std::string& out, const GameReport& r, const TurnView& tv) {
     out += "## Turn " + std::to_string(t) + " \xe2\x80\x94 " + md(tv.calendar) + "\n\n";
     const InjectView& iv = tv.inject;
     if (iv.drawn) {
-        out += "### Inject: " + md(iv.title) + "\n\n*Inject \xc2\xb7 " + iv.kind +
-               (iv.written ? " \xc2\xb7 written by the White Cell" : "") +
-               (iv.date.empty() ? "" : " \xc2\xb7 " + md(iv.date)) + "*\n\n";
+        out += "### Inject: " + md(iv.title) + "\n\n*" + md(iv.label()) + "*\n\n";
         if (!iv.text.empty()) out += md(iv.text) + "\n\n";
         if (!iv.source.empty()) out += "> " + md(iv.source) + "\n\n";
-        if (!iv.to.empty()) out += "Taken into hand by " + md(iv.to) + ".\n\n";
-        if (!iv.chooser.empty())
-            out += "**" + md(iv.chooser) + " chose:** " +
-                   (iv.choice.empty()
-                        ? std::string("(not yet chosen)")
-                        : md(iv.choice) + (iv.choice_text.empty() ? "" : " \xe2\x80\x94 " + md(iv.choice_text))) +
-                   "\n\n";
-        if (!iv.note.empty()) out += "**Teaching note.** " + md(iv.note) + "\n\n";
+        if (auto taken = iv.taken_text(); !taken.empty()) out += md(taken) + "\n\n";
+        paragraph(out, iv.choice_line());
+        paragraph(out, iv.note_line());
     } else {
-        out += "*No inject this turn.*\n\n";
+        out += "*" + iv.none_text() + "*\n\n";
     }
-    if (tv.draft)
-        out +=
-            "**Draft report.** The White Cell had not released this turn's report when the journal ends; the "
-            "teams had not seen these results.\n\n";
+    paragraph(out, tv.draft_note());
     if (!tv.deals.empty()) {
         out += "### Deals\n\n";
         for (const ResultView& d : tv.deals) {
-            std::string line = "Deal: " + d.order + (d.success ? "" : " (cancelled)");
-            if (d.amended) line += "; amended by the White Cell: " + d.reason;
+            std::string line = d.deal_text();
             for (const auto& e : d.effects) line += "; " + e;
             out += "- " + md(line) + "\n";
         }
         out += "\n";
     }
     out += "### Orders and results\n\n";
-    if (!tv.adjudicated) {
-        out += std::string(tv.complete ? "*No orders were adjudicated this turn.*"
-                                       : "*The orders of this turn had not been revealed when the journal ends.*") +
-               "\n\n";
-    } else if (tv.orders.empty()) {
-        out += "*No team gave orders this turn.*\n\n";
+    if (auto note = tv.orders_note(); !note.empty()) {
+        out += "*" + note + "*\n\n";
     } else {
         out += row({"#", "Team", "Order", "Roll", "Outcome", "Effects"}) + rule(6, 6);
         for (const ResultView& v : tv.orders) {
@@ -141,7 +123,7 @@ void turn_section(std::string& out, const GameReport& r, const TurnView& tv) {
     }
     std::size_t k = static_cast<std::size_t>(t);
     if (k < r.tracks[0].values.size()) {
-        out += "**" + std::string(tv.complete ? "After the turn" : "Where the journal stops") + ":** ";
+        out += "**" + tv.after_label() + ":** ";
         bool first = true;
         for (const Series& s : r.tracks) {
             int now = s.values[k], d = now - s.values[k - 1];
@@ -160,7 +142,7 @@ void turn_section(std::string& out, const GameReport& r, const TurnView& tv) {
     }
     if (r.include_chat) {
         out += "### Chat\n\n";
-        if (tv.chat.empty()) out += "*No messages this seat could see.*\n";
+        if (tv.chat.empty()) out += "*" + tv.chat_note() + "*\n";
         for (const ChatView& c : tv.chat) out += "- **" + md(c.from) + "** to " + md(c.to) + ": " + md(c.text) + "\n";
         out += "\n";
     }
@@ -175,10 +157,10 @@ std::string render_markdown(const GameReport& r) {
     out += row({"", ""}) + rule(2, 2);
     out += row({"Scenario", cell(r.scenario_id)});
     out += row({"Journal", cell(r.journal_file)});
-    out += row({"Seed", r.seed ? std::to_string(*r.seed) : "withheld from this seat"});
+    out += row({"Seed", r.seed_text()});
     out += row({"Started", cell(r.created)});
     out += row({"Perspective", cell(r.perspective_label)});
-    out += row({"Turns", std::to_string(r.turns_played) + " of " + std::to_string(r.turns_total)});
+    out += row({"Turns", r.turns_text()});
     out += "\n**" + md(r.status) + "**\n\n";
 
     int points = std::max(r.turns_total, r.turns_played) + 1;
@@ -204,15 +186,15 @@ std::string render_markdown(const GameReport& r) {
 
     for (const TurnView& tv : r.turns) turn_section(out, r, tv);
 
-    out += "## " + std::string(r.ended ? "Final scores" : "Standing so far") + "\n\n";
+    out += "## " + r.final_heading() + "\n\n";
     out += row({"Team", "Score", "Par", "vs par", "Result"}) + "|---|---:|---:|---:|---|\n";
     for (const TeamResult& tr : r.final)
         out += row({cell(tr.name), std::to_string(tr.score), std::to_string(tr.par), fmt_signed(tr.vs_par),
                     tr.winner ? "Winner" : ""});
     out += "\n## Shared outcome\n\n";
-    out += std::string("- Rapprochement: ") + (r.rapprochement ? "yes" : "no") + "\n";
-    out += std::string("- Regional war: ") + (r.war ? "yes" : "no") + "\n";
-    out += std::string("- Nuclear breakout: ") + (r.breakout ? "yes" : "no") + "\n\n";
+    for (const auto& [name, yes] : r.shared_outcomes())
+        out += std::string("- ") + name + ": " + (yes ? "yes" : "no") + "\n";
+    out += "\n";
     out += md(r.status) + ".\n";
     return out;
 }
@@ -254,9 +236,10 @@ std::string render_compare_markdown(const Comparison& c) {
                                        "sim. median (25th\xe2\x80\x93"
                                        "75th)"};
             for (int i = 0; i < points; ++i)
-                r.push_back(i < static_cast<int>(bands.size()) ? num(bands[i].p50) + " (" + num(bands[i].p25) +
-                                                                     "\xe2\x80\x93" + num(bands[i].p75) + ")"
-                                                               : "");
+                r.push_back(i < static_cast<int>(bands.size())
+                                ? fmt_number(bands[i].p50) + " (" + fmt_number(bands[i].p25) + "\xe2\x80\x93" +
+                                      fmt_number(bands[i].p75) + ")"
+                                : "");
             out += row(r);
         }
     }
@@ -284,7 +267,7 @@ std::string render_compare_markdown(const Comparison& c) {
     auto flag = [&](const char* name, bool GameReport::*field, int SimulatedGames::*count) {
         line(name, [&](const GameReport& g) {
             std::string s = (g.*field) ? "**yes**" : "no";
-            if (sim) s += " (yes in " + num(100.0 * (sim->*count) / std::max(1, sim->games)) + "% of simulated games)";
+            if (sim) s += " (yes in " + sim->share_text(sim->*count) + ")";
             return s;
         });
     };
@@ -293,26 +276,17 @@ std::string render_compare_markdown(const Comparison& c) {
     flag("Nuclear breakout", &GameReport::breakout, &SimulatedGames::breakout);
     if (sim)
         line("Same shared outcome", [&](const GameReport& g) {
-            return num(100.0 * sim->outcome_counts[outcome_mask(g.rapprochement, g.war, g.breakout)] /
-                       std::max(1, sim->games)) +
-                   "% of simulated games";
+            return sim->share_text(sim->outcome_counts[outcome_mask(g.rapprochement, g.war, g.breakout)]);
         });
     if (sim) {
         out += "\n## The simulated games\n\n";
         out += row({"Team", "10th", "25th", "median", "75th", "90th", "Par"}) + rule(7, 1);
         for (int t = 0; t < kTeams; ++t) {
-            const auto& v = sim->final_scores[t];
-            auto q = [&](double p) {
-                if (v.empty()) return std::string("\xe2\x80\x94");
-                return std::to_string(v[static_cast<std::size_t>(p * static_cast<double>(v.size() - 1) + 0.5)]);
-            };
+            auto q = [&](double p) { return sim->score_quantile(t, p); };
             out += row({cell(c.games.front().final[t].name), q(.1), q(.25), q(.5), q(.75), q(.9),
                         std::to_string(c.games.front().final[t].par)});
         }
-        out += "\nFinal scores of " + std::to_string(sim->games) + " games with heuristic bots in every seat. " +
-               "Rapprochement in " + num(100.0 * sim->rapprochement / std::max(1, sim->games)) + "%, regional war in " +
-               num(100.0 * sim->war / std::max(1, sim->games)) + "%, nuclear breakout in " +
-               num(100.0 * sim->breakout / std::max(1, sim->games)) + "% of them.\n";
+        out += "\n" + sim->summary() + "\n";
     }
     return out;
 }
