@@ -1,13 +1,16 @@
 // Replays in the client: a saved game's journal on the same board and
 // panels as live play, driven by a timeline; perspectives; the instructor's
-// annotations beside the journal; and forks into new live games.
+// annotations beside the journal; the after-action report; and forks into
+// new live games.
 #include <imgui.h>
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 
 #include "app.hpp"
 #include "fork.hpp"
+#include "report.hpp"
 
 namespace gb::client {
 
@@ -207,6 +210,22 @@ void App::draw_debrief() {
             toast(e.what(), true);
         }
         annotation_label_[0] = annotation_note_[0] = 0;
+    }
+    ImGui::Spacing();
+    ImGui::TextColored(ImVec4(0.90f, 0.74f, 0.38f, 1), "After-action report");
+    ImGui::Separator();
+    ImGui::TextWrapped("The whole game through the eyes chosen under the board, as one web page beside the journal.");
+    if (button("Write the after-action report")) {
+        // game-1.journal -> game-1-report-iran.html
+        std::string out = std::filesystem::path(t.path()).replace_extension().string() + "-report-" +
+                          replay_as_.name() + ".html";
+        std::ofstream f(out, std::ios::binary | std::ios::trunc);
+        f << report::render_html(report::build_report(t, {replay_as_, false}, annotations_));
+        f.close();
+        if (f)
+            toast("Report written: " + out, false);
+        else
+            toast("Cannot write " + out, true);
     }
     ImGui::Spacing();
     ImGui::TextColored(ImVec4(0.90f, 0.74f, 0.38f, 1), "Fork: play on from here");

@@ -475,6 +475,7 @@ TEST_CASE("Stepping a replay back and forth in the client shows the state at eac
                                    "click annotation-label\n"
                                    "type The Axis of Evil\n"
                                    "click Annotate this point\n"
+                                   "click Write the after-action report\n"
                                    "wait-frames 5\n"
                                    "quit\n");
     REQUIRE(run_client({"--replay", journal, "--script", script}, dir + "/client.out") == 0);
@@ -513,6 +514,10 @@ TEST_CASE("Stepping a replay back and forth in the client shows the state at eac
     CHECK(notes[0].point == c);
     CHECK(notes[0].label == "The Axis of Evil");
     CHECK(read_text(journal) == before);
+    // The report beside the journal, through Iran's eyes.
+    std::string report = read_text(fs::path(journal).replace_extension().string() + "-report-iran.html");
+    CHECK(report.find("After-action report") != std::string::npos);
+    CHECK(report.find("Iran team") != std::string::npos);
 }
 
 TEST_CASE("Forking from a replay in the client opens a live game whose journal records the fork", "[client]") {
