@@ -115,17 +115,35 @@ void apply_spoiler(const Scenario& s, Board& b, const std::string& reason, std::
     record(changes, Change::Kind::spoilers, 0, 0, 1);
     note(events, {Event::Kind::spoiler, -1, -1, -1, 0, 0, reason});
     int trust = b.track(Track::trust);
+    // Whether an open channel weathers the spoiler: by its stake (trust and
+    // the bargain terms already carried out) when the rules weigh it, else a
+    // strategic channel always does and a narrower one never does.
+    bool holds = b.channel == Channel::strategic;
+    if (r.spoiler_hold > 0 && b.channel != Channel::closed) {
+        int implemented = 0;
+        for (std::size_t i = 0; i < s.terms.size(); ++i) implemented += b.terms[i] == TermStatus::implemented;
+        holds = trust + r.term_stake * implemented >= r.spoiler_hold;
+    }
+    if (!r.fragility) holds = true;  // the ablation: no channel is ever cut off
+    if (b.channel == Channel::closed && r.spoiler_kills_proposal && b.proposal.from >= 0) {
+        note(events, {Event::Kind::framework, b.proposal.from, static_cast<std::int16_t>(b.proposal.terms), -1, 3, 0,
+                      {}});
+        b.proposal = {};
+    }
     switch (b.channel) {
         case Channel::strategic:
-            change_track(s, b, Track::trust, trust + r.framework_spoiler_trust, -1, changes, events);
-            break;
         case Channel::secret:
         case Channel::tactical: {
-            if (!r.fragility) break;  // the ablation: the channel holds and trust stays
+            if (holds) {
+                if (b.channel == Channel::strategic || r.fragility)
+                    change_track(s, b, Track::trust, trust + r.framework_spoiler_trust, -1, changes, events);
+                break;
+            }
             ++b.cutoffs;
             record(changes, Change::Kind::cutoffs, 0, 0, 1);
             change_channel(b, Channel::closed, changes, events);
-            int after = std::min(trust - r.cutoff_penalty, b.trust_at_open - 1);
+            int after = r.cutoff_floor ? std::min(trust - r.cutoff_penalty, b.trust_at_open - 1)
+                                       : trust - r.cutoff_penalty;
             change_track(s, b, Track::trust, after, -1, changes, events);
             note(events, {Event::Kind::cutoff, -1, -1, -1, b.track(Track::trust), 0, reason});
             if (b.proposal.from >= 0) {  // talks that are cut off take their proposal with them
@@ -390,6 +408,14 @@ int evaluate(const Scenario& s, const Board& b, const std::vector<Term>& terms, 
             case TermSource::outcome: v = ended && outcome_holds(s, b, static_cast<Outcome>(t.a)) ? 1 : 0; break;
             case TermSource::bargain_term: v = b.terms[t.a] == TermStatus::implemented ? 1 : 0; break;
             case TermSource::channel_level: v = static_cast<int>(b.channel); break;
+            case TermSource::owed: {
+                int tm = resolve_team(t.team, ctx);
+                TermSide side = tm == idx(Team::us) ? TermSide::us : TermSide::iran;
+                if (tm == idx(Team::us) || tm == idx(Team::iran))
+                    for (std::size_t i = 0; i < s.terms.size(); ++i)
+                        v += s.terms[i].side == side && b.terms[i] == TermStatus::pending;
+                break;
+            }
         }
         if (t.test == Term::Test::below)
             v = v < t.threshold ? 1 : 0;

@@ -111,7 +111,14 @@ double order_value(const GameState& g, Team t, const Order& o, double base) {
     double win = 0, lose = 0;
     switch (a.special) {
         case Special::framework: win = framework_value(g, t, o.terms) * 0.5; break;
-        case Special::implement: win = effect_value_from(g, t, ctx, s.terms[o.term].effects, base) + 1.0; break;
+        case Special::implement: {
+            // The term's effects, and one term fewer owed.
+            Board b = g.board;
+            b.terms[o.term] = TermStatus::implemented;
+            apply_effects(s, b, ctx, s.terms[o.term].effects, nullptr, nullptr);
+            win = board_value(g, b, t) - base + 1.0;
+            break;
+        }
         case Special::play_card: win = effect_value_from(g, t, ctx, g.card(o.card).play, base); break;
         case Special::shipment: p *= 0.8; break;
         case Special::interdict: {
@@ -121,7 +128,7 @@ double order_value(const GameState& g, Team t, const Order& o, double base) {
                 if (g.board.marker(o.region, k) > 0 && !(s.markers[k].sponsors & (1u << idx(t))) &&
                     s.markers[k].sponsors != 0)
                     hostile += 1;
-            win = hostile * 0.15;
+            win = hostile * 0.05;
             break;
         }
         default: break;

@@ -35,6 +35,9 @@ constexpr NumberRule kNumbers[] = {
     {"max_hand", &Rules::max_hand, 0, kMaxHand},
     {"negotiation_seconds", &Rules::negotiation_seconds, 1, 86400},
     {"orders_seconds", &Rules::orders_seconds, 1, 86400},
+    {"spoiler_hold", &Rules::spoiler_hold, 0, 40},
+    {"term_stake", &Rules::term_stake, 0, 10},
+    {"ratify_target", &Rules::ratify_target, 0, 40},
 };
 
 struct SwitchRule {
@@ -45,6 +48,8 @@ struct SwitchRule {
 constexpr SwitchRule kSwitches[] = {
     {"fragility", &Rules::fragility},
     {"answers_before_orders", &Rules::answers_before_orders},
+    {"cutoff_floor", &Rules::cutoff_floor},
+    {"spoiler_kills_proposal", &Rules::spoiler_kills_proposal},
 };
 
 constexpr int kActionPointsMax = 12;

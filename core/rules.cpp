@@ -234,6 +234,28 @@ bool owes_term(const Scenario& s, Team team, int term) {
 
 }  // namespace
 
+namespace {
+
+// Why an order's `requires` condition fails, in words ("needs nuclear at least 6").
+std::string describe_condition(const Scenario& s, const Term& t) {
+    std::string what;
+    std::string threshold = std::to_string(t.threshold);
+    if (t.source == TermSource::track && t.a >= 0 && t.a < kTracks)
+        what = std::string(name_of(static_cast<Track>(t.a)));
+    else if (t.source == TermSource::channel_level) {
+        what = "the channel";
+        threshold = std::string(name_of(static_cast<Channel>(std::clamp(t.threshold, 0, 3))));
+    } else if (t.source == TermSource::counter && t.a >= 0 && t.a < static_cast<int>(s.counters.size()))
+        what = s.counters[t.a];
+    else
+        return "its conditions do not hold now";
+    if (t.test == Term::Test::at_least) return "needs " + what + " at least " + threshold;
+    if (t.test == Term::Test::below) return "needs " + what + " below " + threshold;
+    return "needs " + what + " above 0";
+}
+
+}  // namespace
+
 Verdict check_order(const GameState& g, Team team, const Order& o, const std::vector<Order>& before) {
     const Scenario& s = g.sc();
     const Board& b = g.board;
@@ -265,6 +287,15 @@ Verdict check_order(const GameState& g, Team team, const Order& o, const std::ve
     if (a.max_channel && b.channel > *a.max_channel)
         return illegal(a.name + ": only while the channel is " + std::string(name_of(*a.max_channel)) +
                        " or lower (it is " + std::string(name_of(b.channel)) + ")");
+    if (g.turn < a.min_turn)
+        return illegal(a.name + ": not before turn " + std::to_string(a.min_turn));
+    if (!a.premise.empty()) {
+        EffectContext ctx;
+        ctx.self = idx(team);
+        ctx.turn = g.turn;
+        for (const Term& t : a.premise)
+            if (evaluate(s, b, {t}, ctx, false) < 1) return illegal(a.name + ": " + describe_condition(s, t));
+    }
     auto region_ok = [&](int r) -> Verdict {
         if (r < 0 || r >= b.region_count) return bad(a.name + ": unknown region");
         if (!a.regions.empty() && std::find(a.regions.begin(), a.regions.end(), r) == a.regions.end())
@@ -298,6 +329,10 @@ Verdict check_order(const GameState& g, Team team, const Order& o, const std::ve
                 }
             if (!us_side || !iran_side)
                 return illegal(a.name + ": a framework needs at least one US and one Iranian term");
+            for (std::size_t i = 0; i < s.terms.size(); ++i)
+                if (s.terms[i].central && !((o.terms >> i) & 1u))
+                    return illegal(a.name + ": a framework must include \"" + s.terms[i].name +
+                                   "\" (each side gives up something central)");
             break;
         }
         case TargetKind::card: {
@@ -1112,7 +1147,24 @@ struct Applier {
         e.kind = Event::Kind::framework;
         e.team = b.proposal.from;
         e.a = static_cast<std::int16_t>(b.proposal.terms);
-        if (a.accept) {
+        bool accept = a.accept;
+        if (accept && s.rules.ratify_target > 0) {
+            // Both capitals must carry the bargain past their opposition.
+            int d1 = g.rng.d6(), d2 = g.rng.d6();
+            int trust = b.track(Track::trust), hawks = b.track(Track::us_hawks),
+                hardliners = b.track(Track::iran_hardliners);
+            int total = d1 + d2 + trust - hawks - hardliners;
+            accept = total >= s.rules.ratify_target;
+            Event r;
+            r.kind = Event::Kind::note;
+            r.team = e.team;
+            r.text = std::string(accept ? "the framework is ratified" : "the framework fails at home") + ": 2d6 " +
+                     std::to_string(d1) + "+" + std::to_string(d2) + " + trust " + std::to_string(trust) +
+                     " - opposition " + std::to_string(hawks + hardliners) + " = " + std::to_string(total) +
+                     (accept ? " >= " : " < ") + std::to_string(s.rules.ratify_target);
+            ev.push_back(r);
+        }
+        if (accept) {
             e.value = 1;
             ev.push_back(e);
             for (std::size_t i = 0; i < s.terms.size(); ++i)

@@ -71,7 +71,8 @@ enum class TermSource : std::uint8_t {
     channel,
     outcome,
     bargain_term,
-    channel_level  // the channel's rank (closed 0 .. strategic 3): `track = "channel"` in a card's `requires`
+    channel_level,  // the channel's rank (closed 0 .. strategic 3): `track = "channel"` in a card's `requires`
+    owed            // bargain terms the team's side accepted and has not implemented: `owed = "self"`
 };
 enum class Outcome : std::uint8_t { war, breakout, rapprochement };
 
@@ -128,6 +129,8 @@ struct ActionDef {
     int step = 0;
     std::optional<Channel> needs_channel, max_channel;
     int roll = 0;  // 0: always succeeds
+    std::vector<Term> premise;  // `requires`: every condition must hold for the order to be given
+    int min_turn = 1;           // the first turn in which it may be ordered
     std::vector<Term> mods;
     std::vector<Effect> success, failure;
     bool reciprocal = false;
@@ -149,6 +152,9 @@ struct BargainTermDef {
     TermSide side = TermSide::us;
     std::vector<Effect> effects;
     std::vector<int> forbids;  // actions the owing side may no longer order once implemented
+    // Something the side gives up that is central to it: when any term is
+    // central, a framework must include every central term of both sides.
+    bool central = false;
 };
 
 enum class CardKind : std::uint8_t { event, spoiler, opportunity, choice };
@@ -213,6 +219,23 @@ struct Rules {
     // Negotiation closes only when every team is ready and no offer awaits an
     // answer (false, as in version 1: the last ready closes it at once).
     bool answers_before_orders = false;
+    // A cut-off drops trust below its level when the channel opened (true, as
+    // in version 1), or just by the cut-off penalty.
+    bool cutoff_floor = true;
+    // With spoiler_hold > 0, a spoiler cuts off any open channel, strategic
+    // included, unless the channel's stake (trust plus term_stake per bargain
+    // term implemented) is at least spoiler_hold; a channel that holds costs
+    // framework_spoiler_trust. 0, as in version 1: a strategic channel always
+    // holds and a secret or tactical one never does.
+    int spoiler_hold = 0;
+    int term_stake = 2;
+    // A spoiler that falls while the channel is closed also kills a pending
+    // framework proposal.
+    bool spoiler_kills_proposal = false;
+    // With ratify_target > 0, an accepted framework takes effect only if 2d6 +
+    // trust − us_hawks − iran_hardliners reaches it; otherwise it counts as
+    // rejected. 0, as in version 1: acceptance is enough.
+    int ratify_target = 0;
     std::vector<Effect> drift;  // applied at every end of turn (e.g. tension easing)
 };
 

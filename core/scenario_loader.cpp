@@ -516,8 +516,9 @@ public:
                    {"action_points", "leak_target", "cutoff_penalty", "closed_spoiler_trust", "framework_spoiler_trust",
                     "framework_min_trust", "framework_reject_trust", "implement_within", "unimplemented_penalty",
                     "promise_penalty", "deal_trust", "contact_leak_bonus", "rapprochement_trust", "war_penalty",
-                    "max_hand", "negotiation_seconds", "orders_seconds", "counters", "drift", "fragility",
-                    "answers_before_orders"});
+                    "max_hand", "negotiation_seconds", "orders_seconds", "counters", "drift",
+                    "answers_before_orders", "fragility", "cutoff_floor", "spoiler_hold", "term_stake",
+                    "spoiler_kills_proposal", "ratify_target"});
         if (auto it = R.find("counters"); it != R.end()) {
             scenario_->counters = strings(it->second.value, "rules.counters");
             if (static_cast<int>(scenario_->counters.size()) > kMaxCounters)
@@ -574,6 +575,11 @@ public:
             }
         };
         flag("answers_before_orders", r.answers_before_orders);
+        flag("cutoff_floor", r.cutoff_floor);
+        flag("spoiler_kills_proposal", r.spoiler_kills_proposal);
+        num("spoiler_hold", r.spoiler_hold, 0, 40);
+        num("term_stake", r.term_stake, 0, 10);
+        num("ratify_target", r.ratify_target, 0, 40);
         if (auto it = R.find("drift"); it != R.end())
             r.drift = effects(it->second.value, "rules.drift", Ctx{false, false, false});
     }
@@ -708,7 +714,8 @@ public:
         const std::string& f = loc.field;
         check_keys(m, f,
                    {"name", "category", "teams", "cost", "target", "regions", "step", "needs_channel", "max_channel",
-                    "roll", "mods", "success", "failure", "reciprocal", "once_per_turn", "special"});
+                    "roll", "mods", "success", "failure", "reciprocal", "once_per_turn", "special", "requires",
+                    "min_turn"});
         a.name = req_string(m, "name", f, "", &loc.value);
         a.category = req_string(m, "category", f, "", &loc.value);
         static const std::set<std::string> cats{"diplomacy", "cooperation", "economy", "covert",
@@ -759,6 +766,9 @@ public:
         if (auto it = m.find("failure"); it != m.end()) a.failure = effects(it->second.value, f + ".failure", ctx);
         a.reciprocal = opt_bool(m, "reciprocal", f);
         a.once_per_turn = opt_bool(m, "once_per_turn", f);
+        if (auto it = m.find("requires"); it != m.end())
+            a.premise = terms(it->second.value, f + ".requires", false, false, false, true);
+        if (auto it = m.find("min_turn"); it != m.end()) a.min_turn = int_in(it->second.value, f + ".min_turn", 1, 100);
         if (auto it = m.find("special"); it != m.end()) {
             static const std::map<std::string, Special> specials{
                 {"framework", Special::framework},   {"interdict", Special::interdict},
@@ -810,7 +820,8 @@ public:
         const Located& loc = L.terms.at(t.id);
         auto m = as_map(loc);
         if (!m) return;
-        check_keys(*m, loc.field, {"name", "side", "effects", "forbids"});
+        check_keys(*m, loc.field, {"name", "side", "effects", "forbids", "central"});
+        t.central = opt_bool(*m, "central", loc.field);
         if (auto it = m->find("forbids"); it != m->end())
             for (const auto& id : strings(it->second.value, loc.field + ".forbids")) {
                 int a = scenario_->find_action(id);
@@ -1206,7 +1217,7 @@ private:
             }
             static const std::vector<std::string> sources{"track",   "influence", "stability", "marker",
                                                           "control", "controls",  "counter",   "security",
-                                                          "channel", "outcome",   "term"};
+                                                          "channel", "outcome",   "term",     "owed"};
             std::string src;
             for (const auto& s : sources)
                 if (t.count(s)) {
@@ -1216,7 +1227,7 @@ private:
             if (src.empty()) {
                 problem(e, f,
                         "needs a source: track, influence, stability, marker, control, controls, counter, "
-                        "security, channel, outcome or term");
+                        "security, channel, outcome, term or owed");
                 continue;
             }
             Ctx ctx{in_action, in_action, false};
@@ -1273,6 +1284,9 @@ private:
                     term.a = static_cast<int>(Outcome::rapprochement);
                 else
                     problem(sv, f + ".outcome", "must be war, breakout or rapprochement");
+            } else if (src == "owed") {
+                term.source = TermSource::owed;
+                term.team = team_ref(sv, f + ".owed", Ctx{true, true, false});
             } else if (src == "term") {
                 term.source = TermSource::bargain_term;
                 std::string id = sv.is_string() ? sv.as_string().str : "";

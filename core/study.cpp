@@ -43,6 +43,20 @@ void GameTracker::end_episode(EpisodeEnd how) {
     active_ = -1;
 }
 
+std::string GameFacts::arc() const {
+    std::string out;
+    for (const Episode& e : episodes) {
+        if (!e.ended || e.end == EpisodeEnd::game_end) continue;
+        out += (e.end == EpisodeEnd::framework ? "framework " : "cut-off ") + std::to_string(e.ended_turn) + ", ";
+    }
+    if (out.empty()) out = "no cut-off, ";
+    const char* how = standing.war             ? "war"
+                      : standing.breakout      ? "breakout"
+                      : standing.rapprochement ? "rapprochement"
+                                               : "last turn";
+    return out + how;
+}
+
 void GameTracker::channel_changed(Channel from, Channel to, const std::string& source) {
     if (from != channel_) ++f_.untracked;
     channel_ = to;
@@ -408,6 +422,16 @@ Study measure(const Scenario& sc, std::vector<GameFacts> all, const StudyOptions
     const auto& facts = st.facts;
     const int n = static_cast<int>(facts.size());
 
+    // Arcs, and the share of the most common one.
+    {
+        std::map<std::string, int> arcs;
+        for (const GameFacts& g : facts) ++arcs[g.arc()];
+        st.arcs.assign(arcs.begin(), arcs.end());
+        std::stable_sort(st.arcs.begin(), st.arcs.end(),
+                         [](const auto& a, const auto& b) { return a.second > b.second; });
+        st.top_arc_share = st.arcs.empty() || n == 0 ? 0.0 : double(st.arcs.front().second) / n;
+    }
+
     // Plain shares and counts, summed in game order.
     st.framework_turns.assign(static_cast<std::size_t>(std::max(1, sc.turns())), 0);
     st.opened_by_turn.assign(static_cast<std::size_t>(std::max(1, sc.turns())), 0);
@@ -707,6 +731,10 @@ std::string study_json(const Study& s) {
     j += ",\"wins\":{";
     for (Team t : kAllTeams) j += (idx(t) ? "," : "") + quoted(name_of(t)) + ":" + fixed(s.wins[idx(t)]);
     j += "}";
+    j += ",\"arcs\":{\"top_share\":" + fixed(s.top_arc_share) + ",\"counts\":{";
+    for (std::size_t i = 0; i < s.arcs.size(); ++i)
+        j += (i ? "," : "") + quoted(s.arcs[i].first) + ":" + std::to_string(s.arcs[i].second);
+    j += "}}";
     j += ",\"claims\":{";
     for (std::size_t i = 0; i < s.claims.size(); ++i) {
         const Claim& c = s.claims[i];
@@ -803,8 +831,12 @@ std::string study_table(const Study& s) {
     t += "\n";
     line("outcomes: war %.1f%%  breakout %.1f%%  rapprochement %.1f%%  last turn %.1f%%\n", s.war * 100,
          s.breakout * 100, s.rapprochement * 100, s.last_turn * 100);
-    line("wins: us %.1f%%  iran %.1f%%  israel %.1f%%  gulf %.1f%%\n\n", s.wins[0] * 100, s.wins[1] * 100,
+    line("wins: us %.1f%%  iran %.1f%%  israel %.1f%%  gulf %.1f%%\n", s.wins[0] * 100, s.wins[1] * 100,
          s.wins[2] * 100, s.wins[3] * 100);
+    line("arcs (cut-offs and frameworks by turn, end): the most common covers %.1f%% of games;", s.top_arc_share * 100);
+    for (std::size_t i = 0; i < s.arcs.size() && i < 4; ++i)
+        line(" %s %d%s", s.arcs[i].first.c_str(), s.arcs[i].second, i + 1 < std::min<std::size_t>(4, s.arcs.size()) ? " |" : "");
+    line("\n\n");
 
     t += "claims\n";
     for (const Claim& c : s.claims) {

@@ -60,6 +60,10 @@ struct GameFacts {
     int opened = 0;                 // channel openings seen (one episode each)
     int untracked = 0;              // changes the tracker could not follow from the events (0 in a sound game)
     bool framework() const { return framework_turn > 0; }
+    // The game's arc: its episodes' cut-offs and frameworks in order, with
+    // their turns ("no cut-off" when none), then its end: war, breakout,
+    // rapprochement or last turn.
+    std::string arc() const;
 };
 
 // Follows one game action by action, through play_game's observer, reading
@@ -135,6 +139,11 @@ struct Study {
     double war = 0, breakout = 0, rapprochement = 0, last_turn = 0;  // shares of games
     std::array<double, kTeams> wins{};                               // ties shared
     std::array<Claim, 3> claims;
+    // Arcs: each game as the sequence of its cut-offs and frameworks, with
+    // their turns, and how it ended, e.g. "cut-off 1, framework 5, rapprochement".
+    // The most common first; ties by name.
+    std::vector<std::pair<std::string, int>> arcs;
+    double top_arc_share = 0;
 
     // Channel episodes.
     int episodes = 0;

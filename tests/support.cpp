@@ -57,11 +57,23 @@ std::string refused(const GameState& g, const Seat& seat, const Action& a) {
     return v.message;
 }
 
-GameState fresh(std::uint64_t seed) {
+namespace {
+
+GameState quiet_start(std::shared_ptr<const Scenario> s, std::uint64_t seed) {
     // A quiet inject on top, so tests start from the scenario's opening board.
-    GameState g = new_game(after911(), seed);
+    GameState g = new_game(std::move(s), seed);
     must(g, Seat::control(), WriteInject{"A quiet quarter", "Nothing of note happens.", {}});
     return g;
+}
+
+}  // namespace
+
+GameState fresh(std::uint64_t seed) {
+    return quiet_start(after911(), seed);
+}
+
+GameState fresh_v1(std::uint64_t seed) {
+    return quiet_start(after911_v1(), seed);
 }
 
 void to_negotiation(GameState& g) {

@@ -29,6 +29,9 @@ std::string refused(const GameState& g, const Seat& seat, const Action& a);
 
 // A new after-911 game whose first inject is a written card without effects.
 GameState fresh(std::uint64_t seed = 1);
+// The same on the version-1 after-911 (scenarios/archive/v1): for the tests of
+// version-1 rules, which games recorded with them still replay by.
+GameState fresh_v1(std::uint64_t seed = 1);
 // Draws the inject (first option for a choice) and moves to negotiation / orders.
 void to_negotiation(GameState& g);
 void to_orders(GameState& g);

@@ -1,5 +1,7 @@
-// The grand bargain: who may propose, acceptance, the strategic channel,
-// implementation over later turns, penalties, lapses and the regional forum.
+// The grand bargain as version 1 states it (on the archived version-1
+// scenario): who may propose, acceptance, the strategic channel, implementation
+// over later turns, penalties, lapses and the regional forum. Central terms and
+// ratification are in test_model.cpp.
 #include <catch2/catch.hpp>
 
 #include "support.hpp"
@@ -16,7 +18,7 @@ Order proposal(const GameState& g, std::initializer_list<const char*> terms) {
 
 // A game where the US has proposed a framework (adjudicated and released).
 GameState proposed(std::initializer_list<const char*> terms) {
-    GameState g = fresh();
+    GameState g = fresh_v1();
     g.board.channel = Channel::tactical;
     set(g, Track::trust, 1);
     to_orders(g);
@@ -29,23 +31,23 @@ GameState proposed(std::initializer_list<const char*> terms) {
 }  // namespace
 
 TEST_CASE("a framework needs a tactical channel and trust, or a card that opens talks") {
-    GameState g = fresh();
+    GameState g = fresh_v1();
     to_orders(g);
     auto terms = {"security_guarantee", "halt_wmd"};
     CHECK(refused(g, Seat::of_team(Team::us), Commit{{proposal(g, terms)}}).find("tactical") != std::string::npos);
 
-    GameState h = fresh();
+    GameState h = fresh_v1();
     h.board.channel = Channel::tactical;
     set(h, Track::trust, -1);
     to_orders(h);
     refused(h, Seat::of_team(Team::iran), Commit{{proposal(h, terms)}});
 
-    GameState k = fresh();
+    GameState k = fresh_v1();
     k.board.open_framework = 1;  // Iran's 2003 offer taken up
     to_orders(k);
     must(k, Seat::of_team(Team::iran), Commit{{proposal(k, terms)}});
 
-    GameState m = fresh();
+    GameState m = fresh_v1();
     m.board.channel = Channel::tactical;
     to_orders(m);
     CHECK(refused(m, Seat::of_team(Team::us), Commit{{proposal(m, {"security_guarantee", "lift_sanctions"})}})
@@ -144,14 +146,14 @@ TEST_CASE("the regional mechanism: joined by both it is implemented, blocked by 
     must(h, Seat::system(), Release{});
     CHECK(h.board.terms[term_id(h, "regional_security")] == TermStatus::blocked);
 
-    GameState k = fresh();
+    GameState k = fresh_v1();
     to_orders(k);
     CHECK(refused(k, Seat::of_team(Team::israel), Commit{{order(k, "join_forum")}}).find("regional") !=
           std::string::npos);
 }
 
 TEST_CASE("offers become deals executed first in adjudication") {
-    GameState g = fresh();
+    GameState g = fresh_v1();
     to_negotiation(g);
     int ease = concession_id(g, "ease_sanctions"), insp = concession_id(g, "inspections");
     refused(g, Seat::of_team(Team::us), MakeOffer{Team::iran, {static_cast<std::int16_t>(insp)}, {}});
@@ -172,7 +174,7 @@ TEST_CASE("offers become deals executed first in adjudication") {
 }
 
 TEST_CASE("unanswered offers lapse when negotiation ends") {
-    GameState g = fresh();
+    GameState g = fresh_v1();
     to_negotiation(g);
     must(g, Seat::of_team(Team::israel),
          MakeOffer{Team::gulf, {static_cast<std::int16_t>(concession_id(g, "stand_down"))}, {}});

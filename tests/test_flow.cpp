@@ -127,7 +127,7 @@ TEST_CASE("the game ends after the scenario's last turn, with scores and a winne
 }
 
 TEST_CASE("tension reaching 10 is war: the game ends at once and the causer takes the penalty") {
-    GameState g = fresh();
+    GameState g = fresh_v1();  // version 1's strike: any turn, any programme
     set(g, Track::tension, 7);
     set(g, Track::nuclear, 9);  // the strike cannot miss
     to_orders(g);

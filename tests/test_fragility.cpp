@@ -1,5 +1,7 @@
-// The fragility rule: spoilers, the cut-off below the starting trust, the
-// strategic framework that holds, the leak roll, and promises.
+// The fragility rule as version 1 states it (on the archived version-1
+// scenario, which recorded games still replay by): spoilers, the cut-off below
+// the starting trust, the strategic framework that holds, the leak roll, and
+// promises. The current rules' stake and ratification are in test_model.cpp.
 #include <catch2/catch.hpp>
 
 #include "support.hpp"
@@ -23,7 +25,7 @@ Effect spoiler(const std::string& why) {
 
 TEST_CASE("a spoiler on a secret or tactical channel cuts it off below where trust stood when it opened") {
     for (Channel c : {Channel::secret, Channel::tactical}) {
-        GameState g = fresh();
+        GameState g = fresh_v1();
         set(g, Track::trust, 0);
         // Open the channel at trust 0, then build trust to 3.
         apply_effects(g.sc(), g.board, {}, {channel(c)}, nullptr, nullptr);
@@ -42,7 +44,7 @@ TEST_CASE("a spoiler on a secret or tactical channel cuts it off below where tru
 }
 
 TEST_CASE("the cut-off penalty applies in full when it goes lower than the opening trust") {
-    GameState g = fresh();
+    GameState g = fresh_v1();
     set(g, Track::trust, 0);
     apply_effects(g.sc(), g.board, {}, {channel(Channel::secret)}, nullptr, nullptr);
     set(g, Track::trust, -1);
@@ -51,7 +53,7 @@ TEST_CASE("the cut-off penalty applies in full when it goes lower than the openi
 }
 
 TEST_CASE("under a strategic framework a spoiler costs trust and the channel holds") {
-    GameState g = fresh();
+    GameState g = fresh_v1();
     g.board.channel = Channel::strategic;
     set(g, Track::trust, 3);
     apply_effects(g.sc(), g.board, {}, {spoiler("shipment")}, nullptr, nullptr);
@@ -61,7 +63,7 @@ TEST_CASE("under a strategic framework a spoiler costs trust and the channel hol
 }
 
 TEST_CASE("a spoiler card drawn as the inject cuts the channel off") {
-    GameState g = fresh();
+    GameState g = fresh_v1();
     g.board.channel = Channel::tactical;
     must(g, Seat::control(), ReplaceInject{static_cast<std::int16_t>(card_id(g, "axis-of-evil"))});
     must(g, Seat::system(), DrawInject{});
@@ -71,7 +73,7 @@ TEST_CASE("a spoiler card drawn as the inject cuts the channel off") {
 TEST_CASE("the leak roll: only while secret (or after closed-channel contact), divulged at the target") {
     // Closed, no contact: no roll.
     {
-        GameState g = fresh();
+        GameState g = fresh_v1();
         to_orders(g);
         commit_only(g, Team::us, {});
         auto ev = must(g, Seat::system(), Release{});
@@ -79,7 +81,7 @@ TEST_CASE("the leak roll: only while secret (or after closed-channel contact), d
     }
     // Secret with overwhelming pressure: always divulged, and a cut-off.
     {
-        GameState g = fresh();
+        GameState g = fresh_v1();
         g.board.channel = Channel::secret;
         to_orders(g);
         commit(g, {{Team::israel, {order(g, "expose_talks")}}, {Team::gulf, {order(g, "expose_talks")}}});
@@ -93,7 +95,7 @@ TEST_CASE("the leak roll: only while secret (or after closed-channel contact), d
     }
     // Secret, no pressure at all, target out of reach: the talks stay secret.
     {
-        GameState g = fresh();
+        GameState g = fresh_v1();
         g.board.channel = Channel::secret;
         set(g, Track::us_hawks, 0);
         set(g, Track::iran_hardliners, 0);
@@ -112,7 +114,7 @@ TEST_CASE("the leak roll: only while secret (or after closed-channel contact), d
     }
     // Closed but the US and Iran talked: that contact is rolled for too.
     {
-        GameState g = fresh();
+        GameState g = fresh_v1();
         to_negotiation(g);
         must(g, Seat::of_team(Team::us), Chat{ChatChannel::bilateral, Team::iran, "Can we talk about Herat?"});
         CHECK(g.board.contact);
@@ -127,7 +129,7 @@ TEST_CASE("the leak roll: only while secret (or after closed-channel contact), d
 
 TEST_CASE("a promise not honoured in time costs trust; a reciprocal action honours it") {
     // Broken.
-    GameState g = fresh();
+    GameState g = fresh_v1();
     to_orders(g);
     commit_only(g, Team::us, {order(g, "promise")});
     int trust = g.board.track(Track::trust);
@@ -146,7 +148,7 @@ TEST_CASE("a promise not honoured in time costs trust; a reciprocal action honou
     CHECK(broke);
 
     // Kept: easing sanctions is reciprocal.
-    GameState h = fresh();
+    GameState h = fresh_v1();
     to_orders(h);
     commit_only(h, Team::us, {order(h, "promise")});
     must(h, Seat::system(), Release{});
