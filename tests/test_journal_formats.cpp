@@ -43,7 +43,7 @@ std::string edited_copy(const TempDir& dir) {
 
 }  // namespace
 
-TEST_CASE("Journal formats are an append-only named list; a new journal is of the newest", "[journal]") {
+TEST_CASE("Journal formats are an append-only named list, and a new journal is of the newest", "[journal]") {
     CHECK(kJournalFormat == 3);
     CHECK(journal_format_name(1) == "first");
     CHECK(journal_format_name(2) == "fork origin");

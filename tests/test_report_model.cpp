@@ -112,7 +112,7 @@ TEST_CASE("The report of a finished game has every turn, result and score of the
     CHECK(results > 0);
 }
 
-TEST_CASE("The report of an unfinished game says where the journal stops; a seat's report withholds the seed",
+TEST_CASE("The report of an unfinished game says where the journal stops, and a seat's report withholds the seed",
           "[report]") {
     TempDir dir("report-unfinished");
     journal_game(dir / "part.journal", after911_path(), 5, true, 12);
