@@ -303,11 +303,263 @@ ResultView result_view(const GameState& g, const Result& res, int number, const 
     return v;
 }
 
+std::string plural(int n, const char* one, const char* many) {
+    return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+std::string share_pct(double fraction) {
+    return fmt_number(100.0 * fraction) + "%";
+}
+
+// "“A”", "“A” and “B”", "“A”, “B” and “C”".
+std::string quoted_list(const std::vector<std::string>& items) {
+    std::string out;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (i > 0) out += i + 1 == items.size() ? " and " : ", ";
+        out += "\xe2\x80\x9c" + items[i] + "\xe2\x80\x9d";
+    }
+    return out;
+}
+
+// A cut-off's cause as the tracker records it, in words.
+std::string cause_text(const Scenario& sc, const std::string& cause) {
+    if (cause == "leak") return "the leak roll";
+    if (cause == "deal") return "a deal";
+    if (cause == "white_cell") return "the White Cell";
+    if (cause.rfind("card:", 0) == 0) {
+        std::string id = cause.substr(5);
+        for (const CardDef& c : sc.cards)
+            if (c.id == id) return "the inject \xe2\x80\x9c" + c.title + "\xe2\x80\x9d";
+        return "the inject \xe2\x80\x9c" + id + "\xe2\x80\x9d";
+    }
+    if (cause.rfind("order:", 0) == 0) {
+        std::string rest = cause.substr(6);
+        auto colon = rest.rfind(':');
+        std::string action = rest.substr(0, colon), team = colon == std::string::npos ? "" : rest.substr(colon + 1);
+        std::string who = team;
+        for (Team t : kAllTeams)
+            if (name_of(t) == team) who = sc.teams[idx(t)].name;
+        std::string what = action;
+        for (const ActionDef& a : sc.actions)
+            if (a.id == action) what = a.name;
+        return who + "\xe2\x80\x99s order \xe2\x80\x9c" + what + "\xe2\x80\x9d";
+    }
+    return "a cause the events do not name";
+}
+
+// The game's facts by gb study's tracker, replayed from the journal: every
+// action up to `limit` applied again, its events given to the tracker.
+GameFacts track_game(const Timeline& tl, std::size_t limit) {
+    GameTracker tracker(*tl.scenario());
+    GameState g = tl.state_at(0);
+    for (std::size_t i = 0; i < limit; ++i) {
+        const JournalEntry& e = tl.entry(i);
+        std::vector<Event> events = apply(g, e.seat, e.action);
+        tracker.observe(g, e, events);
+    }
+    return tracker.finish(g);
+}
+
+ThesisView thesis_view(const Scenario& sc, const GameFacts& f, const Board& board, bool ended, bool cut_short) {
+    ThesisView v;
+    v.ended = ended;
+    v.cut_short = cut_short;
+    v.framework_turn = f.framework_turn;
+    v.turns_open = f.turns_open;
+    for (std::size_t i = 0; i < f.episodes.size(); ++i) {
+        const Episode& e = f.episodes[i];
+        EpisodeView ev;
+        ev.number = static_cast<int>(i) + 1;
+        ev.opened = e.opened;
+        ev.trust_open = e.trust_open;
+        ev.trust_after = e.trust_after;
+        ev.length = e.length;
+        ev.ended_turn = e.ended_turn;
+        ev.end = e.end;
+        ev.widest = channel_label(static_cast<int>(e.widest));
+        if (e.end == EpisodeEnd::cutoff) {
+            ++v.cutoffs;
+            ev.cause = cause_text(sc, e.cause);
+            if (e.reason != "channel closed") ev.reason = e.reason;
+        }
+        v.episodes.push_back(std::move(ev));
+    }
+    v.arc = f.arc();
+    if (!ended) v.arc.resize(v.arc.rfind(", "));  // the end is not known yet
+    const std::array<std::pair<TermSide, std::string>, 3> sides{
+        {{TermSide::us, sc.teams[idx(Team::us)].name}, {TermSide::iran, sc.teams[idx(Team::iran)].name},
+         {TermSide::regional, "The regional parties"}}};
+    for (const auto& [side, name] : sides) {
+        TermsLine line;
+        line.side = name;
+        for (std::size_t i = 0; i < sc.terms.size() && i < board.terms.size(); ++i) {
+            if (sc.terms[i].side != side) continue;
+            switch (board.terms[i]) {
+                case TermStatus::implemented: line.implemented.push_back(sc.terms[i].name); break;
+                case TermStatus::pending: line.owed.push_back(sc.terms[i].name); break;
+                case TermStatus::blocked: line.blocked.push_back(sc.terms[i].name); break;
+                case TermStatus::none: break;
+            }
+        }
+        if (!line.implemented.empty() || !line.owed.empty() || !line.blocked.empty()) v.terms.push_back(line);
+    }
+    return v;
+}
+
 std::array<int, kTracks> tracks_of(const Board& b) {
     return b.tracks;
 }
 
 }  // namespace
+
+std::string EpisodeView::end_text(bool game_ended) const {
+    switch (end) {
+        case EpisodeEnd::cutoff:
+            return "cut off in turn " + std::to_string(ended_turn) + " by " + cause +
+                   (reason.empty() ? std::string() : " (" + reason + ")");
+        case EpisodeEnd::framework: return "made strategic (a framework) in turn " + std::to_string(ended_turn);
+        case EpisodeEnd::game_end: return game_ended ? "still open at the end" : "still open where the journal stops";
+    }
+    return {};
+}
+
+std::string EpisodeView::trust_text() const {
+    return std::to_string(trust_open) + " \xe2\x86\x92 " + std::to_string(trust_after);
+}
+
+std::string EpisodeView::length_text() const {
+    return plural(length, "turn", "turns");
+}
+
+std::string TermsLine::text(bool game_ended) const {
+    std::vector<std::string> parts;
+    if (!implemented.empty()) parts.push_back("implemented " + quoted_list(implemented));
+    if (!owed.empty()) parts.push_back((game_ended ? "left owed " : "still owes ") + quoted_list(owed));
+    if (!blocked.empty()) parts.push_back("saw " + quoted_list(blocked) + " blocked");
+    std::string out = side + " ";
+    for (std::size_t i = 0; i < parts.size(); ++i) out += (i ? "; " : "") + parts[i];
+    return out + ".";
+}
+
+std::string ThesisView::intro() const {
+    std::string out =
+        "The US\xe2\x80\x93Iran channel as gb study follows it: each episode runs from the channel opening to a "
+        "cut-off, a framework (the channel made strategic) or the end of the game.";
+    if (cut_short)
+        out += " The last turn's report was still a draft, unseen by this seat, so the episodes stop before its "
+               "adjudication.";
+    return out;
+}
+
+std::string ThesisView::episodes_note() const {
+    return episodes.empty() ? "The US\xe2\x80\x93Iran channel never opened." : "";
+}
+
+std::string ThesisView::framework_text() const {
+    if (framework_turn > 0)
+        return "The channel became strategic (a framework) in turn " + std::to_string(framework_turn) + ".";
+    return ended ? "No framework was reached." : "No framework had been reached when the journal stops.";
+}
+
+std::string ThesisView::terms_note() const {
+    return terms.empty() ? "No bargain term was agreed." : "";
+}
+
+std::string ThesisView::arc_text() const {
+    return (ended ? "The game's arc: " : "The game's arc so far: ") + arc + ".";
+}
+
+std::string ThesisView::study_text() const {
+    if (study_games == 0)
+        return "Not placed against simulated games (gb report --study-games 0, or the comparison was not run).";
+    return "Placed against gb study of this scenario: " + std::to_string(study_games) +
+           " games with heuristic bots in every seat, seed " + std::to_string(study_seed) + " (gb study --games " +
+           std::to_string(study_games) + " --seed " + std::to_string(study_seed) +
+           " gives the same figures). Intervals are 95% bootstrap intervals.";
+}
+
+void place_against(GameReport& r, const Study& s) {
+    ThesisView& v = r.thesis;
+    const GameFacts& f = r.facts;
+    v.study_games = static_cast<int>(s.facts.size());
+    v.study_seed = s.options.seed;
+    v.placed.clear();
+    const int n = v.study_games;
+    if (n == 0) return;
+    auto interval = [](const Estimate& e, bool pct) {
+        if (!e.defined) return std::string();
+        auto f = [&](double x) { return pct ? fmt_number(100.0 * x) : fmt_number(x); };
+        return " (95% interval " + f(e.low) + "\xe2\x80\x93" + f(e.high) + (pct ? "%)" : ")");
+    };
+    auto share = [&](int count) { return fmt_number(100.0 * count / n) + "%"; };
+    const std::string so_far = v.ended ? "" : " so far";
+
+    // The framework.
+    std::string fw = s.framework_share.defined ? share_pct(s.framework_share.value) : "0%";
+    if (f.framework_turn > 0) {
+        int same_or_earlier = 0;
+        for (const GameFacts& g : s.facts) same_or_earlier += g.framework_turn > 0 && g.framework_turn <= f.framework_turn;
+        v.placed.push_back("This game reached a framework in turn " + std::to_string(f.framework_turn) + "; " + fw +
+                           " of simulated games do" + interval(s.framework_share, true) +
+                           (s.framework_turn.defined ? ", in turn " + fmt_number(s.framework_turn.value) + " on average"
+                                                     : std::string()) +
+                           ", and " + share(same_or_earlier) + " by turn " + std::to_string(f.framework_turn) + ".");
+    } else {
+        v.placed.push_back("This game reached no framework" + so_far + "; " + fw + " of simulated games do" +
+                           interval(s.framework_share, true) + ".");
+    }
+
+    // Episodes and cut-offs.
+    const int eps = static_cast<int>(f.episodes.size());
+    if (s.per_game.defined)
+        v.placed.push_back("Its channel opened " + plural(eps, "time", "times") + so_far +
+                           "; simulated games average " + fmt_number(s.per_game.value) + interval(s.per_game, false) +
+                           ".");
+    int total_cuts = 0, as_many = 0;
+    for (const GameFacts& g : s.facts) {
+        int c = 0;
+        for (const Episode& e : g.episodes) c += e.end == EpisodeEnd::cutoff;
+        total_cuts += c;
+        as_many += c >= v.cutoffs;
+    }
+    v.placed.push_back("Its channel was cut off " + plural(v.cutoffs, "time", "times") + so_far +
+                       "; simulated games average " + fmt_number(static_cast<double>(total_cuts) / n) + ", and " +
+                       share(as_many) + " of them were cut off as often or more.");
+    if (s.turns_open.defined)
+        v.placed.push_back("Its channel was open at the end of " + plural(f.turns_open, "turn", "turns") + so_far +
+                           "; simulated games average " + fmt_number(s.turns_open.value) +
+                           interval(s.turns_open, false) + ".");
+
+    // The arc and the end.
+    if (v.ended) {
+        int same = 0;
+        for (const auto& [arc, count] : s.arcs)
+            if (arc == v.arc) same = count;
+        std::string line = "Its arc (" + v.arc + ") is shared by " + share(same) + " of simulated games (" +
+                           std::to_string(same) + " of " + std::to_string(n) + ")";
+        if (!s.arcs.empty() && s.arcs.front().first != v.arc)
+            line += "; the most common is \xe2\x80\x9c" + s.arcs.front().first + "\xe2\x80\x9d (" +
+                    share(s.arcs.front().second) + ")";
+        else if (!s.arcs.empty())
+            line += ", the most common arc";
+        v.placed.push_back(line + ".");
+        // The shared outcome: rapprochement, war and breakout together, as the comparison counts them.
+        const Standing& st = f.standing;
+        const int mask = outcome_mask(st.rapprochement, st.war, st.breakout);
+        int same_end = 0;
+        for (const GameFacts& g : s.facts)
+            same_end += outcome_mask(g.standing.rapprochement, g.standing.war, g.standing.breakout) == mask;
+        std::vector<std::string> ends;
+        if (st.rapprochement) ends.push_back("rapprochement");
+        if (st.war) ends.push_back("regional war");
+        if (st.breakout) ends.push_back("nuclear breakout");
+        std::string how = ends.empty() ? "none of rapprochement, regional war or nuclear breakout" : ends[0];
+        for (std::size_t i = 1; i < ends.size(); ++i) how += (i + 1 == ends.size() ? " and " : ", ") + ends[i];
+        v.placed.push_back("It ended with " + how + "; so did " + share(same_end) + " of simulated games.");
+    } else {
+        v.placed.push_back("The game is not over, so its arc is not placed among the simulated games'.");
+    }
+}
 
 GameReport build_report(const Timeline& tl, const ReportOptions& o, const std::vector<Annotation>& annotations) {
     GameReport r;
@@ -484,6 +736,21 @@ GameReport build_report(const Timeline& tl, const ReportOptions& o, const std::v
     r.war = st.war;
     r.breakout = st.breakout;
     r.end_turn = fin.turn;
+
+    // ---- the thesis: gb study's tracker over the game as this seat saw it.
+    // A seat other than the White Cell has not seen a draft report: its
+    // episodes stop where that turn's adjudication begins.
+    std::size_t limit = tl.size();
+    bool cut_short = false;
+    const GameState& full = tl.final_state();
+    if (!control && !full.reports.empty() && !full.reports.back().released)
+        if (auto pt = tl.point_of(full.reports.back().turn, Phase::adjudication)) {
+            limit = *pt;
+            cut_short = true;
+        }
+    r.facts = track_game(tl, limit);
+    r.thesis = thesis_view(sc, r.facts, fin.board, r.ended, cut_short);
+
     if (r.ended) {
         r.end_reason = end_reason_key(fin.end);
         r.status = "Game over after turn " + std::to_string(fin.turn) + " of " + std::to_string(sc.turns()) + ": " +

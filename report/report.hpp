@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "study.hpp"
 #include "timeline.hpp"
 
 namespace gb::report {
@@ -104,6 +105,50 @@ struct TeamResult {
     bool winner = false;
 };
 
+// ------------------------------------------------------------ the thesis
+
+// One US–Iran channel episode, as `gb study` defines it (GameTracker).
+struct EpisodeView {
+    int number = 0, opened = 0, trust_open = 0, trust_after = 0, length = 0, ended_turn = 0;
+    EpisodeEnd end = EpisodeEnd::game_end;
+    std::string widest;  // widest channel it reached: secret, tactical, strategic
+    std::string cause;   // a cut-off's cause: "the leak roll", "the inject “…”", "Israel's order “…”", ...
+    std::string reason;  // a spoiler's reason, when it gave one
+
+    // "cut off in turn 3 by the leak roll", "made strategic (a framework) in turn 5",
+    // "still open at the end" / "still open where the journal stops"
+    std::string end_text(bool game_ended) const;
+    std::string trust_text() const;   // "4 → 2"
+    std::string length_text() const;  // "2 turns"
+};
+
+// The bargain terms of one side by what became of them.
+struct TermsLine {
+    std::string side;
+    std::vector<std::string> implemented, owed, blocked;
+    // "Iran implemented “A” and “B”; left owed “C”." (or "still owes" in an unfinished game)
+    std::string text(bool game_ended) const;
+};
+
+struct ThesisView {
+    bool ended = false;
+    bool cut_short = false;  // a seat's report of a game whose last report is a draft: up to its adjudication
+    std::vector<EpisodeView> episodes;
+    int framework_turn = 0, cutoffs = 0, turns_open = 0;
+    std::string arc;  // GameFacts::arc(), its end left out while the game goes on
+    std::vector<TermsLine> terms;  // sides with a term in a framework
+    int study_games = 0;           // 0: not placed against a study
+    std::uint64_t study_seed = 0;
+    std::vector<std::string> placed;  // sentences placing the game against the study
+
+    std::string intro() const;
+    std::string episodes_note() const;   // "The US–Iran channel never opened.", or ""
+    std::string framework_text() const;  // "The channel became strategic (a framework) in turn 5." / "No framework ..."
+    std::string terms_note() const;      // "No bargain term was agreed." when no framework carried terms
+    std::string arc_text() const;        // "The game's arc: cut-off 2, framework 5, rapprochement."
+    std::string study_text() const;      // what the simulated games are, or why there are none
+};
+
 struct GameReport {
     std::string scenario_id, scenario_title, game_name, journal_file;
     std::optional<std::uint64_t> seed;  // withheld from every seat but the White Cell
@@ -120,6 +165,11 @@ struct GameReport {
     std::string status;      // "Game over after turn 8: the last turn was played"
     std::string end_reason;  // last_turn, war, breakout, white_cell; empty while the game goes on
     int end_turn = 0;
+    // The thesis section: the channel's episodes by gb study's tracker, the
+    // framework and its terms, the arc, and (after place_against) where the
+    // game stands among simulated games. `facts` is the tracker's own record.
+    ThesisView thesis;
+    GameFacts facts;
 
     std::string seed_text() const;      // the seed, or "withheld from this seat"
     std::string turns_text() const;     // "5 of 8"
@@ -132,6 +182,10 @@ struct GameReport {
 // instructor's; only the White Cell's report shows them.
 GameReport build_report(const Timeline& timeline, const ReportOptions& options,
                         const std::vector<Annotation>& annotations);
+
+// Places the game against a study of its scenario (gb study's figures): fills
+// thesis.placed with sentences. Deterministic in its arguments.
+void place_against(GameReport& r, const Study& s);
 
 std::string render_html(const GameReport& r);
 std::string render_markdown(const GameReport& r);

@@ -112,6 +112,8 @@ table#final-scores td, table#outcomes td { font-size: 14px; }
 ul.outcome { list-style: none; padding: 0; display: flex; gap: 12px; flex-wrap: wrap; margin: 6px 0 10px; }
 ul.outcome li { padding: 8px 14px; border: 1px solid var(--rule); border-radius: 3px; font-size: 14px; }
 ul.outcome li.yes { border-color: #1c2230; background: #1c2230; color: #fff; }
+table#episodes td { font-size: 14px; }
+ul.placed li { margin: 4px 0; }
 footer { margin-top: 44px; padding-top: 12px; border-top: 1px solid var(--rule); font-size: 12px; color: var(--faint); }
 @media print { html { background: #fff; } main.report { box-shadow: none; margin: 0; max-width: none; }
   section.turn { break-inside: avoid-page; } }
@@ -521,6 +523,41 @@ void final_table(std::string& out, const GameReport& r) {
     out += "</ul>\n<p class=\"end-reason\">" + esc(r.status) + ".</p>\n</section>\n";
 }
 
+// The thesis section: the channel's episodes, the framework and its terms,
+// the arc, and where the game stands among simulated games.
+void thesis_section(std::string& out, const ThesisView& v) {
+    out += "<section id=\"thesis\">\n<h2>The thesis: this game against gb study</h2>\n";
+    out += "<p class=\"intro\">" + esc(v.intro()) + "</p>\n";
+    if (!v.episodes_note().empty()) out += "<p class=\"note\">" + esc(v.episodes_note()) + "</p>\n";
+    if (!v.episodes.empty()) {
+        out += "<table id=\"episodes\">\n<thead><tr><th>Episode</th><th class=\"num\">Opened</th>"
+               "<th class=\"num\">Trust at opening</th><th>Widest</th><th>How it ended</th>"
+               "<th class=\"num\">Trust after</th><th class=\"num\">Length</th></tr></thead>\n<tbody>\n";
+        for (const EpisodeView& e : v.episodes)
+            out += "<tr class=\"episode " + std::string(name_of(e.end)) + "\"><td>" + std::to_string(e.number) +
+                   "</td><td class=\"num\">turn " + std::to_string(e.opened) + "</td><td class=\"num\">" +
+                   std::to_string(e.trust_open) + "</td><td>" + esc(e.widest) + "</td><td>" +
+                   esc(e.end_text(v.ended)) + "</td><td class=\"num\">" + std::to_string(e.trust_after) +
+                   "</td><td class=\"num\">" + esc(e.length_text()) + "</td></tr>\n";
+        out += "</tbody>\n</table>\n";
+    }
+    out += "<p class=\"framework\">" + esc(v.framework_text()) + "</p>\n";
+    if (!v.terms_note().empty()) out += "<p class=\"note\">" + esc(v.terms_note()) + "</p>\n";
+    if (!v.terms.empty()) {
+        out += "<ul class=\"terms\">\n";
+        for (const TermsLine& t : v.terms) out += "<li>" + esc(t.text(v.ended)) + "</li>\n";
+        out += "</ul>\n";
+    }
+    out += "<p class=\"arc\">" + esc(v.arc_text()) + "</p>\n";
+    out += "<p class=\"study\">" + esc(v.study_text()) + "</p>\n";
+    if (!v.placed.empty()) {
+        out += "<ul class=\"placed\">\n";
+        for (const std::string& line : v.placed) out += "<li>" + esc(line) + "</li>\n";
+        out += "</ul>\n";
+    }
+    out += "</section>\n";
+}
+
 }  // namespace
 
 std::string render_html(const GameReport& r) {
@@ -568,6 +605,7 @@ std::string render_html(const GameReport& r) {
 
     for (const TurnView& tv : r.turns) turn_section(out, r, tv);
     final_table(out, r);
+    thesis_section(out, r.thesis);
     out += "<footer>Written by <code>gb report</code> from the game journal alone" +
            std::string(r.perspective == "control" ? "" : ", showing only what this seat could see during the game") +
            ".</footer>\n</main>\n</body>\n</html>\n";

@@ -148,6 +148,30 @@ void turn_section(std::string& out, const GameReport& r, const TurnView& tv) {
     }
 }
 
+// The thesis section: the channel's episodes, the framework and its terms,
+// the arc, and where the game stands among simulated games.
+void thesis_section(std::string& out, const ThesisView& v) {
+    out += "\n## The thesis: this game against gb study\n\n";
+    out += md(v.intro()) + "\n\n";
+    if (!v.episodes_note().empty()) out += md(v.episodes_note()) + "\n\n";
+    if (!v.episodes.empty()) {
+        out += row({"Episode", "Opened", "Trust at opening", "Widest", "How it ended", "Trust after", "Length"}) +
+               "|---|---:|---:|---|---|---:|---:|\n";
+        for (const EpisodeView& e : v.episodes)
+            out += row({std::to_string(e.number), "turn " + std::to_string(e.opened), std::to_string(e.trust_open),
+                        e.widest, cell(e.end_text(v.ended)), std::to_string(e.trust_after), e.length_text()});
+        out += "\n";
+    }
+    out += md(v.framework_text()) + "\n\n";
+    if (!v.terms_note().empty()) out += md(v.terms_note()) + "\n\n";
+    for (const TermsLine& t : v.terms) out += "- " + md(t.text(v.ended)) + "\n";
+    if (!v.terms.empty()) out += "\n";
+    out += md(v.arc_text()) + "\n\n";
+    out += md(v.study_text()) + "\n";
+    if (!v.placed.empty()) out += "\n";
+    for (const std::string& line : v.placed) out += "- " + md(line) + "\n";
+}
+
 }  // namespace
 
 std::string render_markdown(const GameReport& r) {
@@ -196,6 +220,7 @@ std::string render_markdown(const GameReport& r) {
         out += std::string("- ") + name + ": " + (yes ? "yes" : "no") + "\n";
     out += "\n";
     out += md(r.status) + ".\n";
+    thesis_section(out, r.thesis);
     return out;
 }
 

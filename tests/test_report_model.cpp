@@ -176,3 +176,100 @@ TEST_CASE("The comparison with simulated games writes its figures as sentences",
     CHECK(fmt_number(12.0) == "12");
     CHECK(fmt_number(12.25) == "12.2");
 }
+
+TEST_CASE("The thesis section follows the channel as gb study does and places the game against a study",
+          "[report][thesis]") {
+    TempDir dir("report-thesis");
+    journal_game(dir / "game.journal", after911_path(), 5);
+    Timeline t = Timeline::open(dir / "game.journal");
+    GameReport r = build_report(t, {}, {});
+
+    // The report's episodes are the study's: the same tracker over the same game.
+    const GameFacts studied = gb::study_game(t.scenario(), 5, gb::BotKind::heuristic);
+    CHECK(r.facts.untracked == 0);
+    CHECK(r.facts.framework_turn == studied.framework_turn);
+    CHECK(r.facts.turns_open == studied.turns_open);
+    CHECK(r.facts.arc() == studied.arc());
+    REQUIRE(r.facts.episodes.size() == studied.episodes.size());
+    REQUIRE(r.thesis.episodes.size() == studied.episodes.size());
+    int cutoffs = 0;
+    for (std::size_t i = 0; i < studied.episodes.size(); ++i) {
+        const gb::Episode& a = r.facts.episodes[i];
+        const gb::Episode& b = studied.episodes[i];
+        CHECK(a.opened == b.opened);
+        CHECK(a.trust_open == b.trust_open);
+        CHECK(a.end == b.end);
+        CHECK(a.ended_turn == b.ended_turn);
+        CHECK(a.trust_after == b.trust_after);
+        CHECK(a.length == b.length);
+        CHECK(a.cause == b.cause);
+        const EpisodeView& v = r.thesis.episodes[i];
+        CHECK(v.opened == b.opened);
+        CHECK(v.end == b.end);
+        CHECK(v.trust_text() == std::to_string(b.trust_open) + " \xe2\x86\x92 " + std::to_string(b.trust_after));
+        if (b.end == gb::EpisodeEnd::cutoff) {
+            ++cutoffs;
+            CHECK(starts_with(v.end_text(true), "cut off in turn " + std::to_string(b.ended_turn) + " by "));
+            CHECK(v.cause.find("events do not name") == std::string::npos);
+        }
+    }
+    CHECK(r.thesis.cutoffs == cutoffs);
+    CHECK(r.thesis.arc == studied.arc());
+    CHECK(r.thesis.arc_text() == "The game's arc: " + studied.arc() + ".");
+    CHECK(r.thesis.framework_text() ==
+          (studied.framework() ? "The channel became strategic (a framework) in turn " +
+                                     std::to_string(studied.framework_turn) + "."
+                               : std::string("No framework was reached.")));
+    // A team sees the same channel in a finished game (every report released).
+    GameReport us = build_report(t, {Perspective{Perspective::Kind::team, gb::Team::us}, false}, {});
+    CHECK(us.facts.arc() == studied.arc());
+    CHECK_FALSE(us.thesis.cut_short);
+
+    // Not placed yet; then placed against a small study of the journal's scenario.
+    CHECK(r.thesis.placed.empty());
+    CHECK(starts_with(r.thesis.study_text(), "Not placed against simulated games"));
+    gb::StudyOptions so;
+    so.games = 24;
+    so.seed = 1;
+    so.resamples = 200;
+    gb::Study s = gb::study(t.scenario(), so);
+    place_against(r, s);
+    CHECK(r.thesis.study_games == 24);
+    CHECK(starts_with(r.thesis.study_text(), "Placed against gb study of this scenario: 24 games"));
+    REQUIRE(r.thesis.placed.size() >= 5);
+    const std::string fw = r.thesis.placed[0];
+    CHECK(starts_with(fw, studied.framework() ? "This game reached a framework in turn " +
+                                                    std::to_string(studied.framework_turn) + "; "
+                                              : std::string("This game reached no framework; ")));
+    CHECK(fw.find("% of simulated games do") != std::string::npos);
+    auto has = [&](const std::string& start) {
+        for (const std::string& line : r.thesis.placed)
+            if (starts_with(line, start)) return true;
+        return false;
+    };
+    CHECK(has("Its channel was cut off " + std::to_string(cutoffs) + (cutoffs == 1 ? " time;" : " times;") +
+              " simulated games average "));
+    CHECK(has("Its arc (" + studied.arc() + ") is shared by "));
+    CHECK(has("It ended with "));
+    // Deterministic: the same study places it in the same words.
+    GameReport again = build_report(t, {}, {});
+    place_against(again, gb::study(t.scenario(), so));
+    CHECK(again.thesis.placed == r.thesis.placed);
+
+    // Both renderers print the section's sentences.
+    std::vector<std::string> sentences{r.thesis.intro(), r.thesis.framework_text(), r.thesis.arc_text(),
+                                       r.thesis.study_text()};
+    if (!r.thesis.episodes_note().empty()) sentences.push_back(r.thesis.episodes_note());
+    if (!r.thesis.terms_note().empty()) sentences.push_back(r.thesis.terms_note());
+    for (const TermsLine& l : r.thesis.terms) sentences.push_back(l.text(true));
+    for (const EpisodeView& e : r.thesis.episodes) sentences.push_back(e.end_text(true));
+    sentences.insert(sentences.end(), r.thesis.placed.begin(), r.thesis.placed.end());
+    std::string html = text_of(render_html(r)), md = render_markdown(r);
+    CHECK(html.find("The thesis: this game against gb study") != std::string::npos);
+    CHECK(md.find("## The thesis: this game against gb study") != std::string::npos);
+    for (const std::string& line : sentences) {
+        INFO(line);
+        CHECK(html.find(line) != std::string::npos);
+        CHECK(md.find(line) != std::string::npos);
+    }
+}

@@ -63,6 +63,25 @@ head -1 "$tmp/r.md" | grep -q "^# After-action report" || fail "r.md is not Mark
 "$gb" report "$j1" --format md -o - >"$tmp/r-stdout.md" || fail "--format md -o - exited non-zero"
 cmp -s "$tmp/r.md" "$tmp/r-stdout.md" || fail "-o - differs from the file"
 python3 "$tools/compare_md_html.py" "$tmp/r.html" "$tmp/r.md" || fail "Markdown and HTML differ"
+# The thesis section, placed against gb study of the journal's scenario (500 games by default).
+grep -qF '<h2>The thesis: this game against gb study</h2>' "$tmp/r.html" || fail "the HTML has no thesis section"
+grep -q '^## The thesis: this game against gb study$' "$tmp/r.md" || fail "the Markdown has no thesis section"
+for f in r.html r.md; do
+  grep -qF 'Placed against gb study of this scenario: 500 games with heuristic bots' "$tmp/$f" ||
+    fail "$f does not say what it is placed against"
+  grep -qE 'This game reached (a framework in turn [0-9]+|no framework); [0-9.]+% of simulated games do' "$tmp/$f" ||
+    fail "$f does not place the framework among simulated games"
+  grep -qE 'Its channel was cut off [0-9]+ times?; simulated games average' "$tmp/$f" ||
+    fail "$f does not place the cut-offs"
+done
+"$gb" report "$j1" --format md --study-games 0 -o "$tmp/r0.md" || fail "--study-games 0"
+grep -qF 'Not placed against simulated games' "$tmp/r0.md" || fail "--study-games 0 does not say so"
+grep -q 'of simulated games do' "$tmp/r0.md" && fail "--study-games 0 still places the game"
+"$gb" report "$j1" --format md --study-games 60 --seed 4 --threads 1 -o "$tmp/r60a.md" || fail "--study-games 60"
+"$gb" report "$j1" --format md --study-games 60 --seed 4 --threads 2 -o "$tmp/r60b.md" || fail "--threads 2"
+cmp -s "$tmp/r60a.md" "$tmp/r60b.md" || fail "the thesis section depends on the thread count"
+grep -qF 'Placed against gb study of this scenario: 60 games with heuristic bots in every seat, seed 4' "$tmp/r60a.md" ||
+  fail "--study-games and --seed are not what the section says"
 "$gb" report "$rich" --include-chat -o "$tmp/rich.html" || fail "rich report"
 "$gb" report "$rich" --include-chat -o "$tmp/rich.md" || fail "rich Markdown report"
 python3 "$tools/compare_md_html.py" "$tmp/rich.html" "$tmp/rich.md" || fail "rich Markdown and HTML differ"
@@ -113,6 +132,8 @@ for p in public us iran; do
     fail "the $p report shows the unreleased draft"
   grep -qE "AMENDMENT-REASON|Draft report|Teaching note" "$tmp/draft-$p.html" &&
     fail "the $p report shows the draft's amendment or teaching notes of an unfinished game"
+  grep -qF "report was still a draft, unseen by this seat" "$tmp/draft-$p.html" ||
+    fail "the $p report's thesis section does not stop before the unreleased draft"
 done
 
 # ---- 4. what a browser draws: headless Chromium, then the PNG decoded and checked
@@ -147,6 +168,8 @@ expect_exit 2 "--format" "$gb" report "$j1" --format pdf -o "$tmp/x.html"
 expect_exit 2 "--compare" "$gb" report "$j1" --simulate 10 -o "$tmp/x.html"
 expect_exit 2 "--compare" "$gb" report "$j1" "$j2" -o "$tmp/x.html"
 expect_exit 2 "--simulate" "$gb" report --compare "$j1" --simulate lots -o "$tmp/x.html"
+expect_exit 2 "--study-games" "$gb" report "$j1" --study-games many -o "$tmp/x.html"
+expect_exit 2 "--study-games" "$gb" report --compare "$j1" "$j2" --study-games 10 -o "$tmp/x.html"
 expect_exit 1 "$tmp/missing.journal: cannot open" "$gb" report "$tmp/missing.journal" -o "$tmp/x.html"
 printf 'not a journal at all, just words\n' >"$tmp/junk.journal"
 expect_exit 1 "not a Grand Bargain journal" "$gb" report "$tmp/junk.journal" -o "$tmp/x.html"

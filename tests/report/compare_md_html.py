@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Checks that a report's Markdown and HTML renderings say the same things:
 the turn headings, inject titles, deals, result rows, White Cell notes,
-bookmarks, final scores and shared outcome are extracted from each and must
-be equal, in the same order.
+bookmarks, final scores, shared outcome and the thesis section's sentences
+and episodes are extracted from each and must be equal, in the same order.
 
 usage: compare_md_html.py REPORT.html REPORT.md"""
 
@@ -14,13 +14,15 @@ import htmltree
 
 RESULTS_HEADER = "| # | Team | Order | Roll | Outcome | Effects |"
 FINAL_HEADER = "| Team | Score | Par | vs par | Result |"
+THESIS_HEADING = "The thesis: this game against gb study"
+EPISODES_HEADER = "| Episode | Opened | Trust at opening | Widest | How it ended | Trust after | Length |"
 
 
 def from_html(path):
     root, _, problems = htmltree.read(path)
     if problems:
         raise SystemExit(f"{path}: not well-formed: {problems[0]}")
-    keys = {k: [] for k in ("turns", "injects", "deals", "results", "white_cell", "bookmarks", "final", "outcome")}
+    keys = {k: [] for k in ("turns", "injects", "deals", "results", "white_cell", "bookmarks", "final", "outcome", "thesis")}
     norm = htmltree.norm
     for sec in root.find_all("section", cls="turn"):
         t = sec.attrs["id"]
@@ -44,6 +46,21 @@ def from_html(path):
     out = root.find("section", id="outcome")
     for li in out.find("ul", cls="outcome").find_all("li"):
         keys["outcome"].append(norm(li.text()))
+    thesis = root.find("section", id="thesis")
+    if thesis is not None:
+        for child in thesis.children:
+            if isinstance(child, str) or child.tag == "h2":
+                continue
+            if child.tag == "table":
+                for tr in child.find_all("tr"):
+                    tds = tr.find_all("td")
+                    if tds:
+                        keys["thesis"].append(" | ".join(norm(td.text()) for td in tds))
+            elif child.tag == "ul":
+                for li in child.find_all("li"):
+                    keys["thesis"].append(norm(li.text()))
+            else:
+                keys["thesis"].append(norm(child.text()))
     return keys
 
 
@@ -59,7 +76,7 @@ def md_text(s):
 def from_md(path):
     with open(path, encoding="utf-8") as f:
         lines = f.read().split("\n")
-    keys = {k: [] for k in ("turns", "injects", "deals", "results", "white_cell", "bookmarks", "final", "outcome")}
+    keys = {k: [] for k in ("turns", "injects", "deals", "results", "white_cell", "bookmarks", "final", "outcome", "thesis")}
     turn = None
     section = None  # the current ### heading
     table = None
@@ -96,6 +113,13 @@ def from_md(path):
                 keys["final"].append(" | ".join(cells))
             continue
         table = None
+        if section == THESIS_HEADING and line.strip():
+            if line.strip() == EPISODES_HEADER or re.fullmatch(r"\|(-+:?\|)+", line.strip()):
+                continue
+            if line.startswith("|"):
+                keys["thesis"].append(" | ".join(md_cells(line)))
+            else:
+                keys["thesis"].append(md_text(line[2:] if line.startswith("- ") else line))
         if turn and section == "Deals" and line.startswith("- "):
             keys["deals"].append((turn, md_text(line[2:])))
         if turn and section in ("White Cell", "Bookmarks and annotations") and line.startswith("- *"):

@@ -18,7 +18,8 @@ namespace gb::cli {
 namespace {
 
 const char* kHelp =
-    "usage: gb report JOURNAL -o FILE [--as SEAT] [--format html|md] [--include-chat]\n"
+    "usage: gb report JOURNAL -o FILE [--as SEAT] [--format html|md] [--include-chat] [--study-games N]\n"
+    "                 [--seed S] [--threads T]\n"
     "       gb report --compare JOURNAL... -o FILE [--as SEAT] [--format html|md] [--simulate N] [--seed S]\n"
     "                 [--threads T]\n"
     "\n"
@@ -26,7 +27,10 @@ const char* kHelp =
     "a chart of every track and of each team's score by turn; then for every turn the inject\n"
     "(text, source quote, teaching note), the deals, the revealed orders with their rolls, the\n"
     "White Cell's amendments and settings with their reasons, and the bookmarks and replay\n"
-    "annotations; last the final scores against par and the shared outcome. HTML is one\n"
+    "annotations; then the final scores against par and the shared outcome; last the thesis:\n"
+    "the US-Iran channel's episodes as gb study follows them, the framework and its bargain\n"
+    "terms, the game's arc, and where the game stands among simulated games of its scenario\n"
+    "(a gb study of the journal's own scenario, run here). HTML is one\n"
     "self-contained page (inline CSS and SVG, nothing loaded from anywhere); Markdown has the\n"
     "same content with the charts as tables.\n"
     "\n"
@@ -40,7 +44,9 @@ const char* kHelp =
     "  --simulate N       with --compare: also play N heuristic bot games of the scenario here and\n"
     "                     draw their 10th-90th and 25th-75th percentile bands and median behind the\n"
     "                     games; give each game's scores as percentiles of the simulated ones\n"
-    "  --seed S           seed of the simulated games (default 1)\n"
+    "  --study-games N    games of the study the thesis section places the game against\n"
+    "                     (default 500; 0 leaves the comparison out)\n"
+    "  --seed S           seed of the simulated games or of the study (default 1)\n"
     "  --threads T        threads for the simulation (default: the number of cores); the report\n"
     "                     does not depend on it\n"
     "\n"
@@ -48,7 +54,7 @@ const char* kHelp =
 
 struct Options {
     std::vector<std::string> journals;
-    std::optional<std::string> output, as, format, simulate, seed, threads;
+    std::optional<std::string> output, as, format, simulate, seed, threads, study_games;
     bool include_chat = false, compare = false, help = false;
 };
 
@@ -71,6 +77,8 @@ std::string parse(int argc, char** argv, Options& o) {
             err = take(o.format);
         else if (a == "--simulate")
             err = take(o.simulate);
+        else if (a == "--study-games")
+            err = take(o.study_games);
         else if (a == "--seed")
             err = take(o.seed);
         else if (a == "--threads")
@@ -125,8 +133,8 @@ int cmd_report(int argc, char** argv) {
     if (!o.compare && o.journals.size() > 1) return usage("name one journal, or use --compare for several");
     if (!o.output) return usage("say where to write the report with -o FILE (- for standard output)");
     if (o.output->empty()) return usage("-o needs a file name");
-    if (!o.compare && (o.simulate || o.seed || o.threads))
-        return usage("--simulate, --seed and --threads go with --compare");
+    if (!o.compare && o.simulate) return usage("--simulate goes with --compare");
+    if (o.compare && o.study_games) return usage("--study-games is for the report of one game");
     if (o.compare && o.include_chat) return usage("--include-chat is for the report of one game");
 
     bool markdown = false;
@@ -152,6 +160,12 @@ int cmd_report(int argc, char** argv) {
         if (!n || *n == 0 || *n > 1'000'000) return usage("--simulate must be a whole number from 1 to 1000000");
         games = *n;
     }
+    unsigned long long study_games = 500;
+    if (o.study_games) {
+        auto n = parse_uint(*o.study_games);
+        if (!n || *n > 1'000'000) return usage("--study-games must be a whole number from 0 to 1000000");
+        study_games = *n;
+    }
     if (o.seed) {
         auto s = parse_uint(*o.seed);
         if (!s) return usage("--seed must be a non-negative whole number");
@@ -175,6 +189,29 @@ int cmd_report(int argc, char** argv) {
             std::vector<Annotation> notes;
             if (perspective.kind == Perspective::Kind::control) notes = load_annotations(path);
             report::GameReport r = report::build_report(tl, ro, notes);
+            if (study_games > 0) {
+                // The same study gb study makes of the journal's own scenario.
+                StudyOptions so;
+                so.games = static_cast<int>(study_games);
+                so.seed = seed;
+                so.threads = static_cast<int>(threads);
+                int n = so.games;
+                bool tty = isatty(STDERR_FILENO);
+                auto start = std::chrono::steady_clock::now();
+                bool shown = false;
+                auto progress = [&](int done) {
+                    double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+                    if (!tty || secs < 1.0) return;
+                    std::fprintf(stderr, "\rstudying: %d/%d games (%d%%)", done, n, done * 100 / n);
+                    shown = true;
+                };
+                Study st = study(tl.scenario(), so, progress);
+                double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+                if (shown) std::fprintf(stderr, "\n");
+                if (secs >= 1.0)
+                    std::fprintf(stderr, "gb report: studied %d bot games of the scenario in %.1f s\n", n, secs);
+                report::place_against(r, st);
+            }
             text = markdown ? report::render_markdown(r) : report::render_html(r);
         } else {
             report::Comparison c;
