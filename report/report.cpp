@@ -486,13 +486,18 @@ void place_against(GameReport& r, const Study& s) {
     v.placed.clear();
     const int n = v.study_games;
     if (n == 0) return;
+    if (!v.ended) {
+        // The simulated games are played to their end; half a game does not compare with them.
+        v.placed.push_back("The game is not over (the journal stops in turn " + std::to_string(r.end_turn) +
+                           "), so it is not placed among the simulated games, which are played to their end.");
+        return;
+    }
     auto interval = [](const Estimate& e, bool pct) {
         if (!e.defined) return std::string();
         auto f = [&](double x) { return pct ? fmt_number(100.0 * x) : fmt_number(x); };
         return " (95% interval " + f(e.low) + "\xe2\x80\x93" + f(e.high) + (pct ? "%)" : ")");
     };
     auto share = [&](int count) { return fmt_number(100.0 * count / n) + "%"; };
-    const std::string so_far = v.ended ? "" : " so far";
 
     // The framework.
     std::string fw = s.framework_share.defined ? share_pct(s.framework_share.value) : "0%";
@@ -505,14 +510,14 @@ void place_against(GameReport& r, const Study& s) {
                                                      : std::string()) +
                            ", and " + share(same_or_earlier) + " by turn " + std::to_string(f.framework_turn) + ".");
     } else {
-        v.placed.push_back("This game reached no framework" + so_far + "; " + fw + " of simulated games do" +
+        v.placed.push_back("This game reached no framework; " + fw + " of simulated games do" +
                            interval(s.framework_share, true) + ".");
     }
 
     // Episodes and cut-offs.
     const int eps = static_cast<int>(f.episodes.size());
     if (s.per_game.defined)
-        v.placed.push_back("Its channel opened " + plural(eps, "time", "times") + so_far +
+        v.placed.push_back("Its channel opened " + plural(eps, "time", "times") +
                            "; simulated games average " + fmt_number(s.per_game.value) + interval(s.per_game, false) +
                            ".");
     int total_cuts = 0, as_many = 0;
@@ -522,16 +527,16 @@ void place_against(GameReport& r, const Study& s) {
         total_cuts += c;
         as_many += c >= v.cutoffs;
     }
-    v.placed.push_back("Its channel was cut off " + plural(v.cutoffs, "time", "times") + so_far +
+    v.placed.push_back("Its channel was cut off " + plural(v.cutoffs, "time", "times") +
                        "; simulated games average " + fmt_number(static_cast<double>(total_cuts) / n) + ", and " +
                        share(as_many) + " of them were cut off as often or more.");
     if (s.turns_open.defined)
-        v.placed.push_back("Its channel was open at the end of " + plural(f.turns_open, "turn", "turns") + so_far +
+        v.placed.push_back("Its channel was open at the end of " + plural(f.turns_open, "turn", "turns") +
                            "; simulated games average " + fmt_number(s.turns_open.value) +
                            interval(s.turns_open, false) + ".");
 
     // The arc and the end.
-    if (v.ended) {
+    {
         int same = 0;
         for (const auto& [arc, count] : s.arcs)
             if (arc == v.arc) same = count;
@@ -556,8 +561,6 @@ void place_against(GameReport& r, const Study& s) {
         std::string how = ends.empty() ? "none of rapprochement, regional war or nuclear breakout" : ends[0];
         for (std::size_t i = 1; i < ends.size(); ++i) how += (i + 1 == ends.size() ? " and " : ", ") + ends[i];
         v.placed.push_back("It ended with " + how + "; so did " + share(same_end) + " of simulated games.");
-    } else {
-        v.placed.push_back("The game is not over, so its arc is not placed among the simulated games'.");
     }
 }
 

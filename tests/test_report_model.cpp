@@ -273,3 +273,22 @@ TEST_CASE("The thesis section follows the channel as gb study does and places th
         CHECK(md.find(line) != std::string::npos);
     }
 }
+
+TEST_CASE("The thesis section of an unfinished game gives its arc so far and is not placed", "[report][thesis]") {
+    TempDir dir("report-thesis-unfinished");
+    journal_game(dir / "game.journal", after911_path(), 5, true, 40);
+    Timeline t = Timeline::open(dir / "game.journal");
+    GameReport r = build_report(t, {}, {});
+    REQUIRE_FALSE(r.ended);
+    CHECK(starts_with(r.thesis.arc_text(), "The game's arc so far: "));
+    CHECK(r.thesis.arc.find("last turn") == std::string::npos);
+    for (const EpisodeView& e : r.thesis.episodes)
+        if (e.end == gb::EpisodeEnd::game_end) CHECK(e.end_text(false) == "still open where the journal stops");
+    gb::StudyOptions so;
+    so.games = 8;
+    so.resamples = 50;
+    place_against(r, gb::study(t.scenario(), so));
+    REQUIRE(r.thesis.placed.size() == 1);
+    CHECK(starts_with(r.thesis.placed[0], "The game is not over (the journal stops in turn "));
+    CHECK(render_markdown(r).find(r.thesis.placed[0]) != std::string::npos);
+}
