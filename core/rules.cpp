@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 
+#include "action_decl.hpp"
 #include "adjudication.hpp"
 #include "serialize.hpp"
 
@@ -457,11 +458,6 @@ struct Validator {
     const GameState& g;
     const Seat& seat;
 
-    Verdict lead_only() const {
-        if (!is_team(seat)) return denied("only a team's lead may do that");
-        if (!g.is_lead(seat)) return denied("only your team's lead may do that");
-        return Verdict::yes();
-    }
     Verdict team_member() const {
         if (!is_team(seat)) return denied("only a team seat may do that");
         if (seat.player != 0) {
@@ -474,22 +470,15 @@ struct Validator {
         if (!is_control(seat)) return denied("only the White Cell may do that");
         return Verdict::yes();
     }
-    Verdict system_only() const {
-        if (seat.role != SeatRole::system) return denied("only the server may do that");
-        return Verdict::yes();
-    }
-    Verdict live() const {
-        if (g.ended()) return fail(Verdict::Code::game_over, "the game is over");
-        return Verdict::yes();
-    }
-    Verdict playing() const {
-        if (auto v = live(); !v.ok()) return v;
+    Verdict not_paused() const {
         if (g.paused && !is_control(seat)) return fail(Verdict::Code::paused, "the White Cell has paused the game");
         return Verdict::yes();
     }
 
+    // The declaration (action_decl.hpp) has already checked who may issue
+    // each action and in which phases (so that a game over is refused too);
+    // what follows are the checks that depend on the action's fields and the state.
     Verdict operator()(const Join& a) const {
-        if (auto v = control_only(); !v.ok()) return v;
         if (a.player == 0) return bad("player id 0 is reserved");
         if (g.find_player(a.player)) return bad("that player id is taken");
         if (auto v = check_text(a.name, kMaxName, "name"); !v.ok()) return v;
@@ -500,7 +489,6 @@ struct Validator {
         return Verdict::yes();
     }
     Verdict operator()(const Leave& a) const {
-        if (auto v = control_only(); !v.ok()) return v;
         if (!g.find_player(a.player)) return bad("no such player");
         return Verdict::yes();
     }
@@ -513,29 +501,22 @@ struct Validator {
         return denied("only the lead or the White Cell may hand over the lead");
     }
     Verdict operator()(const SetBot& a) const {
-        if (auto v = control_only(); !v.ok()) return v;
         if (!team_ok(a.team)) return bad("unknown team");
         return Verdict::yes();
     }
     Verdict operator()(const GrantView& a) const {
-        if (auto v = control_only(); !v.ok()) return v;
         if (!team_ok(a.team)) return bad("unknown team");
         const Player* p = g.find_player(a.player);
         if (!p || p->role != SeatRole::observer) return bad("that player is not an observer");
         return Verdict::yes();
     }
     Verdict operator()(const DrawInject&) const {
-        if (auto v = control_only(); !v.ok()) return v;
-        if (auto v = live(); !v.ok()) return v;
-        if (g.phase != Phase::inject) return wrong_phase(g, "drawing an inject");
         if (g.inject_drawn) return bad("this turn's inject is already drawn");
         if (g.deck.empty()) return bad("the deck is empty");
         return Verdict::yes();
     }
     Verdict inject_editing(const char* what) const {
-        if (seat.role != SeatRole::control) return denied("only the White Cell may do that");
-        if (auto v = live(); !v.ok()) return v;
-        if (g.phase != Phase::inject || g.inject_drawn) return wrong_phase(g, what);
+        if (g.inject_drawn) return wrong_phase(g, what);
         return Verdict::yes();
     }
     Verdict operator()(const HoldInject&) const {
@@ -544,8 +525,6 @@ struct Validator {
         return Verdict::yes();
     }
     Verdict operator()(const ReorderDeck& a) const {
-        if (seat.role != SeatRole::control) return denied("only the White Cell may do that");
-        if (auto v = live(); !v.ok()) return v;
         if (a.from >= g.deck.size() || a.to >= g.deck.size()) return bad("no such deck position");
         return Verdict::yes();
     }
@@ -562,53 +541,39 @@ struct Validator {
         return check_effects(g.sc(), a.effects);
     }
     Verdict operator()(const Choose& a) const {
-        if (auto v = playing(); !v.ok()) return v;
-        if (g.phase != Phase::inject || !g.choice_pending) return wrong_phase(g, "choosing");
+        if (auto v = not_paused(); !v.ok()) return v;
+        if (!g.choice_pending) return wrong_phase(g, "choosing");
         const CardDef& c = g.card(g.inject);
-        if (!is_team(seat) || idx(seat.team) != c.chooser) return denied("this choice belongs to another team");
-        if (auto v = lead_only(); !v.ok()) return v;
+        if (idx(seat.team) != c.chooser) return denied("this choice belongs to another team");
         if (a.option >= c.options.size()) return bad("no such option");
         return Verdict::yes();
     }
     Verdict operator()(const AdvancePhase&) const {
-        if (auto v = control_only(); !v.ok()) return v;
-        return live();
-    }
-    Verdict operator()(const TimerExpired&) const {
-        if (auto v = system_only(); !v.ok()) return v;
-        if (auto v = live(); !v.ok()) return v;
-        if (g.paused) return fail(Verdict::Code::paused, "timers do not run while the game is paused");
-        if (g.phase != Phase::negotiation && g.phase != Phase::orders)
-            return wrong_phase(g, "a timer expiring");  // only negotiation and orders are timed
         return Verdict::yes();
     }
+    Verdict operator()(const TimerExpired&) const {
+        if (g.paused) return fail(Verdict::Code::paused, "timers do not run while the game is paused");
+        return Verdict::yes();  // only negotiation and orders are timed: declared
+    }
     Verdict operator()(const SetTimer& a) const {
-        if (auto v = control_only(); !v.ok()) return v;
         if (a.seconds < 0 || a.seconds > 86400) return bad("timer must be 0..86400 seconds");
-        return live();
+        return Verdict::yes();
     }
     Verdict operator()(const Ready&) const {
-        if (auto v = playing(); !v.ok()) return v;
-        if (g.phase != Phase::negotiation) return wrong_phase(g, "declaring ready");
-        if (auto v = lead_only(); !v.ok()) return v;
+        if (auto v = not_paused(); !v.ok()) return v;
         if (g.ready[idx(seat.team)]) return bad("already ready");
         return Verdict::yes();
     }
     Verdict operator()(const Pause&) const {
-        if (auto v = control_only(); !v.ok()) return v;
-        if (auto v = live(); !v.ok()) return v;
         if (g.paused) return bad("already paused");
         return Verdict::yes();
     }
     Verdict operator()(const Resume&) const {
-        if (auto v = control_only(); !v.ok()) return v;
         if (!g.paused) return bad("not paused");
         return Verdict::yes();
     }
     Verdict operator()(const MakeOffer& a) const {
-        if (auto v = playing(); !v.ok()) return v;
-        if (g.phase != Phase::negotiation) return wrong_phase(g, "making an offer");
-        if (auto v = lead_only(); !v.ok()) return v;
+        if (auto v = not_paused(); !v.ok()) return v;
         if (!team_ok(a.to)) return bad("unknown team");
         if (a.to == seat.team) return bad("an offer goes to another team");
         if (a.gives.empty() && a.wants.empty()) return bad("an offer needs something given or wanted");
@@ -637,9 +602,7 @@ struct Validator {
         return Verdict::yes();
     }
     Verdict operator()(const AnswerOffer& a) const {
-        if (auto v = playing(); !v.ok()) return v;
-        if (g.phase != Phase::negotiation) return wrong_phase(g, "answering an offer");
-        if (auto v = lead_only(); !v.ok()) return v;
+        if (auto v = not_paused(); !v.ok()) return v;
         for (const Offer& o : g.offers)
             if (o.id == a.offer) {
                 if (o.to != seat.team) return denied("that offer is not addressed to your team");
@@ -649,9 +612,7 @@ struct Validator {
         return bad("no such offer");
     }
     Verdict operator()(const AnswerFramework&) const {
-        if (auto v = playing(); !v.ok()) return v;
-        if (g.phase != Phase::negotiation && g.phase != Phase::orders) return wrong_phase(g, "answering a framework");
-        if (auto v = lead_only(); !v.ok()) return v;
+        if (auto v = not_paused(); !v.ok()) return v;
         const Proposal& p = g.board.proposal;
         if (p.from < 0) return bad("no framework proposal awaits an answer");
         Team answerer = p.from == idx(Team::us) ? Team::iran : Team::us;
@@ -679,37 +640,26 @@ struct Validator {
         return bad("unknown channel");
     }
     Verdict operator()(const Draft& a) const {
-        if (auto v = playing(); !v.ok()) return v;
-        if (g.phase != Phase::orders) return wrong_phase(g, "drafting orders");
-        if (auto v = team_member(); !v.ok()) return v;
+        if (auto v = not_paused(); !v.ok()) return v;
         if (g.committed[idx(seat.team)]) return bad("your orders are already committed");
         return check_orders(g, seat.team, a.orders);
     }
     Verdict operator()(const Commit& a) const {
-        if (auto v = playing(); !v.ok()) return v;
-        if (g.phase != Phase::orders) return wrong_phase(g, "committing orders");
-        if (auto v = lead_only(); !v.ok()) return v;
+        if (auto v = not_paused(); !v.ok()) return v;
         if (g.committed[idx(seat.team)]) return bad("your orders are already committed");
         return check_orders(g, seat.team, a.orders);
     }
     Verdict operator()(const Amend& a) const {
-        if (seat.role != SeatRole::control) return denied("only the White Cell may amend");
-        if (auto v = live(); !v.ok()) return v;
-        if (g.phase != Phase::adjudication || g.reports.empty() || g.reports.back().released)
+        if (g.reports.empty() || g.reports.back().released)
             return wrong_phase(g, "amending a result");
         if (a.result >= g.reports.back().results.size()) return bad("no such result");
         if (g.reports.back().results[a.result].success == a.success) return bad("the result already stands so");
         return check_text(a.reason, kMaxText, "reason");
     }
     Verdict operator()(const Release&) const {
-        if (auto v = control_only(); !v.ok()) return v;
-        if (auto v = live(); !v.ok()) return v;
-        if (g.phase != Phase::adjudication) return wrong_phase(g, "releasing the report");
         return Verdict::yes();
     }
     Verdict operator()(const SetTrack& a) const {
-        if (seat.role != SeatRole::control) return denied("only the White Cell may set a track");
-        if (auto v = live(); !v.ok()) return v;
         if (idx(a.track) < 0 || idx(a.track) >= kTracks) return bad("unknown track");
         const auto& d = g.sc().tracks[idx(a.track)];
         if (a.value < d.min || a.value > d.max)
@@ -718,30 +668,48 @@ struct Validator {
         return check_text(a.reason, kMaxText, "reason");
     }
     Verdict operator()(const SetChannel& a) const {
-        if (seat.role != SeatRole::control) return denied("only the White Cell may set the channel");
-        if (auto v = live(); !v.ok()) return v;
         if (static_cast<int>(a.channel) > 3) return bad("unknown channel");
         return check_text(a.reason, kMaxText, "reason");
     }
     Verdict operator()(const SetMarker& a) const {
-        if (seat.role != SeatRole::control) return denied("only the White Cell may set a marker");
-        if (auto v = live(); !v.ok()) return v;
         if (a.region < 0 || a.region >= g.board.region_count) return bad("unknown region");
         if (a.marker < 0 || a.marker >= g.board.marker_kinds) return bad("unknown marker");
         if (a.value < 0 || a.value > 9) return bad("marker strength must be 0..9");
         return check_text(a.reason, kMaxText, "reason");
     }
     Verdict operator()(const Bookmark& a) const {
-        if (seat.role != SeatRole::control) return denied("only the White Cell may bookmark");
         if (a.note.size() > kMaxText) return bad("note too long");
         return check_text(a.label, kMaxName * 2, "label");
     }
     Verdict operator()(const EndGame& a) const {
-        if (seat.role != SeatRole::control) return denied("only the White Cell may end the game");
-        if (auto v = live(); !v.ok()) return v;
         return check_text(a.reason, kMaxText, "reason");
     }
 };
+
+// The first check of every action: may this seat issue it, in this phase, as
+// its declaration says?
+Verdict check_declared(const GameState& g, const Seat& seat, const ActionDecl& d) {
+    bool may = false;
+    switch (seat.role) {
+        case SeatRole::team:
+            may = (d.who & by::team_member) || ((d.who & by::team_lead) && g.is_lead(seat));
+            break;
+        case SeatRole::control: may = d.who & by::white_cell; break;
+        case SeatRole::observer: may = d.who & by::observer; break;
+        case SeatRole::system: may = d.who & by::system; break;
+    }
+    if (!may) {
+        // A team seat refused a lead's action is told that its lead may.
+        if (seat.role == SeatRole::team && d.who == by::team_lead)
+            return fail(Verdict::Code::not_permitted, "only your team's lead may do that");
+        return fail(Verdict::Code::not_permitted, "only " + describe_issuers(d.who) + " may do that");
+    }
+    if (!(d.when & phase_bit(g.phase))) {
+        if (g.ended()) return fail(Verdict::Code::game_over, "the game is over");
+        return fail(Verdict::Code::wrong_phase, "not in the " + std::string(name_of(g.phase)) + " phase");
+    }
+    return Verdict::yes();
+}
 
 }  // namespace
 
@@ -756,6 +724,7 @@ Verdict validate(const GameState& g, const Seat& seat, const Action& action) {
         const Player* p = g.find_player(seat.player);
         if (!p || p->role != SeatRole::control) return denied("not seated as the White Cell");
     }
+    if (auto v = check_declared(g, seat, declaration(action)); !v.ok()) return v;
     return std::visit(Validator{g, seat}, action);
 }
 
@@ -1407,16 +1376,62 @@ std::string replay_action(GameState& g, const Seat& seat, const Action& action, 
     return {};
 }
 
+// ---------------------------------------------------------------- declarations
+
 const char* action_name(const Action& a) {
-    static constexpr const char* names[] = {
-        "join",        "leave",         "set_lead",      "set_bot",        "grant_view",
-        "draw_inject", "hold_inject",   "reorder_deck",  "replace_inject", "write_inject",
-        "choose",      "advance_phase", "timer_expired", "set_timer",      "ready",
-        "pause",       "resume",        "make_offer",    "answer_offer",   "answer_framework",
-        "chat",        "draft",         "commit",        "amend",          "release",
-        "set_track",   "set_channel",   "set_marker",    "bookmark",       "end_game"};
-    static_assert(std::size(names) == std::variant_size_v<Action>);
-    return names[a.index()];
+    return declaration(a).tag.data();  // the tags are literals, so null-terminated
+}
+
+std::optional<std::size_t> action_index(std::string_view tag) {
+    for (std::size_t i = 0; i < kActionDecls.size(); ++i)
+        if (kActionDecls[i].tag == tag) return i;
+    return std::nullopt;
+}
+
+namespace {
+template <std::size_t... I>
+Action default_action_of(std::size_t index, std::index_sequence<I...>) {
+    static const Action made[] = {Action(std::in_place_index<I>)...};
+    return made[index];
+}
+}  // namespace
+
+Action default_action(std::size_t index) {
+    return default_action_of(index, std::make_index_sequence<std::variant_size_v<Action>>{});
+}
+
+std::string describe_issuers(Issuers who) {
+    std::vector<std::string> names;
+    if (who & by::team_lead) names.emplace_back("a team's lead");
+    if (who & by::team_member) names.emplace_back("a team seat");
+    if (who & by::white_cell) names.emplace_back("the White Cell");
+    if (who & by::observer) names.emplace_back("an observer");
+    // The server may do whatever the White Cell may; name it only on its own.
+    if ((who & by::system) && !(who & by::white_cell)) names.emplace_back("the server");
+    std::string out;
+    for (std::size_t i = 0; i < names.size(); ++i)
+        out += (i == 0 ? "" : i + 1 == names.size() ? " or " : ", ") + names[i];
+    return out;
+}
+
+std::string describe_phases(Phases when) {
+    if (when == kAnyPhase) return "any";
+    if (when == kLive) return "any until the game ends";
+    std::string out;
+    for (int p = 0; p <= static_cast<int>(Phase::ended); ++p)
+        if (when & phase_bit(static_cast<Phase>(p)))
+            out += (out.empty() ? "" : ", ") + std::string(name_of(static_cast<Phase>(p)));
+    return out;
+}
+
+std::string actions_markdown() {
+    std::string out = "| tag | who may issue it | phases |\n|---|---|---|\n";
+    for (const ActionDecl& d : kActionDecls) {
+        std::string who = describe_issuers(d.who);
+        if ((d.who & by::system) && (d.who & by::white_cell)) who += " (or the server)";
+        out += "| `" + std::string(d.tag) + "` | " + who + " | " + describe_phases(d.when) + " |\n";
+    }
+    return out;
 }
 
 }  // namespace gb

@@ -2,6 +2,9 @@
 //   "GBJOURNAL\n"                      10 bytes magic
 //   u32 format, u32 header length, u32 header CRC-32, header (cereal portable binary)
 //   records: u32 payload length, u32 CRC-32 of (seq + payload), u64 seq, payload
+//   payload: the record (cereal portable binary): i32 kind (action, token, close), then
+//     an action record: seat; from format 4 the action's tag (string), before it the
+//     i32 index of the Action variant; the action's fields; the state hash after it
 // All integers little-endian.
 #include "journal.hpp"
 
@@ -17,6 +20,7 @@
 
 #include <cereal/archives/portable_binary.hpp>
 
+#include "action_decl.hpp"
 #include "serialize.hpp"
 
 namespace gb {
@@ -42,6 +46,49 @@ void serialize(Ar& ar, CloseRecord& r) {
 }
 
 namespace {
+
+// A record of a format-4 journal: the action named by its declared tag.
+struct TaggedRecord {
+    JournalRecord* r = nullptr;
+
+    template <class Ar>
+    void save(Ar& ar) const {
+        auto kind = static_cast<std::int32_t>(r->index());
+        ar(kind);
+        if (auto* a = std::get_if<ActionRecord>(r)) {
+            std::string tag(declaration(a->entry.action).tag);
+            ar(a->entry.seat, tag);
+            std::visit([&](auto& fields) { ar(fields); }, a->entry.action);
+            ar(a->state_hash);
+        } else {
+            std::visit([&](auto& record) { ar(record); }, *r);
+        }
+    }
+    template <class Ar>
+    void load(Ar& ar) {
+        std::int32_t kind = -1;
+        ar(kind);
+        switch (kind) {
+            case 0: {
+                ActionRecord a;
+                std::string tag;
+                ar(a.entry.seat, tag);
+                auto index = action_index(tag);
+                if (!index) throw std::runtime_error("unknown action tag '" + tag.substr(0, 40) + "'");
+                a.entry.action = default_action(*index);
+                std::visit([&](auto& fields) { ar(fields); }, a.entry.action);
+                ar(a.state_hash);
+                *r = std::move(a);
+                return;
+            }
+            case 1: *r = TokenRecord{}; break;
+            case 2: *r = CloseRecord{}; break;
+            default: throw std::runtime_error("unknown record kind " + std::to_string(kind));
+        }
+        std::visit([&](auto& record) { ar(record); }, *r);
+    }
+};
+static_assert(std::variant_size_v<JournalRecord> == 3, "TaggedRecord reads three kinds of record");
 
 constexpr char kMagic[] = "GBJOURNAL\n";
 constexpr std::size_t kMagicLen = 10;
@@ -92,6 +139,7 @@ std::string_view journal_format_name(std::uint32_t format) {
         case JournalFormat::first: return "first";
         case JournalFormat::fork_origin: return "fork origin";
         case JournalFormat::embedded_rules: return "embedded rules";
+        case JournalFormat::action_tags: return "action tags";
         case JournalFormat::next: break;
     }
     return {};
@@ -181,7 +229,12 @@ JournalRead read_journal(const std::string& path) {
         }
         JournalRecord r;
         try {
-            bounded_decode(bytes.data() + pos + kRecordHead, len, r);
+            if (has(format, JournalFormat::action_tags)) {
+                TaggedRecord tagged{&r};
+                bounded_decode(bytes.data() + pos + kRecordHead, len, tagged);
+            } else {
+                bounded_decode(bytes.data() + pos + kRecordHead, len, r);  // the Action variant's index
+            }
         } catch (const std::exception& e) {
             out.error = path + ": " + where + ": does not decode: " + e.what();
             break;
@@ -211,6 +264,7 @@ JournalWriter& JournalWriter::operator=(JournalWriter&& o) noexcept {
         fd_ = o.fd_;
         path_ = std::move(o.path_);
         next_seq_ = o.next_seq_;
+        format_ = o.format_;
         dirty_ = o.dirty_;
         o.fd_ = -1;
         o.dirty_ = false;
@@ -253,11 +307,23 @@ JournalWriter JournalWriter::reopen(const std::string& path, std::uint64_t good_
         throw std::runtime_error(path + ": cannot cut the torn record: " + std::strerror(errno));
     w.fd_ = ::open(path.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC);
     if (w.fd_ < 0) throw std::runtime_error(path + ": cannot open journal: " + std::strerror(errno));
+    // Records go on in the journal's own format.
+    std::ifstream in(path, std::ios::binary);
+    std::array<char, kMagicLen + 4> head{};
+    if (!in.read(head.data(), head.size()) || std::memcmp(head.data(), kMagic, kMagicLen) != 0)
+        throw std::runtime_error(path + ": not a Grand Bargain journal");
+    w.format_ = get32(reinterpret_cast<const unsigned char*>(head.data()) + kMagicLen);
+    if (w.format_ == 0 || w.format_ > kJournalFormat)
+        throw std::runtime_error(path + ": journal format " + std::to_string(w.format_) + " is not one this build writes");
     return w;
 }
 
 std::uint64_t JournalWriter::append(const JournalRecord& r) {
-    std::string payload = portable_bytes(r);
+    std::string payload;
+    if (has(format_, JournalFormat::action_tags))
+        payload = portable_bytes(TaggedRecord{const_cast<JournalRecord*>(&r)});
+    else
+        payload = portable_bytes(r);  // formats 1-3: the Action variant's index
     std::uint64_t seq = next_seq_++;
     std::string body;
     put64(body, seq);

@@ -22,10 +22,12 @@ enum class JournalFormat : std::uint32_t {
     first = 1,       // scenario id, path and content hash; seed; codes; records
     fork_origin,     // 2: + where a forked game came from
     embedded_rules,  // 3: + the scenario's files, so that the journal replays on its own
+    action_tags,     // 4: an action record names its action by its declared tag (action_decl.hpp), not
+                     //    by its index in the Action variant; formats 1-3 hold the variant's index
     next,            // one past the newest: add new formats just above
 };
 inline constexpr std::uint32_t kJournalFormat = static_cast<std::uint32_t>(JournalFormat::next) - 1;
-// "first", "fork origin", "embedded rules"; empty for a number not in the list.
+// "first", "fork origin", "embedded rules", "action tags"; empty for a number not in the list.
 std::string_view journal_format_name(std::uint32_t format);
 // Whether journals of `format` have what `f` added.
 constexpr bool has(std::uint32_t format, JournalFormat f) {
@@ -92,6 +94,7 @@ public:
     // Creates a new journal (fails if the file exists).
     static JournalWriter create(const std::string& path, const JournalHeader& header);
     // Opens an existing journal for appending after `good_bytes` (cutting a torn tail).
+    // Its records are appended in the journal's own format.
     static JournalWriter reopen(const std::string& path, std::uint64_t good_bytes, std::uint64_t next_seq);
 
     // Appends a record (buffered by the OS until sync); returns its sequence number.
@@ -104,12 +107,14 @@ public:
     void mark_synced() { dirty_ = false; }
     bool dirty() const { return dirty_; }
     std::uint64_t next_seq() const { return next_seq_; }
+    std::uint32_t format() const { return format_; }
     const std::string& path() const { return path_; }
 
 private:
     int fd_ = -1;
     std::string path_;
     std::uint64_t next_seq_ = 1;
+    std::uint32_t format_ = kJournalFormat;
     bool dirty_ = false;
 };
 

@@ -44,10 +44,11 @@ std::string edited_copy(const TempDir& dir) {
 }  // namespace
 
 TEST_CASE("Journal formats are an append-only named list, and a new journal is of the newest", "[journal]") {
-    CHECK(kJournalFormat == 3);
+    CHECK(kJournalFormat == 4);
     CHECK(journal_format_name(1) == "first");
     CHECK(journal_format_name(2) == "fork origin");
     CHECK(journal_format_name(3) == "embedded rules");
+    CHECK(journal_format_name(4) == "action tags");
     CHECK(journal_format_name(0).empty());
     CHECK(journal_format_name(kJournalFormat + 1).empty());
 
@@ -98,7 +99,7 @@ TEST_CASE("A format-3 journal replays with its own copy of the rules after the f
 
     JournalRead jr = read_journal(dir / "game.journal");
     REQUIRE(jr.error.empty());
-    CHECK(jr.header.format == 3);
+    CHECK(jr.header.format == kJournalFormat);  // format 3's embedded rules, and later formats'
     REQUIRE_FALSE(jr.header.scenario_files.empty());
     CHECK(jr.header.scenario_files.front().path == "after-911.toml");
     ReplayedGame rg = replay(jr);

@@ -2,6 +2,7 @@
 #include <cstring>
 #include <iostream>
 
+#include "action_decl.hpp"
 #include "commands.hpp"
 
 namespace gb::cli {
@@ -78,7 +79,32 @@ void usage(std::ostream& o) {
          "  report JOURNAL     write the after-action report (HTML or Markdown); --compare for several games\n"
          "  lobby              create, list and close games on a server; server statistics\n"
          "  bot                play one seat of a game on a server\n"
-         "  load               load generator for a server: latency and throughput\n";
+         "  load               load generator for a server: latency and throughput\n"
+         "  actions            list every action: its tag, who may issue it, in which phases\n";
+}
+
+// `gb actions [--markdown]`: the action declarations (core/action_decl.hpp),
+// as docs/protocol.md's table (a test keeps the two equal).
+int cmd_actions(int argc, char** argv) {
+    gb::cli::Args args(argc, argv, 2);
+    if (args.flag("--help")) {
+        std::cout << "usage: gb actions [--markdown]\n"
+                     "  prints every action's tag, who may issue it and in which phases\n"
+                     "  (--markdown: as the table in docs/protocol.md)\n";
+        return 0;
+    }
+    bool markdown = args.flag("--markdown");
+    if (auto bad = args.leftover(); !bad.empty()) {
+        std::cerr << "gb actions: " << bad << "\n";
+        return 2;
+    }
+    if (markdown) {
+        std::cout << gb::actions_markdown();
+        return 0;
+    }
+    for (const gb::ActionDecl& d : gb::kActionDecls)
+        std::cout << d.tag << "\t" << gb::describe_issuers(d.who) << "\t" << gb::describe_phases(d.when) << "\n";
+    return 0;
 }
 
 }  // namespace
@@ -100,6 +126,7 @@ int main(int argc, char** argv) {
         if (cmd == "load") return gb::cli::cmd_load(argc, argv);
         if (cmd == "report") return gb::cli::cmd_report(argc, argv);
         if (cmd == "fork") return gb::cli::cmd_fork(argc, argv);
+        if (cmd == "actions") return cmd_actions(argc, argv);
     } catch (const std::exception& e) {
         std::cerr << "gb " << cmd << ": " << e.what() << "\n";
         return 1;
