@@ -53,11 +53,10 @@ int main(int argc, char** argv) {
         for (const auto& r : recs) {
             GameState g = new_game(sc, r.final.seed);
             for (const auto& e : r.actions) {
-                if (!validate(g, e.seat, e.action).ok()) {
+                if (!act(g, e.seat, e.action).ok()) {
                     std::fprintf(stderr, "replay diverged\n");
                     return 1;
                 }
-                apply(g, e.seat, e.action);
                 ++applied;
             }
         }

@@ -44,9 +44,9 @@ std::size_t write_journal(const std::string& path, std::shared_ptr<const Scenari
     GameState g = new_game(sc, seed);
     std::size_t n = 0;
     auto run = [&](const Seat& seat, const Action& a) {
-        if (!validate(g, seat, a).ok()) return false;
-        apply(g, seat, a);
-        w.append(ActionRecord{JournalEntry{seat, a}, state_hash(g)});
+        Acted done = act(g, seat, a, true);
+        if (!done.ok()) return false;
+        w.append(ActionRecord{JournalEntry{seat, a}, done.hash});
         ++n;
         return true;
     };

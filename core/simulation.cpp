@@ -36,9 +36,8 @@ std::optional<JournalEntry> next_move(const GameState& g, Schedule& schedule, co
                 // A bot reads only what its seat's view shows (the property
                 // tests check it), so the full state decides the same, faster.
                 auto a = bots[idx(m.team)].next(g);
-                bool valid = a && validate(g, seat, *a).ok();
-                schedule.answered(valid);
-                if (valid) return JournalEntry{seat, *a};
+                schedule.answered(a.has_value());
+                if (a) return JournalEntry{seat, *a};
                 break;
             }
             case Schedule::Move::Kind::stand_in: return JournalEntry{Seat::system(), m.action};

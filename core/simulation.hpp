@@ -45,8 +45,10 @@ SimulationSummary simulate(std::shared_ptr<const Scenario> scenario, int games, 
                            int threads, const std::function<void(int done)>& progress = {});
 
 // The next move of a game whose bots all play in this process, following the
-// schedule: a bot's action (valid, and what it decides from its seat's view), the
-// stand-in's, or nothing when only people can move the game on now.
+// schedule: a bot's action (what it decides from its seat's view), the
+// stand-in's, or nothing when only people can move the game on now. The
+// caller applies it with `act`; a bot action the rules refuse is a bot bug,
+// which play_game reports.
 std::optional<JournalEntry> next_move(const GameState& g, Schedule& schedule, const Cast& cast,
                                       std::array<Bot, kTeams>& bots);
 

@@ -43,19 +43,12 @@ ReplayedGame replay(const JournalRead& journal) {
     for (const auto& [seq, record] : journal.records) {
         out.next_seq = seq + 1;
         if (const auto* a = std::get_if<ActionRecord>(&record)) {
-            Verdict v = validate(out.state, a->entry.seat, a->entry.action);
-            if (!v.ok()) {
-                out.error = "record " + std::to_string(seq) + " (" + action_name(a->entry.action) +
-                            ") is refused by the rules: " + v.message;
+            std::string why = replay_action(out.state, a->entry.seat, a->entry.action, a->state_hash);
+            if (!why.empty()) {
+                out.error = "record " + std::to_string(seq) + " (" + action_name(a->entry.action) + "): " + why;
                 return out;
             }
-            apply(out.state, a->entry.seat, a->entry.action);
             ++out.actions;
-            if (state_hash(out.state) != a->state_hash) {
-                out.error = "record " + std::to_string(seq) + " (" + action_name(a->entry.action) +
-                            "): state hash differs from the one recorded";
-                return out;
-            }
         } else if (const auto* t = std::get_if<TokenRecord>(&record)) {
             out.tokens[t->token] = t->player;
         } else {

@@ -57,11 +57,11 @@ Timeline Timeline::open(const std::string& journal_path, std::size_t snapshot_ev
     for (const auto& [seq, record] : jr.records) {
         const auto* a = std::get_if<ActionRecord>(&record);
         if (!a) continue;
-        Verdict v = validate(g, a->entry.seat, a->entry.action);
-        if (!v.ok())
+        Acted done = act(g, a->entry.seat, a->entry.action);
+        if (!done.ok())
             throw std::runtime_error(journal_path + ": record " + std::to_string(seq) + " (" +
-                                     action_name(a->entry.action) + ") is refused by the rules: " + v.message);
-        apply(g, a->entry.seat, a->entry.action);
+                                     action_name(a->entry.action) + ") is refused by the rules: " +
+                                     done.verdict.message);
         t.entries_.push_back(a->entry);
         t.seqs_.push_back(seq);
         t.hashes_.push_back(a->state_hash);

@@ -43,10 +43,10 @@ std::shared_ptr<const Scenario> after911_v1() {
 }
 
 std::vector<Event> must(GameState& g, const Seat& seat, const Action& a) {
-    Verdict v = validate(g, seat, a);
-    INFO("action " << action_name(a) << ": " << v.message);
-    REQUIRE(v.ok());
-    return apply(g, seat, a);
+    Acted done = act(g, seat, a);
+    INFO("action " << action_name(a) << ": " << done.verdict.message);
+    REQUIRE(done.ok());
+    return done.events;
 }
 
 std::string refused(const GameState& g, const Seat& seat, const Action& a) {

@@ -104,23 +104,21 @@ TEST_CASE("arbitrary actions from arbitrary seats never break the state") {
             if (r.below(3) == 0) {
                 Team t = static_cast<Team>(r.below(4));
                 if (auto a = bots[idx(t)].next(g)) {
-                    if (validate(g, Seat::of_team(t), *a).ok()) apply(g, Seat::of_team(t), *a);
+                    act(g, Seat::of_team(t), *a);  // refused: nothing changes
                     continue;
                 }
-                if (auto sys = system_step(g); sys && validate(g, Seat::system(), *sys).ok())
-                    apply(g, Seat::system(), *sys);
+                if (auto sys = system_step(g)) act(g, Seat::system(), *sys);
                 continue;
             }
             Seat s = junk.seat();
             Action a = junk.action();
-            Verdict v = validate(g, s, a);
-            if (v.ok()) {
+            Acted done = act(g, s, a);
+            if (done.ok()) {
                 ++accepted;
-                auto ev = apply(g, s, a);
-                for (const Event& e : ev) (void)visible(g, e, Seat::of_team(Team::iran));
+                for (const Event& e : done.events) (void)visible(g, e, Seat::of_team(Team::iran));
             } else {
                 ++refused_count;
-                REQUIRE_FALSE(v.message.empty());
+                REQUIRE_FALSE(done.verdict.message.empty());
             }
             for (int t = 0; t < kTracks; ++t) {
                 REQUIRE(g.board.tracks[t] >= g.sc().tracks[t].min);

@@ -105,11 +105,10 @@ Played play_checked(std::uint64_t seed, BotKind kind, bool every_view, bool bot_
                                  Bot(kind, Team::gulf, seed)};
     Rng noise = Rng::seeded(seed ^ 0xabcdef);
     auto run = [&](const Seat& seat, const Action& a) {
-        Verdict v = validate(g, seat, a);
-        INFO("seed " << seed << ": " << action_name(a) << " refused: " << v.message);
-        REQUIRE(v.ok());
         int turn = g.turn;
-        apply(g, seat, a);
+        Acted done = act(g, seat, a);
+        INFO("seed " << seed << ": " << action_name(a) << " refused: " << done.verdict.message);
+        REQUIRE(done.ok());
         p.log.push_back({seat, a});
         check_invariants(g);
         if (every_view) {

@@ -46,10 +46,9 @@ int main(int argc, char** argv) {
 
         GameState g = new_game(sc, h.seed);
         auto run = [&](const Seat& s, const Action& a) {
-            Verdict v = validate(g, s, a);
-            if (!v.ok()) throw std::runtime_error(std::string(action_name(a)) + " refused: " + v.message);
-            apply(g, s, a);
-            ActionRecord r{{s, a}, state_hash(g)};
+            Acted done = act(g, s, a, true);
+            if (!done.ok()) throw std::runtime_error(std::string(action_name(a)) + " refused: " + done.verdict.message);
+            ActionRecord r{{s, a}, done.hash};
             full.append(r);
             if (draft) draft->append(r);
         };
