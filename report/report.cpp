@@ -478,6 +478,19 @@ std::string ThesisView::study_text() const {
            " gives the same figures). Intervals are 95% bootstrap intervals.";
 }
 
+namespace {
+// Simulated games cut off at least `times` times.
+int as_many_more(const Study& s, int times) {
+    int count = 0;
+    for (const GameFacts& g : s.facts) {
+        int c = 0;
+        for (const Episode& e : g.episodes) c += e.end == EpisodeEnd::cutoff;
+        count += c >= times;
+    }
+    return count;
+}
+}  // namespace
+
 void place_against(GameReport& r, const Study& s) {
     ThesisView& v = r.thesis;
     const GameFacts& f = r.facts;
@@ -529,7 +542,8 @@ void place_against(GameReport& r, const Study& s) {
     }
     v.placed.push_back("Its channel was cut off " + plural(v.cutoffs, "time", "times") +
                        "; simulated games average " + fmt_number(static_cast<double>(total_cuts) / n) + ", and " +
-                       share(as_many) + " of them were cut off as often or more.");
+                       (v.cutoffs == 0 ? share(n - as_many_more(s, 1)) + " of them were never cut off."
+                                       : share(as_many) + " of them were cut off as often or more."));
     if (s.turns_open.defined)
         v.placed.push_back("Its channel was open at the end of " + plural(f.turns_open, "turn", "turns") +
                            "; simulated games average " + fmt_number(s.turns_open.value) +
