@@ -213,6 +213,10 @@ TEST_CASE("The White Cell's window shows the board at the start, with the panels
     check_not_blank(img, tf);
 }
 
+// A scenario whose deck runs in a known order (the archived version-1 after-911:
+// the US choice "deal unconditionally" first), for scripts that answer it.
+const std::string kHistoricalScenario = std::string(GB_SOURCE_DIR) + "/scenarios/archive/v1/after-911.toml";
+
 TEST_CASE("A player drafts and commits an order through the client's UI, and the journal records it", "[client]") {
     need_display();
     auto dir = temp_dir("client-script");
@@ -234,8 +238,9 @@ TEST_CASE("A player drafts and commits an order through the client's UI, and the
                                    dir +
                                    "/view.txt\n"
                                    "quit\n");
+    // The version-1 after-911 (archived) deals a known first card: the US choice the script answers.
     REQUIRE(run_client({"--host-local", "--seat", "us", "--port", "0", "--data", dir + "/data", "--seed", "4",
-                        "--script", script, "--name", "Alice"},
+                        "--scenario", kHistoricalScenario, "--script", script, "--name", "Alice"},
                        dir + "/client.out") == 0);
     JournalRead jr = read_journal(journal_in(dir + "/data"));
     REQUIRE(jr.error.empty());
@@ -267,7 +272,7 @@ TEST_CASE("The client rides out a server restart and shows the same game", "[cli
     auto dir = temp_dir("client-restart");
     auto srv = std::make_unique<ServerProcess>(dir + "/data");
     std::uint16_t port = srv->port();
-    auto [code, control] = create_game(port, "after-911", 6);
+    auto [code, control] = create_game(port, kHistoricalScenario, 6);
     std::string endpoint = "127.0.0.1:" + std::to_string(port);
     std::vector<pid_t> bots;
     for (const char* t : {"iran", "israel", "gulf"})
