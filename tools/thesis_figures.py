@@ -58,6 +58,8 @@ def rows(d):
         ("war / breakout / rapprochement / last turn",
          " / ".join(pct(d["outcomes"][k]) for k in ["war", "breakout", "rapprochement", "last_turn"])),
         ("wins us / iran / israel / gulf", " / ".join(pct(d["wins"][t]) for t in ["us", "iran", "israel", "gulf"])),
+    ] + ([("most common arc (share of games)", "%s (%s)" % (next(iter(d["arcs"]["counts"]), "none"),
+                                                            pct(d["arcs"]["top_share"])))] if "arcs" in d else []) + [
         ("groups: framework games / others",
          "%d / %d" % (cl["a"]["groups"]["framework"], cl["a"]["groups"]["no_framework"])),
         ("**(a)** cut-off share of tactical episodes, no framework − framework", claim(cl["a"])),
