@@ -38,6 +38,7 @@ constexpr NumberRule kNumbers[] = {
     {"spoiler_hold", &Rules::spoiler_hold, 0, 40},
     {"term_stake", &Rules::term_stake, 0, 10},
     {"ratify_target", &Rules::ratify_target, 0, 40},
+    {"escalation_roll", &Rules::escalation_roll, 0, 40},
 };
 
 struct SwitchRule {

@@ -1320,7 +1320,31 @@ void end_of_turn(GameState& g, std::vector<Event>& ev) {
         set_track(s, b, Track::trust, b.track(Track::trust) + r.framework_reject_trust, -1, nullptr, &out);
         b.proposal = {};
     }
-    // 5. Drift (the scenario's end-of-turn effects), per-turn resets, scoring.
+    // 5. Escalation no team ordered: a roll when its conditions hold.
+    if (r.escalation_roll > 0 && !b.war) {
+        EffectContext ctx;
+        ctx.turn = g.turn;
+        bool due = true;
+        for (const Term& t : r.escalation_requires)
+            if (evaluate(s, b, {t}, ctx, false) < 1) due = false;
+        if (due) {
+            int d1 = g.rng.d6(), d2 = g.rng.d6();
+            int total = d1 + d2 + evaluate(s, b, r.escalation_mods, ctx, false);
+            bool incident = total >= r.escalation_roll;
+            Event e;
+            e.kind = Event::Kind::note;
+            e.a = static_cast<std::int16_t>(d1);
+            e.b = static_cast<std::int16_t>(d2);
+            e.value = total;
+            e.delta = r.escalation_roll;
+            e.text = std::string(incident ? "escalation: an incident no one ordered" : "escalation: no incident") +
+                     " (roll " + std::to_string(d1) + "+" + std::to_string(d2) + ", total " + std::to_string(total) +
+                     (incident ? " >= " : " < ") + std::to_string(r.escalation_roll) + ")";
+            out.push_back(e);
+            if (incident) apply_effects(s, b, ctx, r.escalation, nullptr, &out);
+        }
+    }
+    // 6. Drift (the scenario's end-of-turn effects), per-turn resets, scoring.
     if (!b.war) {
         EffectContext ctx;
         ctx.turn = g.turn;

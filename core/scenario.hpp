@@ -237,6 +237,14 @@ struct Rules {
     // rejected. 0, as in version 1: acceptance is enough.
     int ratify_target = 0;
     std::vector<Effect> drift;  // applied at every end of turn (e.g. tension easing)
+    // Escalation no team orders (hardliners, proxies, forces at close
+    // quarters): with escalation_roll > 0, each end of turn (before the drift)
+    // in which every condition of escalation_requires holds, 2d6 + the
+    // escalation_mods terms reaching escalation_roll applies the escalation
+    // effects, caused by no team. 0, as in version 1: no roll.
+    int escalation_roll = 0;
+    std::vector<Term> escalation_requires, escalation_mods;
+    std::vector<Effect> escalation;
 };
 
 struct TeamDef {

@@ -518,7 +518,8 @@ public:
                     "promise_penalty", "deal_trust", "contact_leak_bonus", "rapprochement_trust", "war_penalty",
                     "max_hand", "negotiation_seconds", "orders_seconds", "counters", "drift",
                     "answers_before_orders", "fragility", "cutoff_floor", "spoiler_hold", "term_stake",
-                    "spoiler_kills_proposal", "ratify_target"});
+                    "spoiler_kills_proposal", "ratify_target", "escalation_roll", "escalation_requires",
+                    "escalation_mods", "escalation"});
         if (auto it = R.find("counters"); it != R.end()) {
             scenario_->counters = strings(it->second.value, "rules.counters");
             if (static_cast<int>(scenario_->counters.size()) > kMaxCounters)
@@ -582,6 +583,13 @@ public:
         num("ratify_target", r.ratify_target, 0, 40);
         if (auto it = R.find("drift"); it != R.end())
             r.drift = effects(it->second.value, "rules.drift", Ctx{false, false, false});
+        num("escalation_roll", r.escalation_roll, 0, 40);
+        if (auto it = R.find("escalation_requires"); it != R.end())
+            r.escalation_requires = terms(it->second.value, "rules.escalation_requires", false, false, false, true);
+        if (auto it = R.find("escalation_mods"); it != R.end())
+            r.escalation_mods = terms(it->second.value, "rules.escalation_mods", false);
+        if (auto it = R.find("escalation"); it != R.end())
+            r.escalation = effects(it->second.value, "rules.escalation", Ctx{false, false, false});
     }
 
     void read_tracks(Layers& L) {

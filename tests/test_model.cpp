@@ -3,6 +3,9 @@
 // on the shipped numbers), and the schedule that moves bot games on.
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+#include <set>
+
 #include "rule_override.hpp"
 #include "schedule.hpp"
 #include "simulation.hpp"
@@ -46,7 +49,8 @@ TEST_CASE("negotiation waits for answers: the last ready does not close it while
     for (bool waits : {true, false}) {
         GameState g = quiet(variant({{"answers_before_orders", waits ? "on" : "off"}}));
         to_negotiation(g);
-        must(g, Seat::of_team(Team::us), MakeOffer{Team::iran, {}, {static_cast<std::int16_t>(concession_id(g, "stand_down"))}});
+        must(g, Seat::of_team(Team::us),
+             MakeOffer{Team::iran, {}, {static_cast<std::int16_t>(concession_id(g, "inspections"))}});
         for (Team t : kAllTeams) must(g, Seat::of_team(t), Ready{});
         if (!waits) {
             CHECK(g.phase == Phase::orders);  // version 1: the offer lapsed unanswered
@@ -138,6 +142,120 @@ TEST_CASE("an accepted framework must be ratified at home") {
         must(g, Seat::of_team(Team::iran), AnswerFramework{true});
         CHECK(g.board.channel == Channel::strategic);
     }
+}
+
+TEST_CASE("escalation: an end-of-turn roll no team orders, when its conditions hold") {
+    // Tension at least 6; 2d6 + tension against the roll; an incident adds 2.
+    auto with_escalation = [](int roll) {
+        auto s = std::make_shared<Scenario>(*after911());
+        Term high;
+        high.source = TermSource::track;
+        high.a = idx(Track::tension);
+        high.test = Term::Test::at_least;
+        high.threshold = 6;
+        Term tension;
+        tension.source = TermSource::track;
+        tension.a = idx(Track::tension);
+        Effect up;
+        up.verb = EffectVerb::track;
+        up.a = idx(Track::tension);
+        up.value = 2;
+        s->rules.escalation_roll = roll;
+        s->rules.escalation_requires = {high};
+        s->rules.escalation_mods = {tension};
+        s->rules.escalation = {up};
+        s->rules.drift.clear();
+        return std::shared_ptr<const Scenario>(s);
+    };
+    // Plays turn 1 with no orders, sets tension before the end of turn, and
+    // returns the end of turn's escalation notes.
+    auto end_turn_at = [](GameState& g, int tension) {
+        to_orders(g);
+        commit(g, {});
+        set(g, Track::tension, tension);
+        auto ev = must(g, Seat::system(), Release{});
+        std::vector<std::string> notes;
+        for (const Event& e : ev)
+            if (e.kind == Event::Kind::note && e.text.rfind("escalation", 0) == 0) notes.push_back(e.text);
+        return notes;
+    };
+    SECTION("a roll within reach is an incident") {
+        GameState g = quiet(with_escalation(2));
+        auto notes = end_turn_at(g, 6);
+        REQUIRE(notes.size() == 1);
+        CHECK(notes[0].find("an incident no one ordered") != std::string::npos);
+        CHECK(g.board.track(Track::tension) == 8);
+    }
+    SECTION("a roll out of reach is rolled and leaves tension alone") {
+        GameState g = quiet(with_escalation(40));
+        auto notes = end_turn_at(g, 7);
+        REQUIRE(notes.size() == 1);
+        CHECK(notes[0].find("no incident") != std::string::npos);
+        CHECK(g.board.track(Track::tension) == 7);
+    }
+    SECTION("below its condition there is no roll") {
+        GameState g = quiet(with_escalation(2));
+        GameState h = quiet(with_escalation(0));
+        CHECK(end_turn_at(g, 5).empty());
+        CHECK(end_turn_at(h, 6).empty());  // roll 0 (version 1): never rolled
+        CHECK(g.board.track(Track::tension) == 5);
+        CHECK(g.rng == h.rng);  // neither drew a die
+    }
+    SECTION("an incident that reaches the maximum is war, caused by no team") {
+        GameState g = quiet(with_escalation(2));
+        end_turn_at(g, 8);
+        CHECK(g.board.war);
+        CHECK(g.board.war_by == -1);
+        CHECK(g.end == EndReason::war);
+        CHECK(g.phase == Phase::ended);
+    }
+}
+
+TEST_CASE("escalation is read from [rules]; a bad condition or effect is reported by its field") {
+    namespace fs = std::filesystem;
+    std::string dir = fs::path(write_temp("escalation/x", "")).parent_path().string();
+    for (const char* sub : {"rules", "cards"})
+        fs::copy(source_dir() + "/scenarios/" + sub, dir + "/" + sub,
+                 fs::copy_options::recursive | fs::copy_options::overwrite_existing);
+    std::string base = read_file(source_dir() + "/scenarios/after-911.toml");
+    auto load_with = [&](const std::string& rules) {
+        return load_scenario(write_temp("escalation/scenario.toml", base + "\n[rules]\n" + rules));
+    };
+    auto ok = load_with(
+        "escalation_roll = 12\n"
+        "escalation_requires = [ { track = \"tension\", at_least = 5 } ]\n"
+        "escalation_mods = [ { track = \"iran_hardliners\", weight = 2 } ]\n"
+        "escalation = [ { track = \"tension\", add = 1 }, { spoiler = \"an incident\" } ]\n");
+    REQUIRE(ok.problems.empty());
+    const Rules& r = ok.scenario->rules;
+    CHECK(r.escalation_roll == 12);
+    REQUIRE(r.escalation_requires.size() == 1);
+    CHECK(r.escalation_requires[0].threshold == 5);
+    REQUIRE(r.escalation_mods.size() == 1);
+    CHECK(r.escalation_mods[0].a == idx(Track::iran_hardliners));
+    CHECK(r.escalation_mods[0].weight == 2);
+    REQUIRE(r.escalation.size() == 2);
+    CHECK(r.escalation[1].verb == EffectVerb::spoiler);
+    auto bad = load_with(
+        "escalation_requires = [ { track = \"tensions\", at_least = 5 } ]\n"
+        "escalation = [ { track = \"opposition\", add = 1 } ]\n");
+    std::set<std::string> fields;
+    for (const auto& p : bad.problems) fields.insert(p.field);
+    CHECK(fields.count("rules.escalation_requires[0].track"));
+    CHECK(fields.count("rules.escalation[0].track"));  // no acting team to have an opposition
+}
+
+TEST_CASE("in the standard rules, standing down is a concession between the US and Iran, and only through talks") {
+    GameState g = quiet(after911());
+    to_negotiation(g);
+    auto stand_down = static_cast<std::int16_t>(concession_id(g, "stand_down"));
+    REQUIRE(g.board.channel == Channel::closed);
+    CHECK(refused(g, Seat::of_team(Team::us), MakeOffer{Team::iran, {stand_down}, {}}).find("secret") !=
+          std::string::npos);
+    g.board.channel = Channel::secret;
+    must(g, Seat::of_team(Team::us), MakeOffer{Team::iran, {stand_down}, {stand_down}});
+    refused(g, Seat::of_team(Team::gulf), MakeOffer{Team::us, {stand_down}, {}});
+    refused(g, Seat::of_team(Team::israel), MakeOffer{Team::us, {stand_down}, {}});
 }
 
 TEST_CASE("orders with a cause: a strike needs a programme near the threshold and not turn 1") {
