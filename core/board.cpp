@@ -361,68 +361,70 @@ bool outcome_holds(const Scenario& s, const Board& b, Outcome o) {
     return false;
 }
 
+int evaluate_term(const Scenario& s, const Board& b, const Term& t, const EffectContext& ctx, bool ended) {
+    int v = 0;
+    switch (t.source) {
+        case TermSource::track: v = b.tracks[t.a]; break;
+        case TermSource::influence: {
+            int r = resolve_region(t.a, ctx), tm = resolve_team(t.b, ctx);
+            v = (r >= 0 && tm >= 0) ? b.regions[r].influence[tm] : 0;
+            break;
+        }
+        case TermSource::stability: {
+            int r = resolve_region(t.a, ctx);
+            v = r >= 0 ? b.regions[r].stability : 0;
+            break;
+        }
+        case TermSource::marker: {
+            int k = resolve_marker(t.a, ctx);
+            if (k < 0) break;
+            if (t.b == kRefNone) {
+                for (int r = 0; r < b.region_count; ++r) v += b.marker(r, k);
+            } else {
+                int r = resolve_region(t.b, ctx);
+                v = r >= 0 ? b.marker(r, k) : 0;
+            }
+            break;
+        }
+        case TermSource::control: {
+            int r = resolve_region(t.a, ctx), tm = resolve_team(t.b, ctx);
+            v = (r >= 0 && tm >= 0 && controls(s, b, static_cast<Team>(tm), r)) ? 1 : 0;
+            break;
+        }
+        case TermSource::controls: {
+            int tm = resolve_team(t.team, ctx);
+            v = tm >= 0 ? regions_controlled(s, b, static_cast<Team>(tm)) : 0;
+            break;
+        }
+        case TermSource::counter: v = b.counters[t.a]; break;
+        case TermSource::security: {
+            int tm = resolve_team(t.team, ctx);
+            v = tm >= 0 ? b.security[tm] : 0;
+            break;
+        }
+        case TermSource::channel: v = static_cast<int>(b.channel) == t.a ? 1 : 0; break;
+        case TermSource::outcome: v = ended && outcome_holds(s, b, static_cast<Outcome>(t.a)) ? 1 : 0; break;
+        case TermSource::bargain_term: v = b.terms[t.a] == TermStatus::implemented ? 1 : 0; break;
+        case TermSource::channel_level: v = static_cast<int>(b.channel); break;
+        case TermSource::owed: {
+            int tm = resolve_team(t.team, ctx);
+            TermSide side = tm == idx(Team::us) ? TermSide::us : TermSide::iran;
+            if (tm == idx(Team::us) || tm == idx(Team::iran))
+                for (std::size_t i = 0; i < s.terms.size(); ++i)
+                    v += s.terms[i].side == side && b.terms[i] == TermStatus::pending;
+            break;
+        }
+    }
+    if (t.test == Term::Test::below)
+        v = v < t.threshold ? 1 : 0;
+    else if (t.test == Term::Test::at_least)
+        v = v >= t.threshold ? 1 : 0;
+    return v * t.weight;
+}
+
 int evaluate(const Scenario& s, const Board& b, const std::vector<Term>& terms, const EffectContext& ctx, bool ended) {
     int total = 0;
-    for (const Term& t : terms) {
-        int v = 0;
-        switch (t.source) {
-            case TermSource::track: v = b.tracks[t.a]; break;
-            case TermSource::influence: {
-                int r = resolve_region(t.a, ctx), tm = resolve_team(t.b, ctx);
-                v = (r >= 0 && tm >= 0) ? b.regions[r].influence[tm] : 0;
-                break;
-            }
-            case TermSource::stability: {
-                int r = resolve_region(t.a, ctx);
-                v = r >= 0 ? b.regions[r].stability : 0;
-                break;
-            }
-            case TermSource::marker: {
-                int k = resolve_marker(t.a, ctx);
-                if (k < 0) break;
-                if (t.b == kRefNone) {
-                    for (int r = 0; r < b.region_count; ++r) v += b.marker(r, k);
-                } else {
-                    int r = resolve_region(t.b, ctx);
-                    v = r >= 0 ? b.marker(r, k) : 0;
-                }
-                break;
-            }
-            case TermSource::control: {
-                int r = resolve_region(t.a, ctx), tm = resolve_team(t.b, ctx);
-                v = (r >= 0 && tm >= 0 && controls(s, b, static_cast<Team>(tm), r)) ? 1 : 0;
-                break;
-            }
-            case TermSource::controls: {
-                int tm = resolve_team(t.team, ctx);
-                v = tm >= 0 ? regions_controlled(s, b, static_cast<Team>(tm)) : 0;
-                break;
-            }
-            case TermSource::counter: v = b.counters[t.a]; break;
-            case TermSource::security: {
-                int tm = resolve_team(t.team, ctx);
-                v = tm >= 0 ? b.security[tm] : 0;
-                break;
-            }
-            case TermSource::channel: v = static_cast<int>(b.channel) == t.a ? 1 : 0; break;
-            case TermSource::outcome: v = ended && outcome_holds(s, b, static_cast<Outcome>(t.a)) ? 1 : 0; break;
-            case TermSource::bargain_term: v = b.terms[t.a] == TermStatus::implemented ? 1 : 0; break;
-            case TermSource::channel_level: v = static_cast<int>(b.channel); break;
-            case TermSource::owed: {
-                int tm = resolve_team(t.team, ctx);
-                TermSide side = tm == idx(Team::us) ? TermSide::us : TermSide::iran;
-                if (tm == idx(Team::us) || tm == idx(Team::iran))
-                    for (std::size_t i = 0; i < s.terms.size(); ++i)
-                        v += s.terms[i].side == side && b.terms[i] == TermStatus::pending;
-                break;
-            }
-        }
-        if (t.test == Term::Test::below)
-            v = v < t.threshold ? 1 : 0;
-        else if (t.test == Term::Test::at_least)
-            v = v >= t.threshold ? 1 : 0;
-        total += v * t.weight;
-    }
+    for (const Term& t : terms) total += evaluate_term(s, b, t, ctx, ended);
     return total;
 }
 

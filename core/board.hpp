@@ -191,6 +191,8 @@ void revert_changes(const Scenario& s, Board& b, const std::vector<Change>& chan
 // Evaluates a formula against the board. `ended` says whether outcome terms
 // may be true; `ctx` resolves `self` and `target` in roll modifiers.
 int evaluate(const Scenario& s, const Board& b, const std::vector<Term>& terms, const EffectContext& ctx, bool ended);
+// One term of a formula, weighted (a condition's value is 1 when it holds).
+int evaluate_term(const Scenario& s, const Board& b, const Term& t, const EffectContext& ctx, bool ended);
 
 // A team's score now (the scenario's formula plus the war penalty).
 int team_score(const Scenario& s, const Board& b, Team t, bool ended);

@@ -98,7 +98,7 @@ bool premise_holds(const GameState& g, int card) {
     EffectContext ctx;
     ctx.turn = g.turn;
     for (const Term& t : c.premise)
-        if (evaluate(g.sc(), g.board, {t}, ctx, false) < 1) return false;
+        if (evaluate_term(g.sc(), g.board, t, ctx, false) < 1) return false;
     return true;
 }
 
@@ -295,7 +295,7 @@ Verdict check_order(const GameState& g, Team team, const Order& o, const std::ve
         ctx.self = idx(team);
         ctx.turn = g.turn;
         for (const Term& t : a.premise)
-            if (evaluate(s, b, {t}, ctx, false) < 1) return illegal(a.name + ": " + describe_condition(s, t));
+            if (evaluate_term(s, b, t, ctx, false) < 1) return illegal(a.name + ": " + describe_condition(s, t));
     }
     auto region_ok = [&](int r) -> Verdict {
         if (r < 0 || r >= b.region_count) return bad(a.name + ": unknown region");
@@ -1326,7 +1326,7 @@ void end_of_turn(GameState& g, std::vector<Event>& ev) {
         ctx.turn = g.turn;
         bool due = true;
         for (const Term& t : r.escalation_requires)
-            if (evaluate(s, b, {t}, ctx, false) < 1) due = false;
+            if (evaluate_term(s, b, t, ctx, false) < 1) due = false;
         if (due) {
             int d1 = g.rng.d6(), d2 = g.rng.d6();
             int total = d1 + d2 + evaluate(s, b, r.escalation_mods, ctx, false);
