@@ -96,6 +96,7 @@ std::vector<OverridableRule> overridable_rules() {
         out.push_back({"action_points." + std::string(name_of(t)), "0.." + std::to_string(kActionPointsMax)});
     for (const auto& n : kNumbers) out.push_back({n.name, std::to_string(n.lo) + ".." + std::to_string(n.hi)});
     for (const auto& s : kSwitches) out.push_back({s.name, "on|off"});
+    out.push_back({"deck_order", "historical|shuffled|seasonal"});
     return out;
 }
 
@@ -124,6 +125,15 @@ std::string apply_rule_override(Scenario& s, std::string_view name, std::string_
                 err = "rule " + std::string(name) + ": '" + std::string(value) + "' is not on or off";
             }
         }
+    if (name == "deck_order") {
+        known = true;
+        if (auto d = deck_order_from(value)) {
+            s.deck_order = *d;
+            err.clear();
+        } else {
+            err = "rule deck_order: '" + std::string(value) + "' is not historical, shuffled or seasonal";
+        }
+    }
     if (!known || !err.empty()) return err;
     std::string canonical = std::string(name) + "=" + rule_value_json(s, name);
     s.content_hash = mix64(fnv1a(s.content_hash, canonical));
@@ -139,6 +149,7 @@ std::string rule_value_json(const Scenario& s, std::string_view name) {
         if (name == n.name) return std::to_string(s.rules.*n.field);
     for (const auto& sw : kSwitches)
         if (name == sw.name) return s.rules.*sw.field ? "true" : "false";
+    if (name == "deck_order") return "\"" + std::string(deck_order_name(s.deck_order)) + "\"";
     return {};
 }
 

@@ -259,6 +259,17 @@ struct TeamDef {
 // random (by the game's RNG) among those dated in the turn's calendar period.
 enum class DeckOrder : std::uint8_t { historical, shuffled, seasonal };
 
+constexpr std::string_view deck_order_name(DeckOrder d) {
+    return d == DeckOrder::historical ? "historical" : d == DeckOrder::shuffled ? "shuffled" : "seasonal";
+}
+
+constexpr std::optional<DeckOrder> deck_order_from(std::string_view v) {
+    if (v == "historical") return DeckOrder::historical;
+    if (v == "shuffled") return DeckOrder::shuffled;
+    if (v == "seasonal") return DeckOrder::seasonal;
+    return std::nullopt;
+}
+
 struct Scenario {
     std::string id, title, summary;
     std::vector<std::string> calendar;  // one label per turn

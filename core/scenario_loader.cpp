@@ -446,12 +446,8 @@ public:
         }
         if (auto it = S.find("deck_order"); it != S.end()) {
             std::string v = it->second.value.is_string() ? it->second.value.as_string().str : "";
-            if (v == "historical")
-                s.deck_order = DeckOrder::historical;
-            else if (v == "shuffled")
-                s.deck_order = DeckOrder::shuffled;
-            else if (v == "seasonal")
-                s.deck_order = DeckOrder::seasonal;
+            if (auto d = deck_order_from(v))
+                s.deck_order = *d;
             else
                 problem(it->second.value, "scenario.deck_order",
                         "must be \"historical\", \"shuffled\" or \"seasonal\"");
