@@ -2,6 +2,8 @@
 // resolves every name to an index, and reports each problem with file and line.
 #include "scenario_loader.hpp"
 
+#include "file_read.hpp"
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -165,38 +167,94 @@ struct Layers {
 constexpr std::size_t kMaxFileBytes = 4u << 20;
 constexpr int kMaxDepth = 32;
 constexpr std::size_t kMaxCards = 4000;
+constexpr int kMaxKeyParts = 16;
+constexpr std::size_t kMaxProblems = 200;
 
-// The line where brackets nest deeper than kMaxDepth, or 0. The TOML parser
-// recurses on nesting, so this keeps hostile files from exhausting the stack.
-int too_deep(const std::string& bytes) {
-    int depth = 0, line = 1;
-    char quote = 0;
-    bool comment = false;
-    for (std::size_t i = 0; i < bytes.size(); ++i) {
+// What the shape check found wrong with a file, and on which line.
+struct ShapeProblem {
+    int line = 0;  // 0: nothing wrong
+    std::string message;
+};
+
+bool bare_key_char(char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+}
+
+// Checks, before the TOML parser sees a file, that brackets and braces nest
+// at most kMaxDepth deep and that no dotted key has more than kMaxKeyParts
+// parts: the parser recurses on nesting (a deep file would exhaust the stack)
+// and takes time quadratic in a key's parts. The scan reads strings the way
+// TOML does (basic "..." with escapes, literal '...', multi-line """...""" and
+// '''...''' which may end in up to two more quotes, and # comments), so that a
+// quote can hide no bracket from it. One pass: linear in the file's size.
+ShapeProblem check_shape(const std::string& bytes) {
+    enum class In { code, comment, basic, literal, multi_basic, multi_literal };
+    In in = In::code;
+    int depth = 0, line = 1, dots = 0;
+    const std::size_t n = bytes.size();
+    auto run_of = [&](std::size_t i, char q) {  // how many `q` start at i
+        std::size_t k = i;
+        while (k < n && bytes[k] == q) ++k;
+        return k - i;
+    };
+    for (std::size_t i = 0; i < n; ++i) {
         char c = bytes[i];
         if (c == '\n') {
             ++line;
-            comment = false;
+            if (in == In::comment || in == In::basic || in == In::literal)
+                in = In::code;  // a one-line string cannot go on
+            if (in == In::code) dots = 0;
             continue;
         }
-        if (comment) continue;
-        if (quote) {
-            if (c == '\\' && quote == '"')
-                ++i;
-            else if (c == quote)
-                quote = 0;
+        switch (in) {
+            case In::comment: continue;
+            case In::basic:
+                if (c == '\\' && i + 1 < n && bytes[i + 1] != '\n')
+                    ++i;
+                else if (c == '"')
+                    in = In::code;
+                continue;
+            case In::literal:
+                if (c == '\'') in = In::code;
+                continue;
+            case In::multi_basic:
+            case In::multi_literal: {
+                char q = in == In::multi_basic ? '"' : '\'';
+                if (in == In::multi_basic && c == '\\') {
+                    if (i + 1 < n && bytes[i + 1] == '\n') continue;  // a line-ending backslash: count the newline
+                    ++i;
+                    continue;
+                }
+                if (c != q) continue;
+                std::size_t run = run_of(i, q);
+                if (run >= 3) in = In::code;  // """ ends it; one or two quotes more belong to the text
+                i += run - 1;
+                continue;
+            }
+            case In::code: break;
+        }
+        if (c == '"' || c == '\'') {
+            bool multi = run_of(i, c) >= 3;
+            in = c == '"' ? (multi ? In::multi_basic : In::basic) : (multi ? In::multi_literal : In::literal);
+            if (multi) i += 2;
+            continue;  // a quoted key part keeps the dotted key going
+        }
+        if (c == '.') {
+            if (++dots >= kMaxKeyParts)
+                return {line, "a dotted key has more than " + std::to_string(kMaxKeyParts) + " parts"};
             continue;
         }
-        if (c == '#')
-            comment = true;
-        else if (c == '"' || c == '\'')
-            quote = c;
-        else if (c == '[' || c == '{') {
-            if (++depth > kMaxDepth) return line;
-        } else if ((c == ']' || c == '}') && depth > 0)
+        if (bare_key_char(c) || c == ' ' || c == '\t') continue;
+        dots = 0;
+        if (c == '#') {
+            in = In::comment;
+        } else if (c == '[' || c == '{') {
+            if (++depth > kMaxDepth) return {line, "arrays and tables nest deeper than " + std::to_string(kMaxDepth)};
+        } else if ((c == ']' || c == '}') && depth > 0) {
             --depth;
+        }
     }
-    return 0;
+    return {};
 }
 
 class Loader {
@@ -207,13 +265,24 @@ public:
     const std::vector<SourceFile>* memory = nullptr;  // when set, files are read from here, not the disk
 
     void problem(const Value& at, const std::string& field, const std::string& message) {
+        // toml11 finds a value's line by counting from the file's start: past the
+        // cap, a file with a problem on every line would take quadratic time.
+        if (!room_for_problem()) return;
         auto loc = at.location();
         std::string file = loc.file_name();
         if (file.empty() || file == "unknown file") file = current_file_;
         problems.push_back({file, static_cast<int>(loc.line()), field, message});
     }
     void problem_in(const std::string& file, int line, const std::string& field, const std::string& message) {
-        problems.push_back({file, line, field, message});
+        if (room_for_problem()) problems.push_back({file, line, field, message});
+    }
+    // Whether another problem is listed; at the cap, one last line says the rest are left out.
+    bool room_for_problem() {
+        if (problems.size() < kMaxProblems) return true;
+        if (problems.size() == kMaxProblems)
+            problems.push_back({current_file_, 0, "",
+                                "more problems; only the first " + std::to_string(kMaxProblems) + " are listed"});
+        return false;
     }
 
     // Reads a file (from the disk or `memory`) and keeps it in `sources`.
@@ -229,12 +298,13 @@ public:
             }
             bytes = it->text;
         } else {
-            std::ifstream in(path, std::ios::binary);
-            if (!in) {
-                problem_in(path, 0, "", "cannot open file");
+            FileRead file = read_regular_file(path, kMaxFileBytes);
+            if (!file.ok) {
+                // The path is the problem's file already: say only what is wrong with it.
+                problem_in(path, 0, "", file.error.substr(std::min(file.error.size(), path.size() + 2)));
                 return false;
             }
-            bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+            bytes = std::move(file.bytes);
         }
         sources.push_back({name, bytes});
         return true;
@@ -250,8 +320,8 @@ public:
             problem_in(path, 0, "", "file is larger than " + std::to_string(kMaxFileBytes / 1024) + " KiB");
             return false;
         }
-        if (int line = too_deep(bytes); line > 0) {
-            problem_in(path, line, "syntax", "arrays and tables nest deeper than " + std::to_string(kMaxDepth));
+        if (ShapeProblem shape = check_shape(bytes); shape.line > 0) {
+            problem_in(path, shape.line, "syntax", shape.message);
             return false;
         }
         try {

@@ -21,6 +21,7 @@
 #include <cereal/archives/portable_binary.hpp>
 
 #include "action_decl.hpp"
+#include "file_read.hpp"
 #include "serialize.hpp"
 
 namespace gb {
@@ -94,7 +95,8 @@ constexpr char kMagic[] = "GBJOURNAL\n";
 constexpr std::size_t kMagicLen = 10;
 constexpr std::size_t kRecordHead = 16;  // length, crc, seq
 constexpr std::uint32_t kMaxRecord = 1u << 20;
-constexpr std::uint32_t kMaxHeader = 16u << 20;  // it holds the scenario's files
+constexpr std::uint32_t kMaxHeader = 16u << 20;            // it holds the scenario's files
+constexpr std::size_t kMaxJournal = std::size_t{1} << 30;  // far more than any game writes
 
 std::array<std::uint32_t, 256> make_table() {
     std::array<std::uint32_t, 256> t{};
@@ -155,12 +157,13 @@ std::uint32_t crc32(const void* data, std::size_t size) {
 
 JournalRead read_journal(const std::string& path) {
     JournalRead out;
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        out.error = path + ": cannot open";
+    // Only a regular file: a FIFO or a device named as a journal must not hang or fill memory.
+    FileRead file = read_regular_file(path, kMaxJournal);
+    if (!file.ok) {
+        out.error = file.error;
         return out;
     }
-    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const std::string& bytes = file.bytes;
     auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
     std::size_t size = bytes.size();
     if (size < kMagicLen + 12 || bytes.compare(0, kMagicLen, kMagic) != 0) {
