@@ -97,6 +97,7 @@ constexpr std::size_t kRecordHead = 16;  // length, crc, seq
 constexpr std::uint32_t kMaxRecord = 1u << 20;
 constexpr std::uint32_t kMaxHeader = 16u << 20;            // it holds the scenario's files
 constexpr std::size_t kMaxJournal = std::size_t{1} << 30;  // far more than any game writes
+constexpr mode_t kJournalMode = 0600;                      // only the server's user may read a journal
 
 std::array<std::uint32_t, 256> make_table() {
     std::array<std::uint32_t, 256> t{};
@@ -278,7 +279,8 @@ JournalWriter& JournalWriter::operator=(JournalWriter&& o) noexcept {
 JournalWriter JournalWriter::create(const std::string& path, const JournalHeader& header) {
     JournalWriter w;
     w.path_ = path;
-    w.fd_ = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0644);
+    // 0600: a journal holds the control code and every resume token.
+    w.fd_ = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, kJournalMode);
     if (w.fd_ < 0) throw std::runtime_error(path + ": cannot create journal: " + std::strerror(errno));
     JournalHeader newest = header;  // a new journal is always of the newest format
     newest.format = kJournalFormat;
@@ -310,6 +312,9 @@ JournalWriter JournalWriter::reopen(const std::string& path, std::uint64_t good_
         throw std::runtime_error(path + ": cannot cut the torn record: " + std::strerror(errno));
     w.fd_ = ::open(path.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC);
     if (w.fd_ < 0) throw std::runtime_error(path + ": cannot open journal: " + std::strerror(errno));
+    // Journals written by older builds were 0644: they hold codes and tokens too.
+    if (::fchmod(w.fd_, kJournalMode) != 0)
+        throw std::runtime_error(path + ": cannot make the journal private (mode 0600): " + std::strerror(errno));
     // Records go on in the journal's own format.
     std::ifstream in(path, std::ios::binary);
     std::array<char, kMagicLen + 4> head{};

@@ -213,6 +213,28 @@ TEST_CASE("a journal whose header names a FIFO as its scenario does not hang rep
     CHECK(jr.error.find("is not a regular file") != std::string::npos);
 }
 
+TEST_CASE("journals are private: created 0600, and an older 0644 journal becomes 0600 when reopened",
+          "[hostile][journal]") {
+    TempDir dir("journal-mode");
+    ::mode_t old = ::umask(0);  // the mode must not depend on the umask
+    JournalHeader h;
+    h.scenario_id = "after-911";
+    JournalWriter::create(dir / "a.journal", h);
+    ::umask(old);
+    struct stat st {};
+    REQUIRE(::stat((dir / "a.journal").c_str(), &st) == 0);
+    CHECK((st.st_mode & 0777) == 0600);
+
+    REQUIRE(::chmod((dir / "a.journal").c_str(), 0644) == 0);
+    JournalRead jr = read_journal(dir / "a.journal");
+    REQUIRE(jr.error.empty());
+    {
+        JournalWriter w = JournalWriter::reopen(dir / "a.journal", jr.good_bytes, 1);
+        REQUIRE(::stat((dir / "a.journal").c_str(), &st) == 0);
+        CHECK((st.st_mode & 0777) == 0600);
+    }
+}
+
 TEST_CASE("a file with a problem on every line lists the first 200 and says there are more", "[hostile]") {
     std::string text;
     for (int i = 0; i < 1000; ++i) text += "k" + std::to_string(i) + ".a.b = 1\n";
