@@ -29,6 +29,8 @@ if command -v clang++ >/dev/null 2>&1; then
   trap 'rm -rf "$corpus"' EXIT
   mkdir -p "$corpus/messages" "$corpus/scenario"
   cp scenarios/rules/standard.toml scenarios/cards/*.toml "$corpus/scenario/"
+  # Hostile seeds: quotes of every TOML string form before deep nesting, long dotted keys.
+  cp tests/fuzz/corpus/scenario/* "$corpus/scenario/"
   build-fuzz/bin/fuzz_messages -max_total_time=30 -rss_limit_mb=1024 "$corpus/messages" 2>&1 | tail -n 2
   build-fuzz/bin/fuzz_scenario -max_total_time=10 -rss_limit_mb=1024 "$corpus/scenario" 2>&1 | tail -n 2
 else
