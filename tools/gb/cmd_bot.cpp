@@ -8,6 +8,7 @@
 #include "commands.hpp"
 #include "narrate.hpp"
 #include "seat_player.hpp"
+#include "terminal.hpp"
 
 namespace gb::cli {
 
@@ -56,17 +57,17 @@ int cmd_bot(int argc, char** argv) {
     net::SeatSession s;
     std::string err;
     if (!play_seat(o, s, err)) {
-        std::cerr << "gb bot: " << err << "\n";
+        std::cerr << "gb bot: " << field(err) << "\n";
         return 1;
     }
     const GameState& v = s.view();
     Standing st = standing(v);
-    std::printf("game over: turn %d, %s\n", v.turn, v.calendar_label().c_str());
+    say_to(stdout, "game over: turn %d, %s\n", v.turn, field(v.calendar_label()).c_str());
     for (Team t : kAllTeams)
-        std::printf("%-16s score %4d  result %+4d%s\n", v.sc().teams[idx(t)].name.c_str(), st.score[idx(t)],
-                    st.result[idx(t)], (st.winners >> idx(t)) & 1u ? "  WINNER" : "");
-    std::printf("outcomes: rapprochement %s, war %s, breakout %s\n", st.rapprochement ? "yes" : "no",
-                st.war ? "yes" : "no", st.breakout ? "yes" : "no");
+        say_to(stdout, "%-16s score %4d  result %+4d%s\n", field(v.sc().teams[idx(t)].name).c_str(), st.score[idx(t)],
+               st.result[idx(t)], (st.winners >> idx(t)) & 1u ? "  WINNER" : "");
+    say_to(stdout, "outcomes: rapprochement %s, war %s, breakout %s\n", st.rapprochement ? "yes" : "no",
+           st.war ? "yes" : "no", st.breakout ? "yes" : "no");
     return 0;
 }
 

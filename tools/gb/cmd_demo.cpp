@@ -15,13 +15,14 @@
 
 #include "client.hpp"
 #include "commands.hpp"
+#include "journal_replay.hpp"
 #include "narrate.hpp"
 #include "scenario_loader.hpp"
-#include "journal_replay.hpp"
 #include "seat_player.hpp"
 #include "serialize.hpp"
 #include "server.hpp"
 #include "simulation.hpp"
+#include "terminal.hpp"
 
 namespace gb::cli {
 
@@ -62,56 +63,57 @@ void print_events(const GameState& g, const std::vector<Event>& events, const ch
     for (const Event& e : events) {
         if (e.kind == Event::Kind::inject || e.kind == Event::Kind::phase || e.kind == Event::Kind::result) continue;
         auto line = describe(g, e);
-        if (!line.empty()) std::printf("%s%s\n", prefix, line.c_str());
+        if (!line.empty()) say_to(stdout, "%s%s\n", prefix, field(line).c_str());
     }
 }
 
 void print_inject(const GameState& g) {
     const Scenario& s = g.sc();
-    std::printf("\n======== Turn %d of %d: %s ========\n", g.turn, s.turns(), g.calendar_label().c_str());
+    say_to(stdout, "\n======== Turn %d of %d: %s ========\n", g.turn, s.turns(), field(g.calendar_label()).c_str());
     if (g.inject < 0) {
-        std::printf("(no inject: the deck is empty)\n");
+        say_to(stdout, "(no inject: the deck is empty)\n");
         return;
     }
     const CardDef& c = g.card(g.inject);
-    std::printf("INJECT: %s%s%s%s\n", c.title.c_str(), c.date.empty() ? "" : " (", c.date.c_str(),
-                c.date.empty() ? "" : ")");
-    std::fputs(wrap(c.text, "  ").c_str(), stdout);
-    if (!c.source.empty()) std::fputs(wrap("Source: \"" + c.source + "\"", "  ").c_str(), stdout);
+    say_to(stdout, "INJECT: %s%s%s%s\n", field(c.title).c_str(), c.date.empty() ? "" : " (", field(c.date).c_str(),
+           c.date.empty() ? "" : ")");
+    say_to(stdout, "%s", wrap(c.text, "  ").c_str());
+    if (!c.source.empty()) say_to(stdout, "%s", wrap("Source: \"" + c.source + "\"", "  ").c_str());
     if (c.kind == CardKind::choice) {
-        std::printf("  %s must choose:", team_name(g, c.chooser).c_str());
-        for (std::size_t i = 0; i < c.options.size(); ++i) std::printf(" [%zu] %s", i + 1, c.options[i].label.c_str());
-        std::printf("\n");
+        say_to(stdout, "  %s must choose:", field(team_name(g, c.chooser)).c_str());
+        for (std::size_t i = 0; i < c.options.size(); ++i)
+            say_to(stdout, " [%zu] %s", i + 1, field(c.options[i].label).c_str());
+        say_to(stdout, "\n");
     }
 }
 
 void print_tracks(const GameState& g) {
     const Board& b = g.board;
-    std::printf(
-        "  tracks: trust %+d | tension %d | nuclear %d | sanctions %d | us_hawks %d | iran_hardliners %d | "
-        "al_qaeda %d | channel %s\n",
-        b.track(Track::trust), b.track(Track::tension), b.track(Track::nuclear), b.track(Track::sanctions),
-        b.track(Track::us_hawks), b.track(Track::iran_hardliners), b.track(Track::al_qaeda),
-        std::string(name_of(b.channel)).c_str());
+    say_to(stdout,
+           "  tracks: trust %+d | tension %d | nuclear %d | sanctions %d | us_hawks %d | iran_hardliners %d | "
+           "al_qaeda %d | channel %s\n",
+           b.track(Track::trust), b.track(Track::tension), b.track(Track::nuclear), b.track(Track::sanctions),
+           b.track(Track::us_hawks), b.track(Track::iran_hardliners), b.track(Track::al_qaeda),
+           std::string(name_of(b.channel)).c_str());
 }
 
 void print_report(const GameState& g, const Report& r, int delay_ms) {
-    std::printf("ORDERS REVEALED AND ADJUDICATED:\n");
+    say_to(stdout, "ORDERS REVEALED AND ADJUDICATED:\n");
     for (const Result& res : r.results) {
-        std::printf("  * %s\n", describe_result(g, res).c_str());
+        say_to(stdout, "  * %s\n", field(describe_result(g, res)).c_str());
         for (const Event& e : res.events) {
             auto line = describe(g, e);
-            if (!line.empty()) std::printf("      %s\n", line.c_str());
+            if (!line.empty()) say_to(stdout, "      %s\n", field(line).c_str());
         }
     }
-    if (r.results.empty()) std::printf("  (no orders)\n");
-    std::printf("END OF TURN:\n");
+    if (r.results.empty()) say_to(stdout, "  (no orders)\n");
+    say_to(stdout, "END OF TURN:\n");
     print_events(g, r.end_of_turn, "  - ");
     print_tracks(g);
-    std::printf("  scores:");
+    say_to(stdout, "  scores:");
     for (Team t : kAllTeams)
-        std::printf(" %s %d%s", g.sc().teams[idx(t)].name.c_str(), g.score[idx(t)], idx(t) < 3 ? " |" : "");
-    std::printf("\n");
+        say_to(stdout, " %s %d%s", field(g.sc().teams[idx(t)].name).c_str(), g.score[idx(t)], idx(t) < 3 ? " |" : "");
+    say_to(stdout, "\n");
     std::fflush(stdout);
     if (delay_ms) std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms));
 }
@@ -120,14 +122,14 @@ void print_final(const GameState& g) {
     static const char* why[] = {"", "the last turn was played", "regional war", "nuclear breakout",
                                 "the White Cell ended it"};
     Standing st = standing(g);
-    std::printf("\n======== GAME OVER after turn %d: %s ========\n", g.turn, why[static_cast<int>(g.end)]);
+    say_to(stdout, "\n======== GAME OVER after turn %d: %s ========\n", g.turn, why[static_cast<int>(g.end)]);
     print_tracks(g);
-    std::printf("%-16s %6s %5s %7s\n", "team", "score", "par", "result");
+    say_to(stdout, "%-16s %6s %5s %7s\n", "team", "score", "par", "result");
     for (Team t : kAllTeams)
-        std::printf("%-16s %6d %5d %+7d%s\n", g.sc().teams[idx(t)].name.c_str(), st.score[idx(t)],
-                    g.sc().teams[idx(t)].par, st.result[idx(t)], (st.winners >> idx(t)) & 1u ? "  WINNER" : "");
-    std::printf("shared outcomes: rapprochement %s, war %s, breakout %s\n", st.rapprochement ? "yes" : "no",
-                st.war ? "yes" : "no", st.breakout ? "yes" : "no");
+        say_to(stdout, "%-16s %6d %5d %+7d%s\n", field(g.sc().teams[idx(t)].name).c_str(), st.score[idx(t)],
+               g.sc().teams[idx(t)].par, st.result[idx(t)], (st.winners >> idx(t)) & 1u ? "  WINNER" : "");
+    say_to(stdout, "shared outcomes: rapprochement %s, war %s, breakout %s\n", st.rapprochement ? "yes" : "no",
+           st.war ? "yes" : "no", st.breakout ? "yes" : "no");
 }
 
 int offline(std::shared_ptr<const Scenario> sc, std::uint64_t seed, BotKind kind, int delay) {
@@ -145,7 +147,7 @@ int offline(std::shared_ptr<const Scenario> sc, std::uint64_t seed, BotKind kind
     };
     GameRecord rec = play_game(sc, seed, kind, observer);
     print_final(rec.final);
-    std::printf("final state hash: %016llx\n", static_cast<unsigned long long>(play_hash(rec.final)));
+    say_to(stdout, "final state hash: %016llx\n", static_cast<unsigned long long>(play_hash(rec.final)));
     return 0;
 }
 
@@ -171,7 +173,7 @@ int networked(const std::string& scenario_arg, std::uint64_t seed, BotKind kind,
     };
     try {
         std::uint16_t port = server.port();
-        std::printf("Server: gb-server in this process on 127.0.0.1:%u, journal in %s\n", port, dir_template);
+        say_to(stdout, "Server: gb-server in this process on 127.0.0.1:%u, journal in %s\n", port, dir_template);
         net::Connection lobby;
         if (auto err = lobby.open("127.0.0.1", port); !err.empty()) throw std::runtime_error(err);
         net::CreateGame create;
@@ -209,7 +211,7 @@ int networked(const std::string& scenario_arg, std::uint64_t seed, BotKind kind,
                 net::SeatSession s;
                 std::string err;
                 if (!play_seat(o, s, err, &stop) && err != "stopped")
-                    std::fprintf(stderr, "gb demo: %s bot: %s\n", std::string(name_of(t)).c_str(), err.c_str());
+                    say_to(stderr, "gb demo: %s bot: %s\n", std::string(name_of(t)).c_str(), field(err).c_str());
             });
         auto deadline = std::chrono::steady_clock::now() + std::chrono::minutes(5);
         while (!watcher.view().ended()) {
@@ -218,12 +220,12 @@ int networked(const std::string& scenario_arg, std::uint64_t seed, BotKind kind,
         }
         print_final(watcher.view());
         std::string journal = std::string(dir_template) + "/game-" + std::to_string(created->game) + ".journal";
-        std::printf("journal: %s (check it with: gb replay %s --verify)\n", journal.c_str(), journal.c_str());
+        say_to(stdout, "journal: %s (check it with: gb replay %s --verify)\n", journal.c_str(), journal.c_str());
         finish();
         // The server's whole final state, rebuilt from its journal (which checks every record's hash).
         ReplayedGame replayed = replay(read_journal(journal));
         if (!replayed.error.empty()) throw std::runtime_error(journal + ": " + replayed.error);
-        std::printf("final state hash: %016llx\n", static_cast<unsigned long long>(play_hash(replayed.state)));
+        say_to(stdout, "final state hash: %016llx\n", static_cast<unsigned long long>(play_hash(replayed.state)));
         return 0;
     } catch (...) {
         finish();
@@ -256,15 +258,15 @@ int cmd_demo(int argc, char** argv) {
     }
     auto loaded = load_scenario(resolve_scenario_path(scen));
     if (!loaded.scenario) {
-        for (const auto& p : loaded.problems) std::cerr << p.str() << "\n";
-        std::cerr << "gb demo: cannot load scenario '" << scen << "'\n";
+        for (const auto& p : loaded.problems) std::cerr << field(p.str()) << "\n";
+        std::cerr << "gb demo: cannot load scenario '" << field(scen) << "'\n";
         return 1;
     }
     const Scenario& s = *loaded.scenario;
-    std::printf("GRAND BARGAIN: %s\n", s.title.c_str());
-    std::fputs(wrap(s.summary, "").c_str(), stdout);
-    std::printf("Seed %llu, %s bots in every seat. %d turns.\n", static_cast<unsigned long long>(*seed), bots.c_str(),
-                s.turns());
+    say_to(stdout, "GRAND BARGAIN: %s\n", field(s.title).c_str());
+    say_to(stdout, "%s", wrap(s.summary, "").c_str());
+    say_to(stdout, "Seed %llu, %s bots in every seat. %d turns.\n", static_cast<unsigned long long>(*seed),
+           bots.c_str(), s.turns());
     BotKind kind = bots == "random" ? BotKind::random : BotKind::heuristic;
     if (local) return offline(loaded.scenario, *seed, kind, static_cast<int>(*delay));
     return networked(resolve_scenario_path(scen), *seed, kind, static_cast<int>(*delay));

@@ -9,6 +9,7 @@
 #include "commands.hpp"
 #include "fork.hpp"
 #include "server.hpp"
+#include "terminal.hpp"
 
 namespace gb::cli {
 
@@ -67,7 +68,7 @@ int cmd_fork(int argc, char** argv) {
         return 1;
     }
     auto progress = [&](std::size_t sent) {
-        if (isatty(2)) std::fprintf(stderr, "\rsending the saved game: %zu of %zu actions", sent, *point);
+        if (isatty(2)) say_to(stderr, "\rsending the saved game: %zu of %zu actions", sent, *point);
     };
     ForkResult r;
     std::string where;
@@ -94,16 +95,16 @@ int cmd_fork(int argc, char** argv) {
         th.join();
         where = "in " + so.data_dir + " (start gb-server --data " + so.data_dir + " to play it)";
     }
-    if (isatty(2)) std::fprintf(stderr, "\n");
+    if (isatty(2)) say_to(stderr, "\n");
     if (!r.error.empty()) {
-        std::cerr << "gb fork: " << r.error << "\n";
+        std::cerr << "gb fork: " << field(r.error) << "\n";
         return 1;
     }
-    std::printf("forked: %s at turn %s (action %zu of %zu)\n", args.positional()[0].c_str(), at->c_str(), *point,
-                t.size());
-    std::printf("game: %u %s\n", r.game, where.c_str());
-    std::printf("join-code: %s\n", r.join_code.c_str());
-    std::printf("control-code: %s\n", r.control_code.c_str());
+    say_to(stdout, "forked: %s at turn %s (action %zu of %zu)\n", field(args.positional()[0]).c_str(),
+           field(*at).c_str(), *point, t.size());
+    say_to(stdout, "game: %u %s\n", r.game, field(where).c_str());
+    say_to(stdout, "join-code: %s\n", field(r.join_code).c_str());
+    say_to(stdout, "control-code: %s\n", field(r.control_code).c_str());
     return 0;
 }
 

@@ -12,6 +12,7 @@
 
 #include "client.hpp"
 #include "commands.hpp"
+#include "terminal.hpp"
 
 namespace gb::cli {
 
@@ -99,7 +100,8 @@ int cmd_load(int argc, char** argv) {
         auto* created = r ? std::get_if<net::GameCreated>(&*r) : nullptr;
         if (!created) {
             std::cerr << "gb load: cannot create game " << gi + 1 << ": "
-                      << (r && std::holds_alternative<net::Error>(*r) ? std::get<net::Error>(*r).message : "no reply")
+                      << (r && std::holds_alternative<net::Error>(*r) ? field(std::get<net::Error>(*r).message)
+                                                                      : "no reply")
                       << "\n";
             return 1;
         }
@@ -123,10 +125,11 @@ int cmd_load(int argc, char** argv) {
                 if (err.empty() ||
                     (err.find("no answer") == std::string::npos && err.find("no handshake") == std::string::npos))
                     break;
-                std::fprintf(stderr, "\ngb load: client %llu of game %llu: %s; trying again\n", k, gi + 1, err.c_str());
+                say_to(stderr, "\ngb load: client %llu of game %llu: %s; trying again\n", k, gi + 1,
+                       field(err).c_str());
             }
             if (!err.empty()) {
-                std::cerr << "gb load: client " << k << " of game " << gi + 1 << ": " << err << "\n";
+                std::cerr << "gb load: client " << k << " of game " << gi + 1 << ": " << field(err) << "\n";
                 return 1;
             }
             if (k == 0) controls.push_back(cl.get());
@@ -134,9 +137,9 @@ int cmd_load(int argc, char** argv) {
             if (shared) shared->service(net::Millis(0));  // keep everyone answering
             for (auto& other : clients) other->session.pump(net::Millis(0));
         }
-        std::fprintf(stderr, "\rgb load: %llu/%llu games seated", gi + 1, *games);
+        say_to(stderr, "\rgb load: %llu/%llu games seated", gi + 1, *games);
     }
-    std::fprintf(stderr, "\n");
+    say_to(stderr, "\n");
     auto pump_all = [&] {
         if (shared) shared->service(net::Millis(1));
         for (auto& c : clients) c->session.pump(net::Millis(0));
@@ -153,8 +156,8 @@ int cmd_load(int argc, char** argv) {
     }
     auto until = Clock::now() + std::chrono::seconds(1);
     while (Clock::now() < until) pump_all();
-    std::fprintf(stderr, "gb load: %zu clients ready in %.1f s; measuring for %llu s at %.1f orders/s per lead\n",
-                 clients.size(), std::chrono::duration<double>(Clock::now() - setup_start).count(), *seconds, rate);
+    say_to(stderr, "gb load: %zu clients ready in %.1f s; measuring for %llu s at %.1f orders/s per lead\n",
+           clients.size(), std::chrono::duration<double>(Clock::now() - setup_start).count(), *seconds, rate);
 
     std::uint64_t updates_before = 0;
     for (auto& c : clients) updates_before += c->session.updates;
@@ -201,24 +204,24 @@ int cmd_load(int argc, char** argv) {
     for (auto& c : clients)
         if (!c->session.connection().is_open()) ++errors;
     std::size_t acked = latencies.size();
-    std::printf("clients: %zu in %llu games; %.1f s measured\n", clients.size(), *games, secs);
-    std::printf("orders acknowledged: %zu (%.0f/s)\n", acked, acked / secs);
-    std::printf("latency order->ack: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms\n", percentile(latencies, 0.50),
-                percentile(latencies, 0.95), percentile(latencies, 0.99),
-                latencies.empty() ? 0.0 : *std::max_element(latencies.begin(), latencies.end()));
-    std::printf("updates delivered: %llu (%.0f/s)\n", static_cast<unsigned long long>(updates - updates_before),
-                (updates - updates_before) / secs);
-    std::printf("errors: %llu\n", static_cast<unsigned long long>(errors));
-    std::printf("generator: %.0f sweeps/s over its clients\n", sweeps / secs);
+    say_to(stdout, "clients: %zu in %llu games; %.1f s measured\n", clients.size(), *games, secs);
+    say_to(stdout, "orders acknowledged: %zu (%.0f/s)\n", acked, acked / secs);
+    say_to(stdout, "latency order->ack: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms\n",
+           percentile(latencies, 0.50), percentile(latencies, 0.95), percentile(latencies, 0.99),
+           latencies.empty() ? 0.0 : *std::max_element(latencies.begin(), latencies.end()));
+    say_to(stdout, "updates delivered: %llu (%.0f/s)\n", static_cast<unsigned long long>(updates - updates_before),
+           (updates - updates_before) / secs);
+    say_to(stdout, "errors: %llu\n", static_cast<unsigned long long>(errors));
+    say_to(stdout, "generator: %.0f sweeps/s over its clients\n", sweeps / secs);
     net::Connection probe;  // the lobby connection may have idled out during the run
     std::optional<net::ServerMessage> stats;
     if (probe.open(host, port).empty()) stats = probe.request(net::ServerStats{});
     if (stats)
         if (auto* s = std::get_if<net::Stats>(&*stats))
-            std::printf(
-                "server: %u games, %u peers, %.1f MiB resident; inside the server receive->ack p50 %.2f ms, "
-                "p99 %.2f ms\n",
-                s->games, s->peers, s->resident_bytes / 1048576.0, s->ack_p50_ms, s->ack_p99_ms);
+            say_to(stdout,
+                   "server: %u games, %u peers, %.1f MiB resident; inside the server receive->ack p50 %.2f ms, "
+                   "p99 %.2f ms\n",
+                   s->games, s->peers, s->resident_bytes / 1048576.0, s->ack_p50_ms, s->ack_p99_ms);
     return errors ? 1 : 0;
 }
 

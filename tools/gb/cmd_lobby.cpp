@@ -4,6 +4,7 @@
 
 #include "client.hpp"
 #include "commands.hpp"
+#include "terminal.hpp"
 
 namespace gb::cli {
 
@@ -79,7 +80,7 @@ int cmd_lobby(int argc, char** argv) {
     }
     net::Connection conn;
     if (auto err = conn.open(host, port); !err.empty()) {
-        std::cerr << "gb lobby: " << *server << ": " << err << "\n";
+        std::cerr << "gb lobby: " << field(*server) << ": " << field(err) << "\n";
         return 1;
     }
     auto reply = conn.request(request);
@@ -88,33 +89,33 @@ int cmd_lobby(int argc, char** argv) {
         return 1;
     }
     if (auto* e = std::get_if<net::Error>(&*reply)) {
-        std::cerr << "gb lobby: " << e->message << "\n";
+        std::cerr << "gb lobby: " << field(e->message) << "\n";
         return 1;
     }
     if (auto* c = std::get_if<net::GameCreated>(&*reply)) {
-        std::printf("game: %u\njoin-code: %s\ncontrol-code: %s\n", c->game, c->join_code.c_str(),
-                    c->control_code.c_str());
+        say_to(stdout, "game: %u\njoin-code: %s\ncontrol-code: %s\n", c->game, field(c->join_code).c_str(),
+               field(c->control_code).c_str());
     } else if (auto* l = std::get_if<net::GameList>(&*reply)) {
-        std::printf("%-5s %-28s %-24s %-6s %-13s %-9s %s\n", "game", "name", "scenario", "turn", "phase", "code",
-                    "seats (us/iran/israel/gulf; b = bot)");
+        say_to(stdout, "%-5s %-28s %-24s %-6s %-13s %-9s %s\n", "game", "name", "scenario", "turn", "phase", "code",
+               "seats (us/iran/israel/gulf; b = bot)");
         for (const auto& g : l->games) {
             std::string seats;
             for (int t = 0; t < kTeams; ++t)
                 seats += std::to_string(g.players[t]) + (g.bots[t] ? "b" : "") + (t < 3 ? "/" : "");
             seats += g.control ? "  White Cell on" : "  White Cell off";
             if (g.observers) seats += ", " + std::to_string(g.observers) + " observer(s)";
-            std::printf("%-5u %-28s %-24s %-6d %-13s %-9s %s\n", g.game, g.name.substr(0, 28).c_str(),
-                        g.scenario.c_str(), g.turn, std::string(name_of(g.phase)).c_str(), g.join_code.c_str(),
-                        seats.c_str());
+            say_to(stdout, "%-5u %-28s %-24s %-6d %-13s %-9s %s\n", g.game, field(g.name).substr(0, 28).c_str(),
+                   field(g.scenario).c_str(), g.turn, std::string(name_of(g.phase)).c_str(), field(g.join_code).c_str(),
+                   seats.c_str());
         }
-        if (l->games.empty()) std::printf("(no games)\n");
+        if (l->games.empty()) say_to(stdout, "(no games)\n");
     } else if (auto* s = std::get_if<net::Stats>(&*reply)) {
-        std::printf("games: %u\npeers: %u\nactions-per-second: %.1f\nactions-total: %llu\nmemory: %.1f MiB\n", s->games,
-                    s->peers, s->actions_per_second, static_cast<unsigned long long>(s->actions_total),
-                    s->resident_bytes / 1048576.0);
-        std::printf("ack-latency-in-server: p50 %.2f ms, p99 %.2f ms\n", s->ack_p50_ms, s->ack_p99_ms);
+        say_to(stdout, "games: %u\npeers: %u\nactions-per-second: %.1f\nactions-total: %llu\nmemory: %.1f MiB\n",
+               s->games, s->peers, s->actions_per_second, static_cast<unsigned long long>(s->actions_total),
+               s->resident_bytes / 1048576.0);
+        say_to(stdout, "ack-latency-in-server: p50 %.2f ms, p99 %.2f ms\n", s->ack_p50_ms, s->ack_p99_ms);
     } else if (auto* c = std::get_if<net::Closed>(&*reply)) {
-        std::printf("closed: game %u\n", c->game);
+        say_to(stdout, "closed: game %u\n", c->game);
     } else {
         std::cerr << "gb lobby: unexpected reply " << net::message_name(*reply) << "\n";
         return 1;

@@ -9,6 +9,7 @@
 #include "journal_replay.hpp"
 #include "narrate.hpp"
 #include "serialize.hpp"
+#include "terminal.hpp"
 #include "timeline.hpp"
 
 namespace gb::cli {
@@ -20,23 +21,23 @@ void print_at(const Timeline& t, std::size_t point, const Perspective& p) {
     const Scenario& sc = g.sc();
     const Board& b = g.board;
     const JournalHeader& h = t.header();
-    std::printf("game:     %u \"%s\", scenario %s, seed %llu\n", h.game, h.name.c_str(), h.scenario_id.c_str(),
-                static_cast<unsigned long long>(h.seed));
-    std::printf("at:       turn %d of %d (%s), %s phase%s, after action %zu of %zu\n", g.turn, sc.turns(),
-                g.calendar_label().c_str(), std::string(name_of(g.phase)).c_str(), g.ended() ? " (game over)" : "",
-                point, t.size());
-    std::printf("as:       %s\n", p.name().c_str());
+    say_to(stdout, "game:     %u \"%s\", scenario %s, seed %llu\n", h.game, field(h.name).c_str(),
+           field(h.scenario_id).c_str(), static_cast<unsigned long long>(h.seed));
+    say_to(stdout, "at:       turn %d of %d (%s), %s phase%s, after action %zu of %zu\n", g.turn, sc.turns(),
+           field(g.calendar_label()).c_str(), std::string(name_of(g.phase)).c_str(), g.ended() ? " (game over)" : "",
+           point, t.size());
+    say_to(stdout, "as:       %s\n", p.name().c_str());
     if (g.inject >= 0 && g.inject_drawn) {
         const CardDef& c = g.card(g.inject);
-        std::printf("inject:   %s (%s)\n", c.title.c_str(), c.date.c_str());
+        say_to(stdout, "inject:   %s (%s)\n", field(c.title).c_str(), field(c.date).c_str());
     }
-    std::printf(
-        "tracks:   trust %+d, tension %d, nuclear %d, sanctions %d, hawks %d, hardliners %d, al-Qaeda %d, "
-        "channel %s\n",
-        b.track(Track::trust), b.track(Track::tension), b.track(Track::nuclear), b.track(Track::sanctions),
-        b.track(Track::us_hawks), b.track(Track::iran_hardliners), b.track(Track::al_qaeda),
-        std::string(name_of(b.channel)).c_str());
-    std::printf("regions:  %-24s %-14s %4s  %-16s %s\n", "", "control", "stab", "influence u/i/s/g", "markers");
+    say_to(stdout,
+           "tracks:   trust %+d, tension %d, nuclear %d, sanctions %d, hawks %d, hardliners %d, al-Qaeda %d, "
+           "channel %s\n",
+           b.track(Track::trust), b.track(Track::tension), b.track(Track::nuclear), b.track(Track::sanctions),
+           b.track(Track::us_hawks), b.track(Track::iran_hardliners), b.track(Track::al_qaeda),
+           std::string(name_of(b.channel)).c_str());
+    say_to(stdout, "regions:  %-24s %-14s %4s  %-16s %s\n", "", "control", "stab", "influence u/i/s/g", "markers");
     for (std::size_t r = 0; r < sc.regions.size(); ++r) {
         std::string ctrl = "-";
         for (Team tm : kAllTeams)
@@ -49,38 +50,40 @@ void print_at(const Timeline& t, std::size_t point, const Perspective& p) {
         for (int m = 0; m < b.marker_kinds; ++m)
             if (int v = b.marker(static_cast<int>(r), m); v > 0)
                 markers += (markers.empty() ? "" : ", ") + sc.markers[m].name + " " + std::to_string(v);
-        std::printf("          %-24s %-14s %4d  %-16s %s\n", sc.regions[r].name.c_str(), ctrl.c_str(), rs.stability,
-                    inf, markers.c_str());
+        say_to(stdout, "          %-24s %-14s %4d  %-16s %s\n", field(sc.regions[r].name).c_str(), field(ctrl).c_str(),
+               rs.stability, inf, field(markers).c_str());
     }
-    std::printf("scores:  ");
+    say_to(stdout, "scores:  ");
     for (Team tm : kAllTeams)
-        std::printf(" %s %d (par %d)", sc.teams[idx(tm)].name.c_str(), g.score[idx(tm)], sc.teams[idx(tm)].par);
-    std::printf("\n");
+        say_to(stdout, " %s %d (par %d)", field(sc.teams[idx(tm)].name).c_str(), g.score[idx(tm)],
+               sc.teams[idx(tm)].par);
+    say_to(stdout, "\n");
     for (Team tm : kAllTeams) {
         int i = idx(tm);
         std::string hand;
         for (int k = 0; k < b.hand_size[i]; ++k) hand += (hand.empty() ? "" : "; ") + g.card(b.hands[i][k]).title;
-        if (!hand.empty()) std::printf("hand:     %s: %s\n", sc.teams[i].name.c_str(), hand.c_str());
+        if (!hand.empty()) say_to(stdout, "hand:     %s: %s\n", field(sc.teams[i].name).c_str(), field(hand).c_str());
         const auto& orders = g.committed[i] ? g.orders[i] : g.drafts[i];
         for (const Order& o : orders)
-            std::printf("%s %s: %s\n", g.committed[i] ? "order:   " : "draft:   ", sc.teams[i].name.c_str(),
-                        describe_order(g, tm, o).c_str());
+            say_to(stdout, "%s %s: %s\n", g.committed[i] ? "order:   " : "draft:   ", field(sc.teams[i].name).c_str(),
+                   field(describe_order(g, tm, o)).c_str());
     }
     for (const Offer& o : g.offers)
-        if (o.turn == g.turn) std::printf("offer:    %s\n", describe_offer(g, o).c_str());
+        if (o.turn == g.turn) say_to(stdout, "offer:    %s\n", field(describe_offer(g, o)).c_str());
     if (!g.reports.empty()) {
         const Report& r = g.reports.back();
-        std::printf("report:   turn %d%s, %zu results\n", r.turn, r.released ? "" : " (draft)", r.results.size());
-        for (const Result& res : r.results) std::printf("          %s\n", describe_result(g, res).c_str());
+        say_to(stdout, "report:   turn %d%s, %zu results\n", r.turn, r.released ? "" : " (draft)", r.results.size());
+        for (const Result& res : r.results) say_to(stdout, "          %s\n", field(describe_result(g, res)).c_str());
     }
-    std::printf("chat:     %zu messages visible\n", g.messages.size());
+    say_to(stdout, "chat:     %zu messages visible\n", g.messages.size());
     for (const Note& n : g.notes)
         if (n.kind == Note::Kind::bookmark)
-            std::printf("bookmark: turn %d: %s: %s\n", n.turn, n.label.c_str(), n.text.c_str());
+            say_to(stdout, "bookmark: turn %d: %s: %s\n", n.turn, field(n.label).c_str(), field(n.text).c_str());
     if (p.kind == Perspective::Kind::control)
         for (const Annotation& a : load_annotations(t.path()))
             if (a.point <= point)
-                std::printf("note:     action %zu: %s: %s\n", a.point, a.label.c_str(), a.note.c_str());
+                say_to(stdout, "note:     action %zu: %s: %s\n", a.point, field(a.label).c_str(),
+                       field(a.note).c_str());
 }
 
 }  // namespace
@@ -141,50 +144,51 @@ int cmd_replay(int argc, char** argv) {
     const std::string& path = args.positional()[0];
     JournalRead jr = read_journal(path);
     if (!jr.error.empty()) {
-        std::cout << "CORRUPT: " << jr.error << "\n";
+        std::cout << "CORRUPT: " << field(jr.error) << "\n";
         return 1;
     }
     const JournalHeader& h = jr.header;
-    std::printf("journal:  %s (format %u, %s)\n", path.c_str(), h.format,
-                std::string(journal_format_name(h.format)).c_str());
-    std::printf("game:     %u \"%s\", scenario %s, seed %llu\n", h.game, h.name.c_str(), h.scenario_id.c_str(),
-                static_cast<unsigned long long>(h.seed));
+    say_to(stdout, "journal:  %s (format %u, %s)\n", field(path).c_str(), h.format,
+           std::string(journal_format_name(h.format)).c_str());
+    say_to(stdout, "game:     %u \"%s\", scenario %s, seed %llu\n", h.game, field(h.name).c_str(),
+           field(h.scenario_id).c_str(), static_cast<unsigned long long>(h.seed));
     if (!h.forked_from.empty())
-        std::printf("forked:   from %s at its action %llu (this journal replays through that point)\n",
-                    h.forked_from.c_str(), static_cast<unsigned long long>(h.fork_point));
+        say_to(stdout, "forked:   from %s at its action %llu (this journal replays through that point)\n",
+               field(h.forked_from).c_str(), static_cast<unsigned long long>(h.fork_point));
     ReplayedGame rg = replay(jr);
     if (!rg.error.empty()) {
-        std::cout << "CORRUPT: " << path << ": " << rg.error << "\n";
+        std::cout << "CORRUPT: " << field(path) << ": " << field(rg.error) << "\n";
         return 1;
     }
     std::size_t tokens = 0;
     for (auto& [seq, r] : jr.records) tokens += std::holds_alternative<TokenRecord>(r) ? 1 : 0;
-    std::printf("rules:    from %s\n", rg.scenario_from.c_str());
-    std::printf("records:  %zu (%llu actions, %zu seat tokens%s)\n", jr.records.size(),
-                static_cast<unsigned long long>(rg.actions), tokens, rg.closed ? ", closed" : "");
+    say_to(stdout, "rules:    from %s\n", field(rg.scenario_from).c_str());
+    say_to(stdout, "records:  %zu (%llu actions, %zu seat tokens%s)\n", jr.records.size(),
+           static_cast<unsigned long long>(rg.actions), tokens, rg.closed ? ", closed" : "");
     const GameState& g = rg.state;
     const Board& b = g.board;
-    std::printf("state:    turn %d of %d (%s), %s%s\n", g.turn, g.sc().turns(), g.calendar_label().c_str(),
-                std::string(name_of(g.phase)).c_str(), g.ended() ? " - game over" : "");
-    std::printf(
-        "tracks:   trust %+d, tension %d, nuclear %d, sanctions %d, hawks %d, hardliners %d, al-Qaeda %d, "
-        "channel %s\n",
-        b.track(Track::trust), b.track(Track::tension), b.track(Track::nuclear), b.track(Track::sanctions),
-        b.track(Track::us_hawks), b.track(Track::iran_hardliners), b.track(Track::al_qaeda),
-        std::string(name_of(b.channel)).c_str());
+    say_to(stdout, "state:    turn %d of %d (%s), %s%s\n", g.turn, g.sc().turns(), field(g.calendar_label()).c_str(),
+           std::string(name_of(g.phase)).c_str(), g.ended() ? " - game over" : "");
+    say_to(stdout,
+           "tracks:   trust %+d, tension %d, nuclear %d, sanctions %d, hawks %d, hardliners %d, al-Qaeda %d, "
+           "channel %s\n",
+           b.track(Track::trust), b.track(Track::tension), b.track(Track::nuclear), b.track(Track::sanctions),
+           b.track(Track::us_hawks), b.track(Track::iran_hardliners), b.track(Track::al_qaeda),
+           std::string(name_of(b.channel)).c_str());
     Standing s = standing(g);
-    std::printf("scores:  ");
+    say_to(stdout, "scores:  ");
     for (Team t : kAllTeams)
-        std::printf(" %s %d (%+d)%s", g.sc().teams[idx(t)].name.c_str(), s.score[idx(t)], s.result[idx(t)],
-                    (s.winners >> idx(t)) & 1u && g.ended() ? " winner" : "");
-    std::printf("\nplayers:  %zu seated, %zu chat messages, %zu White Cell notes\n", g.players.size(),
-                g.messages.size(), g.notes.size());
+        say_to(stdout, " %s %d (%+d)%s", field(g.sc().teams[idx(t)].name).c_str(), s.score[idx(t)], s.result[idx(t)],
+               (s.winners >> idx(t)) & 1u && g.ended() ? " winner" : "");
+    say_to(stdout, "\nplayers:  %zu seated, %zu chat messages, %zu White Cell notes\n", g.players.size(),
+           g.messages.size(), g.notes.size());
     if (jr.torn) {
-        std::cout << "CORRUPT: " << path << ": " << jr.torn_detail << " (torn last record; the server drops it)\n";
+        std::cout << "CORRUPT: " << field(path) << ": " << jr.torn_detail
+                  << " (torn last record; the server drops it)\n";
         return 1;
     }
-    std::printf("hash:     %016llx after the last action\n", static_cast<unsigned long long>(state_hash(g)));
-    std::printf("verified: every checksum, sequence number and state hash\n");
+    say_to(stdout, "hash:     %016llx after the last action\n", static_cast<unsigned long long>(state_hash(g)));
+    say_to(stdout, "verified: every checksum, sequence number and state hash\n");
     return 0;
 }
 

@@ -12,6 +12,7 @@
 
 #include "commands.hpp"
 #include "report.hpp"
+#include "terminal.hpp"
 
 namespace gb::cli {
 
@@ -125,7 +126,7 @@ int cmd_report(int argc, char** argv) {
         return 0;
     }
     auto usage = [](const std::string& msg) {
-        std::cerr << "gb report: " << msg << " (try gb report --help)\n";
+        std::cerr << "gb report: " << field(msg) << " (try gb report --help)\n";
         return 2;
     };
     if (!err.empty()) return usage(err);
@@ -185,7 +186,7 @@ int cmd_report(int argc, char** argv) {
         if (!o.compare) {
             const std::string& path = o.journals.front();
             Timeline tl = Timeline::open(path);
-            if (tl.torn()) std::cerr << "gb report: " << path << ": the torn last record is left out\n";
+            if (tl.torn()) std::cerr << "gb report: " << field(path) << ": the torn last record is left out\n";
             std::vector<Annotation> notes;
             if (perspective.kind == Perspective::Kind::control) notes = load_annotations(path);
             report::GameReport r = report::build_report(tl, ro, notes);
@@ -219,13 +220,14 @@ int cmd_report(int argc, char** argv) {
             std::string first;
             for (const std::string& path : o.journals) {
                 Timeline tl = Timeline::open(path);
-                if (tl.torn()) std::cerr << "gb report: " << path << ": the torn last record is left out\n";
+                if (tl.torn()) std::cerr << "gb report: " << field(path) << ": the torn last record is left out\n";
                 if (!scenario) {
                     scenario = tl.scenario();
                     first = path;
                 } else if (tl.scenario()->id != scenario->id) {
-                    std::cerr << "gb report: " << path << " is a game of scenario '" << tl.scenario()->id << "', but "
-                              << first << " is of '" << scenario->id << "'; --compare needs games of one scenario\n";
+                    std::cerr << "gb report: " << field(path) << " is a game of scenario '" << field(tl.scenario()->id)
+                              << "', but " << field(first) << " is of '" << field(scenario->id)
+                              << "'; --compare needs games of one scenario\n";
                     return 1;
                 }
                 c.games.push_back(report::build_report(tl, ro, {}));
@@ -252,11 +254,11 @@ int cmd_report(int argc, char** argv) {
             text = markdown ? report::render_compare_markdown(c) : report::render_compare_html(c);
         }
     } catch (const std::exception& e) {
-        std::cerr << "gb report: " << e.what() << "\n";
+        std::cerr << "gb report: " << field(e.what()) << "\n";
         return 1;
     }
     if (!write_output(*o.output, text)) {
-        std::cerr << "gb report: cannot write " << *o.output << "\n";
+        std::cerr << "gb report: cannot write " << field(*o.output) << "\n";
         return 1;
     }
     return 0;

@@ -3,6 +3,7 @@
 
 #include "commands.hpp"
 #include "scenario_loader.hpp"
+#include "terminal.hpp"
 
 namespace gb::cli {
 
@@ -26,9 +27,9 @@ int cmd_validate(int argc, char** argv) {
     int bad = 0;
     for (const auto& file : args.positional()) {
         auto problems = validate_file(file);
-        for (const auto& p : problems) std::cout << p.str() << "\n";
+        for (const auto& p : problems) std::cout << field(p.str()) << "\n";
         if (problems.empty())
-            std::cout << file << ": ok\n";
+            std::cout << field(file) << ": ok\n";
         else
             ++bad;
     }

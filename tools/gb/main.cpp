@@ -4,6 +4,7 @@
 
 #include "action_decl.hpp"
 #include "commands.hpp"
+#include "terminal.hpp"
 
 namespace gb::cli {
 
@@ -128,10 +129,10 @@ int main(int argc, char** argv) {
         if (cmd == "fork") return gb::cli::cmd_fork(argc, argv);
         if (cmd == "actions") return cmd_actions(argc, argv);
     } catch (const std::exception& e) {
-        std::cerr << "gb " << cmd << ": " << e.what() << "\n";
+        std::cerr << "gb " << gb::cli::field(cmd) << ": " << gb::cli::field(e.what()) << "\n";
         return 1;
     }
-    std::cerr << "gb: unknown command '" << cmd << "'\n\n";
+    std::cerr << "gb: unknown command '" << gb::cli::field(cmd) << "'\n\n";
     usage(std::cerr);
     return 2;
 }

@@ -1,5 +1,6 @@
 // The network bot loop.
 #include "seat_player.hpp"
+#include "terminal.hpp"
 
 #include <cstdio>
 
@@ -11,19 +12,19 @@ bool play_seat(const SeatPlayerOptions& o, net::SeatSession& s, std::string& err
         error = "cannot join: " + err;
         return false;
     }
-    if (o.verbose) std::fprintf(stderr, "gb bot: %s seated in game %u\n", o.name.c_str(), s.game());
+    if (o.verbose) say_to(stderr, "gb bot: %s seated in game %u\n", field(o.name).c_str(), s.game());
     Bot bot(o.kind, o.team, o.seed);
     std::uint32_t pending = 0;  // request awaiting its answer; 0: none
     int last_turn = 0;
     while (!(stop && *stop)) {
         if (!s.pump_some(net::Millis(50))) {
-            if (o.verbose) std::fprintf(stderr, "gb bot: connection lost; reconnecting\n");
+            if (o.verbose) say_to(stderr, "gb bot: connection lost; reconnecting\n");
             pending = 0;
             if (auto err = s.reconnect(net::Millis(60000)); !err.empty()) {
                 error = err;
                 return false;
             }
-            if (o.verbose) std::fprintf(stderr, "gb bot: seat resumed\n");
+            if (o.verbose) say_to(stderr, "gb bot: seat resumed\n");
             continue;
         }
         if (s.closed) {
@@ -34,14 +35,15 @@ bool play_seat(const SeatPlayerOptions& o, net::SeatSession& s, std::string& err
         if (v.ended()) return true;
         if (o.verbose && v.turn != last_turn) {
             last_turn = v.turn;
-            std::fprintf(stderr, "gb bot: %s: turn %d (%s)\n", o.name.c_str(), v.turn, v.calendar_label().c_str());
+            say_to(stderr, "gb bot: %s: turn %d (%s)\n", field(o.name).c_str(), v.turn,
+                   field(v.calendar_label()).c_str());
         }
         if (pending) {
             if (s.acks.count(pending)) {
                 pending = 0;
             } else if (auto r = s.refusals.find(pending); r != s.refusals.end()) {
                 // The server counts a refused move as a pass and asks again later.
-                if (o.verbose) std::fprintf(stderr, "gb bot: refused: %s\n", r->second.c_str());
+                if (o.verbose) say_to(stderr, "gb bot: refused: %s\n", field(r->second).c_str());
                 pending = 0;
             } else {
                 continue;
