@@ -10,6 +10,7 @@
 #include <map>
 
 #include "board.hpp"
+#include "clean_text.hpp"
 #include "narrate.hpp"
 #include "rules.hpp"
 #include "view.hpp"
@@ -19,7 +20,7 @@ namespace gb::report {
 std::string html_escape(const std::string& s) {
     std::string out;
     out.reserve(s.size() + s.size() / 8);
-    for (char c : s) {
+    for (char c : clean_text(s)) {  // text from players or a journal: valid UTF-8, no control bytes
         switch (c) {
             case '&': out += "&amp;"; break;
             case '<': out += "&lt;"; break;

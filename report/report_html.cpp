@@ -6,6 +6,8 @@
 
 #include "report.hpp"
 
+#include "clean_text.hpp"
+
 namespace gb::report {
 
 namespace {
@@ -609,7 +611,7 @@ std::string render_html(const GameReport& r) {
     out += "<footer>Written by <code>gb report</code> from the game journal alone" +
            std::string(r.perspective == "control" ? "" : ", showing only what this seat could see during the game") +
            ".</footer>\n</main>\n</body>\n</html>\n";
-    return out;
+    return clean_text(out);  // whatever a part let through: only valid UTF-8, no control byte
 }
 
 // ------------------------------------------------------------ comparison
@@ -733,7 +735,7 @@ std::string render_compare_html(const Comparison& c) {
     }
     out += "<footer>Written by <code>gb report --compare</code> from the game journals" +
            std::string(sim ? " and bot games played in this process" : "") + ".</footer>\n</main>\n</body>\n</html>\n";
-    return out;
+    return clean_text(out);  // whatever a part let through: only valid UTF-8, no control byte
 }
 
 }  // namespace gb::report

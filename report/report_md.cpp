@@ -3,21 +3,62 @@
 
 #include "report.hpp"
 
+#include "clean_text.hpp"
+
 namespace gb::report {
 
 namespace {
 
-// Text for a paragraph: no raw HTML, one line.
+// Text for a paragraph: one line of valid UTF-8 without control characters,
+// with no raw HTML and no link or image syntax. Any text may hold words from
+// players or from a journal's scenario (a White Cell inject): escaping the
+// backslash, the brackets and '<' is what keeps `[x](javascript:...)`,
+// `![](https://...)`, `<a href>` and `<https://...>` from becoming live.
 std::string md(const std::string& s) {
     std::string out;
     out.reserve(s.size());
-    for (char c : s) {
-        if (c == '<')
-            out += "&lt;";
-        else if (c == '\n' || c == '\r')
-            out += ' ';
-        else
-            out += c;
+    for (char c : clean_text(s)) {
+        switch (c) {
+            case '<': out += "&lt;"; break;
+            case '\\': out += "\\\\"; break;
+            case '[': out += "\\["; break;
+            case ']': out += "\\]"; break;
+            case '\n':
+            case '\t': out += ' '; break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
+// Text a player wrote (chat, notes, a game's name): as md(), and every other
+// character Markdown gives a meaning to is escaped too, so that it reads as
+// typed: no emphasis, headings, code or block quotes.
+std::string player(const std::string& s) {
+    std::string out;
+    for (char c : md(s)) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '>': out += "&gt;"; break;
+            case '(':
+            case ')':
+            case '!':
+            case '*':
+            case '_':
+            case '`':
+            case '#':
+            case '~':
+            case '|':
+            case '+':
+            case '-':
+            case '=':
+            case '{':
+            case '}':
+                out += '\\';
+                out += c;
+                break;
+            default: out += c;
+        }
     }
     return out;
 }
@@ -73,14 +114,16 @@ void turn_section(std::string& out, const GameReport& r, const TurnView& tv) {
     out += "## Turn " + std::to_string(t) + " \xe2\x80\x94 " + md(tv.calendar) + "\n\n";
     const InjectView& iv = tv.inject;
     if (iv.drawn) {
-        out += "### Inject: " + md(iv.title) + "\n\n*" + md(iv.label()) + "*\n\n";
-        if (!iv.text.empty()) out += md(iv.text) + "\n\n";
+        // A card the White Cell wrote during the game is a player's text.
+        auto text = [&](const std::string& s) { return iv.written ? player(s) : md(s); };
+        out += "### Inject: " + text(iv.title) + "\n\n*" + md(iv.label()) + "*\n\n";
+        if (!iv.text.empty()) out += text(iv.text) + "\n\n";
         if (!iv.source.empty()) out += "> " + md(iv.source) + "\n\n";
         if (auto taken = iv.taken_text(); !taken.empty()) out += md(taken) + "\n\n";
         paragraph(out, iv.choice_line());
         paragraph(out, iv.note_line());
     } else {
-        out += "*" + iv.none_text() + "*\n\n";
+        out += "*" + md(iv.none_text()) + "*\n\n";
     }
     paragraph(out, tv.draft_note());
     if (!tv.deals.empty()) {
@@ -94,7 +137,7 @@ void turn_section(std::string& out, const GameReport& r, const TurnView& tv) {
     }
     out += "### Orders and results\n\n";
     if (auto note = tv.orders_note(); !note.empty()) {
-        out += "*" + note + "*\n\n";
+        out += "*" + md(note) + "*\n\n";
     } else {
         out += row({"#", "Team", "Order", "Roll", "Outcome", "Effects"}) + rule(6, 6);
         for (const ResultView& v : tv.orders) {
@@ -112,22 +155,25 @@ void turn_section(std::string& out, const GameReport& r, const TurnView& tv) {
     }
     if (!tv.white_cell.empty()) {
         out += "### White Cell\n\n";
-        for (const NoteView& n : tv.white_cell) out += "- *" + n.kind + "* " + md(n.label) + ": " + md(n.text) + "\n";
+        for (const NoteView& n : tv.white_cell)
+            out += "- *" + n.kind + "* " + player(n.label) + ": " + player(n.text) + "\n";
         out += "\n";
     }
     if (!tv.bookmarks.empty()) {
         out += "### Bookmarks and annotations\n\n";
         for (const NoteView& n : tv.bookmarks)
-            out += "- *" + n.kind + "* **" + md(n.label) + "**" + (n.text.empty() ? "" : ": " + md(n.text)) + "\n";
+            out +=
+                "- *" + n.kind + "* **" + player(n.label) + "**" + (n.text.empty() ? "" : ": " + player(n.text)) + "\n";
         out += "\n";
     }
     std::size_t k = static_cast<std::size_t>(t);
     if (k < r.tracks[0].values.size()) {
-        out += "**" + tv.after_label() + ":** ";
+        out += "**" + md(tv.after_label()) + ":** ";
         bool first = true;
         for (const Series& s : r.tracks) {
             int now = s.values[k], d = now - s.values[k - 1];
-            out += (first ? "" : ", ") + s.label + " " + std::to_string(now) + (d ? " (" + fmt_signed(d) + ")" : "");
+            out +=
+                (first ? "" : ", ") + md(s.label) + " " + std::to_string(now) + (d ? " (" + fmt_signed(d) + ")" : "");
             first = false;
         }
         out += ", channel " + channel_label(r.channel.values[k]) + "\n";
@@ -142,8 +188,9 @@ void turn_section(std::string& out, const GameReport& r, const TurnView& tv) {
     }
     if (r.include_chat) {
         out += "### Chat\n\n";
-        if (tv.chat.empty()) out += "*" + tv.chat_note() + "*\n";
-        for (const ChatView& c : tv.chat) out += "- **" + md(c.from) + "** to " + md(c.to) + ": " + md(c.text) + "\n";
+        if (tv.chat.empty()) out += "*" + md(tv.chat_note()) + "*\n";
+        for (const ChatView& c : tv.chat)
+            out += "- **" + player(c.from) + "** to " + player(c.to) + ": " + player(c.text) + "\n";
         out += "\n";
     }
 }
@@ -159,7 +206,7 @@ void thesis_section(std::string& out, const ThesisView& v) {
                "|---|---:|---:|---|---|---:|---:|\n";
         for (const EpisodeView& e : v.episodes)
             out += row({std::to_string(e.number), "turn " + std::to_string(e.opened), std::to_string(e.trust_open),
-                        e.widest, cell(e.end_text(v.ended)), std::to_string(e.trust_after), e.length_text()});
+                        cell(e.widest), cell(e.end_text(v.ended)), std::to_string(e.trust_after), e.length_text()});
         out += "\n";
     }
     out += md(v.framework_text()) + "\n\n";
@@ -177,7 +224,7 @@ void thesis_section(std::string& out, const ThesisView& v) {
 std::string render_markdown(const GameReport& r) {
     std::string out;
     out.reserve(32 * 1024);
-    out += "# After-action report: " + md(r.scenario_title) + "\n\n*" + md(r.game_name) + "*\n\n";
+    out += "# After-action report: " + md(r.scenario_title) + "\n\n*" + player(r.game_name) + "*\n\n";
     out += row({"", ""}) + rule(2, 2);
     out += row({"Scenario", cell(r.scenario_id)});
     out += row({"Journal", cell(r.journal_file)});
@@ -196,9 +243,10 @@ std::string render_markdown(const GameReport& r) {
     out += "## Scores by turn\n\n";
     std::vector<std::string> h{"Team", "Par"};
     for (int i = 0; i < points; ++i)
-        h.push_back(i == 0 ? "Start"
-                           : "Turn " + std::to_string(i) +
-                                 (i <= static_cast<int>(r.calendar.size()) ? " (" + r.calendar[i - 1] + ")" : ""));
+        h.push_back(i == 0
+                        ? "Start"
+                        : "Turn " + std::to_string(i) +
+                              (i <= static_cast<int>(r.calendar.size()) ? " (" + cell(r.calendar[i - 1]) + ")" : ""));
     out += row(h) + rule(h.size(), 1);
     for (int t = 0; t < kTeams; ++t) {
         std::vector<std::string> c{cell(r.scores[t].label), std::to_string(r.final[t].par)};
@@ -210,7 +258,7 @@ std::string render_markdown(const GameReport& r) {
 
     for (const TurnView& tv : r.turns) turn_section(out, r, tv);
 
-    out += "## " + r.final_heading() + "\n\n";
+    out += "## " + md(r.final_heading()) + "\n\n";
     out += row({"Team", "Score", "Par", "vs par", "Result"}) + "|---|---:|---:|---:|---|\n";
     for (const TeamResult& tr : r.final)
         out += row({cell(tr.name), std::to_string(tr.score), std::to_string(tr.par), fmt_signed(tr.vs_par),
@@ -221,21 +269,21 @@ std::string render_markdown(const GameReport& r) {
     out += "\n";
     out += md(r.status) + ".\n";
     thesis_section(out, r.thesis);
-    return out;
+    return clean_text(out);  // whatever a part above let through: no control byte, no bad UTF-8
 }
 
 std::string render_compare_markdown(const Comparison& c) {
     std::string out;
     const SimulatedGames* sim = c.sim ? &*c.sim : nullptr;
     out += "# Games compared: " + md(c.scenario_title) + "\n\n";
-    out += "Scenario `" + c.scenario_id + "`, " + std::to_string(c.games.size()) +
+    out += "Scenario " + md(c.scenario_id) + ", " + std::to_string(c.games.size()) +
            (c.games.size() == 1 ? " game" : " games") + ", perspective: " + md(c.perspective_label) + "." +
            (sim ? " Simulation: " + std::to_string(sim->games) + " heuristic bot games, seed " +
                       std::to_string(sim->seed) + "."
                 : std::string()) +
            "\n\n## Games\n\n";
     for (std::size_t i = 0; i < c.games.size(); ++i)
-        out += std::to_string(i + 1) + ". **" + md(c.games[i].game_name) + "** (" + md(c.files[i]) + ")\n";
+        out += std::to_string(i + 1) + ". **" + player(c.games[i].game_name) + "** (" + md(c.files[i]) + ")\n";
     out += "\n";
 
     int points = static_cast<int>(c.calendar.size()) + 1;
@@ -270,7 +318,7 @@ std::string render_compare_markdown(const Comparison& c) {
     }
     out += "\n## Outcomes side by side\n\n";
     std::vector<std::string> hh{""};
-    for (const auto& g : c.games) hh.push_back(cell(g.game_name));
+    for (const auto& g : c.games) hh.push_back(player(g.game_name));
     out += row(hh) + rule(hh.size(), 1);
     auto line = [&](const std::string& label, auto f) {
         std::vector<std::string> r{label};
@@ -313,7 +361,7 @@ std::string render_compare_markdown(const Comparison& c) {
         }
         out += "\n" + sim->summary() + "\n";
     }
-    return out;
+    return clean_text(out);
 }
 
 }  // namespace gb::report

@@ -64,13 +64,17 @@ def from_html(path):
     return keys
 
 
+# Markdown's backslash escapes (the report escapes what players wrote).
+MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
 def md_cells(line):
     cells = re.split(r"(?<!\\)\|", line.strip())[1:-1]
-    return [htmltree.norm(html.unescape(c.replace("\\|", "|"))) for c in cells]
+    return [htmltree.norm(html.unescape(MD_ESCAPE.sub(r"\1", c))) for c in cells]
 
 
 def md_text(s):
-    return htmltree.norm(html.unescape(s))
+    return htmltree.norm(html.unescape(MD_ESCAPE.sub(r"\1", s)))
 
 
 def from_md(path):
