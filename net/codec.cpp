@@ -1,111 +1,35 @@
-// Encoding and bounded decoding of every wire message.
+// Encoding and bounded decoding of every wire message, through each
+// message's one field list (protocol.hpp): no field is named here.
 #include <cereal/archives/portable_binary.hpp>
 #include <sstream>
+#include <type_traits>
+#include <utility>
 
 #include "protocol.hpp"
 #include "serialize.hpp"
 
 namespace gb::net {
 
+// Hands each field of a message to a cereal archive, in declaration order.
 template <class Ar>
-void serialize(Ar& ar, Hello& m) {
-    ar(m.version, m.client);
-}
-template <class Ar>
-void serialize(Ar& ar, CreateGame& m) {
-    ar(m.scenario, m.seed, m.name);
-}
-template <class Ar>
-void serialize(Ar&, ListGames&) {}
-template <class Ar>
-void serialize(Ar&, ServerStats&) {}
-template <class Ar>
-void serialize(Ar& ar, CloseGame& m) {
-    ar(m.control_code);
-}
-template <class Ar>
-void serialize(Ar& ar, JoinGame& m) {
-    ar(m.code, m.role, m.team, m.name, m.bot);
-}
-template <class Ar>
-void serialize(Ar& ar, ResumeSeat& m) {
-    ar(m.token, m.bot);
-}
-template <class Ar>
-void serialize(Ar& ar, Act& m) {
-    ar(m.request, m.action);
-}
-template <class Ar>
-void serialize(Ar&, ResyncRequest&) {}
-template <class Ar>
-void serialize(Ar& ar, Pointer& m) {
-    ar(m.x, m.y);
-}
-template <class Ar>
-void serialize(Ar& ar, ForkGame& m) {
-    ar(m.scenario, m.seed, m.name, m.parent, m.parent_point, m.parent_hash, m.scenario_files, m.actions, m.last);
-}
+struct CerealFields {
+    Ar& ar;
+    template <class T>
+    void operator()(const char*, T& member) {
+        ar(member);
+    }
+    template <class T>
+    void operator()(const char*, T& member, const Limit&) {
+        ar(member);
+    }
+};
 
-template <class Ar>
-void serialize(Ar& ar, Welcome& m) {
-    ar(m.version, m.server);
-}
-template <class Ar>
-void serialize(Ar& ar, Error& m) {
-    ar(m.code, m.request, m.message);
-}
-template <class Ar>
-void serialize(Ar& ar, GameCreated& m) {
-    ar(m.game, m.join_code, m.control_code);
-}
-template <class Ar>
-void serialize(Ar& ar, GameEntry& m) {
-    ar(m.game, m.name, m.scenario, m.turn, m.phase, m.players, m.bots, m.control, m.observers, m.join_code);
-}
-template <class Ar>
-void serialize(Ar& ar, GameList& m) {
-    ar(m.games);
-}
-template <class Ar>
-void serialize(Ar& ar, Stats& m) {
-    ar(m.games, m.peers, m.actions_per_second, m.resident_bytes, m.actions_total, m.ack_p50_ms, m.ack_p99_ms);
-}
-template <class Ar>
-void serialize(Ar& ar, Closed& m) {
-    ar(m.game);
-}
-template <class Ar>
-void serialize(Ar& ar, Seated& m) {
-    ar(m.game, m.seat, m.token, m.scenario, m.scenario_hash, m.seq, m.view);
-}
-template <class Ar>
-void serialize(Ar& ar, Ack& m) {
-    ar(m.request, m.journal_seq);
-}
-template <class Ar>
-void serialize(Ar& ar, Update& m) {
-    ar(m.seq, m.core, m.reports_from, m.reports, m.messages_from, m.messages, m.offers_from, m.offers, m.notes_from,
-       m.notes, m.events, m.view_hash);
-}
-template <class Ar>
-void serialize(Ar& ar, PointerEcho& m) {
-    ar(m.player, m.name, m.x, m.y);
-}
-template <class Ar>
-void serialize(Ar& ar, Presence& m) {
-    ar(m.online);
-}
-template <class Ar>
-void serialize(Ar& ar, Pass& m) {
-    ar(m.move);
-}
-template <class Ar>
-void serialize(Ar& ar, YourMove& m) {
-    ar(m.move);
-}
-template <class Ar>
-void serialize(Ar& ar, Fragment& m) {
-    ar(m.total, m.bytes);
+// cereal's serialize for every type declared with fields(): found by ADL, so
+// the same declaration encodes and (bounded) decodes.
+template <class Ar, class M>
+auto serialize(Ar& ar, M& m) -> decltype(m.fields(std::declval<CerealFields<Ar>&>())) {
+    CerealFields<Ar> f{ar};
+    m.fields(f);
 }
 
 std::string encode(const ClientMessage& m) {
@@ -142,19 +66,11 @@ ServerMessage decode_server(const char* data, std::size_t size) {
 }
 
 const char* message_name(const ClientMessage& m) {
-    static constexpr const char* names[] = {"hello",      "create_game", "list_games",  "server_stats",
-                                            "close_game", "join_game",   "resume_seat", "act",
-                                            "resync",     "pointer",     "fork_game",  "pass"};
-    static_assert(std::size(names) == std::variant_size_v<ClientMessage>);
-    return names[m.index()];
+    return std::visit([](const auto& x) { return std::decay_t<decltype(x)>::kName; }, m);
 }
 
 const char* message_name(const ServerMessage& m) {
-    static constexpr const char* names[] = {"welcome", "error", "game_created", "game_list",    "stats",    "closed",
-                                            "seated",  "ack",   "update",       "pointer_echo", "fragment", "presence",
-                                            "your_move"};
-    static_assert(std::size(names) == std::variant_size_v<ServerMessage>);
-    return names[m.index()];
+    return std::visit([](const auto& x) { return std::decay_t<decltype(x)>::kName; }, m);
 }
 
 }  // namespace gb::net

@@ -1,6 +1,6 @@
 // The wire protocol: every message between gb-server and its clients, declared
-// in one place with its limits. Messages are cereal portable-binary encoded,
-// one message per ENet packet. See docs/protocol.md.
+// once with its fields and their limits. Messages are cereal portable-binary
+// encoded, one message per ENet packet. See docs/protocol.md.
 #pragma once
 
 #include <cstdint>
@@ -12,6 +12,7 @@
 #include "action.hpp"
 #include "board.hpp"
 #include "journal_entry.hpp"
+#include "limits.hpp"
 #include "scenario_loader.hpp"
 #include "state.hpp"
 
@@ -20,8 +21,6 @@ namespace gb::net {
 // 2: presence; 3: bot seats move when the server asks them (YourMove, Pass);
 // 4: a fork brings its saved game's scenario files (ForkGame::scenario_files).
 inline constexpr std::uint32_t kProtocolVersion = 4;
-inline constexpr std::size_t kMaxPacket = 64 * 1024;  // ENet maximumPacketSize on the server
-inline constexpr std::size_t kMaxName = 40;
 
 // ENet channels.
 inline constexpr std::uint8_t kChannelControl = 0;   // handshake, lobby, actions, updates (reliable)
@@ -29,20 +28,53 @@ inline constexpr std::uint8_t kChannelChat = 1;      // chat actions and their e
 inline constexpr std::uint8_t kChannelPresence = 2;  // map pointers (unreliable)
 inline constexpr std::size_t kChannels = 3;
 
+// How a message is declared: its name (for logs and errors) and one
+// `fields(f)` that calls f("field", member) for each field in wire order, or
+// f("field", member, limit) for a string or list with a limit of its own
+// (limits.hpp). The codec encodes and decodes through it, and over_limit()
+// checks through it; nothing else lists a message's fields. A string or list
+// without a limit of its own is bounded by the decoder (kLengthLimit).
+
 // ------------------------------------------------------------ client -> server
 struct Hello {
     std::uint32_t version = kProtocolVersion;
     std::string client;  // free text, for logs
+    static constexpr const char* kName = "hello";
+    template <class F>
+    void fields(F& f) {
+        f("version", version);
+        f("client", client);
+    }
 };
 struct CreateGame {
     std::string scenario;  // name ("after-911") or a path on the server
     std::optional<std::uint64_t> seed;
     std::string name;
+    static constexpr const char* kName = "create_game";
+    template <class F>
+    void fields(F& f) {
+        f("scenario", scenario, kScenarioNameLimit);
+        f("seed", seed);
+        f("name", name, kGameNameLimit);
+    }
 };
-struct ListGames {};
-struct ServerStats {};
+struct ListGames {
+    static constexpr const char* kName = "list_games";
+    template <class F>
+    void fields(F&) {}
+};
+struct ServerStats {
+    static constexpr const char* kName = "server_stats";
+    template <class F>
+    void fields(F&) {}
+};
 struct CloseGame {
     std::string control_code;
+    static constexpr const char* kName = "close_game";
+    template <class F>
+    void fields(F& f) {
+        f("control_code", control_code);
+    }
 };
 struct JoinGame {
     std::string code;  // join code, or the control code for the White Cell
@@ -52,16 +84,41 @@ struct JoinGame {
     // A bot plays this seat: it acts only when the server asks (YourMove), so
     // a bot game follows the schedule and is the same game for a seed.
     bool bot = false;
+    static constexpr const char* kName = "join_game";
+    template <class F>
+    void fields(F& f) {
+        f("code", code);
+        f("role", role);
+        f("team", team);
+        f("name", name);
+        f("bot", bot);
+    }
 };
 struct ResumeSeat {
     std::string token;
     bool bot = false;  // as in JoinGame
+    static constexpr const char* kName = "resume_seat";
+    template <class F>
+    void fields(F& f) {
+        f("token", token);
+        f("bot", bot);
+    }
 };
 struct Act {
     std::uint32_t request = 0;  // echoed in the Ack or Error
     Action action;
+    static constexpr const char* kName = "act";
+    template <class F>
+    void fields(F& f) {
+        f("request", request);
+        f("action", action);
+    }
 };
-struct ResyncRequest {};
+struct ResyncRequest {
+    static constexpr const char* kName = "resync";
+    template <class F>
+    void fields(F&) {}
+};
 // A new game from a point of a saved one, for a counterfactual. The saved
 // game's actions up to that point come in pieces (each message under the
 // packet cap); the last piece creates the game, which answers GameCreated.
@@ -78,14 +135,38 @@ struct ForkGame {
     std::vector<SourceFile> scenario_files;
     std::vector<JournalEntry> actions;
     bool last = true;
+    static constexpr const char* kName = "fork_game";
+    template <class F>
+    void fields(F& f) {
+        f("scenario", scenario, kScenarioNameLimit);
+        f("seed", seed);
+        f("name", name, kGameNameLimit);
+        f("parent", parent);
+        f("parent_point", parent_point);
+        f("parent_hash", parent_hash);
+        f("scenario_files", scenario_files);
+        f("actions", actions);
+        f("last", last);
+    }
 };
 struct Pointer {  // a map ping for teammates (unreliable)
     float x = 0, y = 0;
+    static constexpr const char* kName = "pointer";
+    template <class F>
+    void fields(F& f) {
+        f("x", x);
+        f("y", y);
+    }
 };
 // A bot seat's answer to YourMove when it has nothing to do now. (When it has
 // something, it answers with Act.)
 struct Pass {
     std::uint32_t move = 0;  // the YourMove it answers
+    static constexpr const char* kName = "pass";
+    template <class F>
+    void fields(F& f) {
+        f("move", move);
+    }
 };
 
 using ClientMessage = std::variant<Hello, CreateGame, ListGames, ServerStats, CloseGame, JoinGame, ResumeSeat, Act,
@@ -95,6 +176,12 @@ using ClientMessage = std::variant<Hello, CreateGame, ListGames, ServerStats, Cl
 struct Welcome {
     std::uint32_t version = kProtocolVersion;
     std::string server;
+    static constexpr const char* kName = "welcome";
+    template <class F>
+    void fields(F& f) {
+        f("version", version);
+        f("server", server);
+    }
 };
 enum class ErrorCode : std::uint8_t {
     version_mismatch,
@@ -110,10 +197,24 @@ struct Error {
     ErrorCode code = ErrorCode::malformed;
     std::uint32_t request = 0;
     std::string message;
+    static constexpr const char* kName = "error";
+    template <class F>
+    void fields(F& f) {
+        f("code", code);
+        f("request", request);
+        f("message", message);
+    }
 };
 struct GameCreated {
     std::uint32_t game = 0;
     std::string join_code, control_code;
+    static constexpr const char* kName = "game_created";
+    template <class F>
+    void fields(F& f) {
+        f("game", game);
+        f("join_code", join_code);
+        f("control_code", control_code);
+    }
 };
 struct GameEntry {
     std::uint32_t game = 0;
@@ -125,9 +226,27 @@ struct GameEntry {
     bool control = false;
     std::uint8_t observers = 0;
     std::string join_code;
+    template <class F>
+    void fields(F& f) {
+        f("game", game);
+        f("name", name);
+        f("scenario", scenario);
+        f("turn", turn);
+        f("phase", phase);
+        f("players", players);
+        f("bots", bots);
+        f("control", control);
+        f("observers", observers);
+        f("join_code", join_code);
+    }
 };
 struct GameList {
     std::vector<GameEntry> games;
+    static constexpr const char* kName = "game_list";
+    template <class F>
+    void fields(F& f) {
+        f("games", games);
+    }
 };
 struct Stats {
     std::uint32_t games = 0, peers = 0;
@@ -137,9 +256,25 @@ struct Stats {
     // Inside the server: from receiving an action to sending its
     // acknowledgement (journal flush included), over the last 10,000 actions.
     double ack_p50_ms = 0, ack_p99_ms = 0;
+    static constexpr const char* kName = "stats";
+    template <class F>
+    void fields(F& f) {
+        f("games", games);
+        f("peers", peers);
+        f("actions_per_second", actions_per_second);
+        f("resident_bytes", resident_bytes);
+        f("actions_total", actions_total);
+        f("ack_p50_ms", ack_p50_ms);
+        f("ack_p99_ms", ack_p99_ms);
+    }
 };
 struct Closed {
     std::uint32_t game = 0;
+    static constexpr const char* kName = "closed";
+    template <class F>
+    void fields(F& f) {
+        f("game", game);
+    }
 };
 // A full view: on joining, resuming, or asking for a resync.
 struct Seated {
@@ -150,10 +285,27 @@ struct Seated {
     std::uint64_t scenario_hash = 0;
     std::uint32_t seq = 0;  // the stream's sequence number this view corresponds to
     GameState view;
+    static constexpr const char* kName = "seated";
+    template <class F>
+    void fields(F& f) {
+        f("game", game);
+        f("seat", seat);
+        f("token", token);
+        f("scenario", scenario);
+        f("scenario_hash", scenario_hash);
+        f("seq", seq);
+        f("view", view);
+    }
 };
 struct Ack {
     std::uint32_t request = 0;
     std::uint64_t journal_seq = 0;  // the durable record that holds the action
+    static constexpr const char* kName = "ack";
+    template <class F>
+    void fields(F& f) {
+        f("request", request);
+        f("journal_seq", journal_seq);
+    }
 };
 // A view-filtered change to the seat's view. The client applies it to its
 // copy; `view_hash` is the hash of the view after it, to catch divergence.
@@ -170,30 +322,69 @@ struct Update {
     std::vector<Note> notes;
     std::vector<Event> events;
     std::uint64_t view_hash = 0;
+    static constexpr const char* kName = "update";
+    template <class F>
+    void fields(F& f) {
+        f("seq", seq);
+        f("core", core);
+        f("reports_from", reports_from);
+        f("reports", reports);
+        f("messages_from", messages_from);
+        f("messages", messages);
+        f("offers_from", offers_from);
+        f("offers", offers);
+        f("notes_from", notes_from);
+        f("notes", notes);
+        f("events", events);
+        f("view_hash", view_hash);
+    }
 };
 // Which of the game's players are connected now: sent to every member when
 // someone joins, resumes or drops.
 struct Presence {
     std::vector<std::uint32_t> online;  // player ids
+    static constexpr const char* kName = "presence";
+    template <class F>
+    void fields(F& f) {
+        f("online", online);
+    }
 };
 struct PointerEcho {
     std::uint32_t player = 0;
     std::string name;
     float x = 0, y = 0;
+    static constexpr const char* kName = "pointer_echo";
+    template <class F>
+    void fields(F& f) {
+        f("player", player);
+        f("name", name);
+        f("x", x);
+        f("y", y);
+    }
 };
 // A piece of a server message too large for one packet; the client joins the
 // pieces (sent back to back on the control channel) and decodes the whole.
 struct Fragment {
     std::uint32_t total = 0;  // bytes of the whole message
     std::string bytes;
+    static constexpr const char* kName = "fragment";
+    template <class F>
+    void fields(F& f) {
+        f("total", total);
+        f("bytes", bytes);
+    }
 };
 // The schedule asks a bot seat for its next action, after every update that
 // the action may depend on. The bot answers with one Act or with Pass.
 struct YourMove {
     std::uint32_t move = 0;
+    static constexpr const char* kName = "your_move";
+    template <class F>
+    void fields(F& f) {
+        f("move", move);
+    }
 };
-inline constexpr std::size_t kFragmentBytes = kMaxPacket - 64;
-inline constexpr std::size_t kMaxMessage = 16u << 20;  // largest reassembled message a client accepts
+inline constexpr std::size_t kFragmentBytes = kMaxPacket - 64;  // a Fragment's bytes, with room for its framing
 
 using ServerMessage = std::variant<Welcome, Error, GameCreated, GameList, Stats, Closed, Seated, Ack, Update,
                                    PointerEcho, Fragment, Presence, YourMove>;
@@ -204,6 +395,30 @@ std::vector<std::string> packets_for(const ServerMessage& m);
 
 const char* message_name(const ClientMessage& m);
 const char* message_name(const ServerMessage& m);
+
+namespace detail {
+// The visitor behind over_limit: compares each field that has a limit with it.
+struct LimitCheck {
+    std::optional<std::string> problem;
+    template <class T>
+    void operator()(const char*, const T&) {}
+    template <class T>
+    void operator()(const char* field, const T& member, const Limit& limit) {
+        if (!problem && member.size() > limit.value)
+            problem = std::string(field) + ": " + std::to_string(member.size()) + " " + std::string(limit.unit) +
+                      ", at most " + std::to_string(limit.value);
+    }
+};
+}  // namespace detail
+
+// The first field of a message that is longer than its declared limit, as
+// "name: 81 bytes, at most 80"; nothing when every field fits.
+template <class M>
+std::optional<std::string> over_limit(const M& m) {
+    detail::LimitCheck check;
+    const_cast<M&>(m).fields(check);  // the check only reads
+    return check.problem;
+}
 
 // Encoding never fails; decoding throws DecodeError with the reason.
 std::string encode(const ClientMessage& m);

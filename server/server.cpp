@@ -33,8 +33,6 @@ using namespace gb::net;
 
 namespace {
 
-constexpr int kMaxStrikes = 5;
-
 void enet_once() {
     static bool ok = [] {
         if (enet_initialize() != 0) throw std::runtime_error("cannot initialise ENet");
@@ -268,7 +266,7 @@ void Server::error(Peer& peer, ErrorCode code, const std::string& message, std::
 void Server::strike(Peer& peer, const std::string& why) {
     ++peer.strikes;
     log("error from " + peer.address + ": " + why);
-    if (peer.strikes >= kMaxStrikes) {
+    if (peer.strikes >= static_cast<int>(kMaxStrikes)) {
         log("disconnecting " + peer.address + " after " + std::to_string(peer.strikes) + " errors");
         flush();
         enet_peer_disconnect_later(peer.peer, 0);

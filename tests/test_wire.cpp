@@ -3,6 +3,9 @@
 // a client's copy identical to the seat's view through whole random games.
 #include <catch2/catch.hpp>
 
+#include <set>
+#include <utility>
+
 #include "bot.hpp"
 #include "protocol.hpp"
 #include "serialize.hpp"
@@ -134,4 +137,80 @@ TEST_CASE("updates keep every seat's copy identical to its view through whole ga
         }
         REQUIRE(g.ended());
     }
+}
+
+TEST_CASE("over_limit names the first field longer than its declared limit") {
+    CHECK_FALSE(over_limit(CreateGame{"after-911", std::nullopt, std::string(kGameNameLimit.value, 'n')}));
+    auto long_name = over_limit(CreateGame{"after-911", std::nullopt, std::string(kGameNameLimit.value + 1, 'n')});
+    REQUIRE(long_name);
+    CHECK(*long_name == "name: 81 bytes, at most 80");
+    ForkGame f;
+    f.scenario = std::string(kScenarioNameLimit.value + 1, 's');
+    CHECK(over_limit(f).value_or("").rfind("scenario:", 0) == 0);
+    CHECK_FALSE(over_limit(Hello{kProtocolVersion, std::string(1000, 'c')}));  // bounded by the decoder only
+}
+
+namespace {
+template <class V, std::size_t... I>
+std::set<std::string> names_of(std::index_sequence<I...>) {
+    return {message_name(V{std::in_place_index<I>})...};
+}
+}  // namespace
+
+TEST_CASE("every message has its own name") {
+    CHECK(names_of<ClientMessage>(std::make_index_sequence<std::variant_size_v<ClientMessage>>()).size() ==
+          std::variant_size_v<ClientMessage>);
+    CHECK(names_of<ServerMessage>(std::make_index_sequence<std::variant_size_v<ServerMessage>>()).size() ==
+          std::variant_size_v<ServerMessage>);
+    CHECK(std::string(message_name(ServerMessage{YourMove{}})) == "your_move");
+    CHECK(std::string(message_name(ClientMessage{ResyncRequest{}})) == "resync");
+}
+
+TEST_CASE("docs/protocol.md's Limits table is kLimits") {
+    std::string doc = read_file(source_dir() + "/docs/protocol.md");
+    const std::string begin = "<!-- begin: net/limits.hpp kLimits -->\n", end = "<!-- end: net/limits.hpp kLimits -->";
+    auto from = doc.find(begin);
+    REQUIRE(from != std::string::npos);
+    from += begin.size();
+    auto to = doc.find(end, from);
+    REQUIRE(to != std::string::npos);
+    INFO("replace the table between the markers with gb::net::limits_markdown():\n" << limits_markdown());
+    CHECK(doc.substr(from, to - from) == limits_markdown());
+}
+
+TEST_CASE("the rules' limits in the Limits table are the rules' own") {
+    GameState g = fresh();
+    auto join = [&](std::uint32_t player, std::size_t name_length) {
+        return validate(g, Seat::system(), Join{player, std::string(name_length, 'p'), SeatRole::observer, Team::us});
+    };
+    CHECK(join(90, kPlayerNameLimit.value).ok());
+    CHECK_FALSE(join(91, kPlayerNameLimit.value + 1).ok());
+    auto chat = [&](std::size_t length) { return Chat{ChatChannel::broadcast, Team::us, std::string(length, 't')}; };
+    CHECK(validate(g, Seat::control(), chat(kTextLimit.value)).ok());
+    CHECK_FALSE(validate(g, Seat::control(), chat(kTextLimit.value + 1)).ok());
+    for (std::uint64_t i = 0; i < kChatLogLimit.value; ++i) REQUIRE(act(g, Seat::control(), chat(1)).ok());
+    CHECK(refused(g, Seat::control(), chat(1)).find("full") != std::string::npos);
+}
+
+TEST_CASE("messages keep the bytes of protocol version 4") {
+    // Field order is the wire format: these were encoded by the version-4 codec
+    // before the messages were declared with fields().
+    auto hex = [](const std::string& bytes) {
+        static constexpr char digits[] = "0123456789abcdef";
+        std::string out;
+        for (unsigned char c : bytes) out += {digits[c >> 4], digits[c & 15]};
+        return out;
+    };
+    CHECK(hex(encode(ClientMessage{CreateGame{"after-911", 42, "Seminar"}})) ==
+          "0101000000090000000000000061667465722d393131002a00000000000000070000000000000053656d696e6172");
+    CHECK(hex(encode(ClientMessage{JoinGame{"CODE", SeatRole::team, Team::gulf, "Dana", true}})) ==
+          "01050000000400000000000000434f44450003040000000000000044616e6101");
+    ForkGame f{"sc", 9, "nm", "par", 3, 77, {SourceFile{"a.toml", "text"}}, {JournalEntry{Seat::control(), Pause{}}},
+               false};
+    CHECK(hex(encode(ClientMessage{f})) ==
+          "010a00000002000000000000007363090000000000000002000000000000006e6d030000000000000070617203000000000000004d"
+          "0000000000000001000000000000000600000000000000612e746f6d6c04000000000000007465787401000000000000000100000000"
+          "000f00000000");
+    CHECK(hex(encode(ServerMessage{Stats{1, 2, 3.5, 4, 5, 6.5, 7.5}})) ==
+          "010400000001000000020000000000000000000c40040000000000000005000000000000000000000000001a400000000000001e40");
 }

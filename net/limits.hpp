@@ -1,0 +1,92 @@
+// Every limit the wire and the server hold a peer to, declared once with its
+// reason. docs/protocol.md's "Limits" table is printed from kLimits (a test keeps it equal).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "bounded_archive.hpp"
+
+namespace gb::net {
+
+// One limit: what it bounds, its value, and why it is that.
+struct Limit {
+    std::string_view what;
+    std::uint64_t value;
+    std::string_view unit;
+    std::string_view checked_by;
+    std::string_view reason;
+};
+
+// ------------------------------------------------------------ messages
+inline constexpr Limit kPacketLimit{"client packet", 64 * 1024, "bytes", "ENet (`maximumPacketSize`), decoder",
+                                    "one message per packet; larger ones are dropped before they are decoded"};
+inline constexpr Limit kMessageLimit{"reassembled server message", 16u << 20, "bytes", "client",
+                                     "a long game's full view fits; a hostile server cannot make a client "
+                                     "buffer without end"};
+inline constexpr Limit kLengthLimit{"any string or list in a message", kMaxElements, "bytes or items",
+                                    "decoder (`core/bounded_archive.hpp`)",
+                                    "checked, with the bytes left in the packet, before anything is allocated"};
+inline constexpr Limit kScenarioNameLimit{"`CreateGame`/`ForkGame` scenario", 256, "bytes", "lobby",
+                                          "a scenario name or a path on the server"};
+inline constexpr Limit kGameNameLimit{"`CreateGame`/`ForkGame` name", 80, "bytes", "lobby",
+                                      "shown in game lists and report titles"};
+// ------------------------------------------------------------ connections
+inline constexpr Limit kPeersLimit{"connections (default; `--max-peers`)", 4000, "peers", "ENet",
+                                   "ENet's peer table is allocated up front; at most 4,095"};
+inline constexpr Limit kPeersPerAddressLimit{"connections from one IP address (default; `--peers-per-address`)", 64,
+                                             "peers", "ENet (`duplicatePeers`)",
+                                             "a classroom behind one NAT still fits; one host cannot take every slot"};
+inline constexpr Limit kStrikesLimit{"decode or protocol errors per connection", 5, "errors", "transport",
+                                     "each is answered; a client that keeps sending them is disconnected"};
+inline constexpr Limit kPeerTimeoutMinLimit{"peer timeout, at least", 5000, "ms", "ENet (`enet_peer_timeout`)",
+                                            "a peer that stops answering is dropped"};
+inline constexpr Limit kPeerTimeoutMaxLimit{"peer timeout, at most", 15000, "ms", "ENet (`enet_peer_timeout`)",
+                                            "a dropped peer's seat is shown as away within this"};
+// ------------------------------------------------------------ lobby
+inline constexpr Limit kGamesLimit{"games hosted at once (default; `--max-games`)", 256, "games", "lobby",
+                                   "each game holds a journal file and its state in memory"};
+inline constexpr Limit kJoinCodeLimit{"join code", 6, "characters", "lobby",
+                                      "typed by students; 32 symbols without look-alikes"};
+inline constexpr Limit kControlCodeLimit{"control code", 10, "characters", "lobby",
+                                         "seats the White Cell: longer than a join code"};
+inline constexpr Limit kForkActionsLimit{"a fork's actions, all pieces", 200000, "actions", "lobby",
+                                         "more than any seminar game; each is checked by the rules again"};
+inline constexpr Limit kForkRulesLimit{"a fork's scenario files, all pieces", 16u << 20, "bytes", "lobby",
+                                       "a scenario and its decks are well under it"};
+// ------------------------------------------------------------ game (the rules, `core/rules.cpp`)
+inline constexpr Limit kPlayerNameLimit{"player name", 40, "bytes", "rules", "fits seat lists and chat lines"};
+inline constexpr Limit kTextLimit{"chat text, reasons, written inject text", 500, "bytes", "rules",
+                                  "a paragraph; keeps one message well under a packet"};
+inline constexpr Limit kChatLogLimit{"chat messages in a game", 5000, "messages", "rules",
+                                     "the log travels in every full view and in the journal"};
+
+inline constexpr Limit kLimits[] = {
+    kPacketLimit,         kMessageLimit,        kLengthLimit,          kScenarioNameLimit,
+    kGameNameLimit,       kPeersLimit,          kPeersPerAddressLimit, kStrikesLimit,
+    kPeerTimeoutMinLimit, kPeerTimeoutMaxLimit, kGamesLimit,           kJoinCodeLimit,
+    kControlCodeLimit,    kForkActionsLimit,    kForkRulesLimit,       kPlayerNameLimit,
+    kTextLimit,           kChatLogLimit,
+};
+
+// The values as plain constants, for code.
+inline constexpr std::size_t kMaxPacket = kPacketLimit.value;
+inline constexpr std::size_t kMaxMessage = kMessageLimit.value;  // largest reassembled message a client accepts
+inline constexpr std::size_t kMaxName = kPlayerNameLimit.value;
+inline constexpr std::size_t kMaxStrikes = kStrikesLimit.value;
+inline constexpr std::uint32_t kPeerTimeoutMinMs = static_cast<std::uint32_t>(kPeerTimeoutMinLimit.value);
+inline constexpr std::uint32_t kPeerTimeoutMaxMs = static_cast<std::uint32_t>(kPeerTimeoutMaxLimit.value);
+inline constexpr int kDefaultMaxPeers = static_cast<int>(kPeersLimit.value);
+inline constexpr int kDefaultPeersPerAddress = static_cast<int>(kPeersPerAddressLimit.value);
+inline constexpr int kDefaultMaxGames = static_cast<int>(kGamesLimit.value);
+inline constexpr std::size_t kJoinCodeLength = kJoinCodeLimit.value;
+inline constexpr std::size_t kControlCodeLength = kControlCodeLimit.value;
+inline constexpr std::size_t kMaxForkActions = kForkActionsLimit.value;
+inline constexpr std::size_t kMaxForkRulesBytes = kForkRulesLimit.value;
+
+// kLimits as the Markdown table in docs/protocol.md.
+std::string limits_markdown();
+
+}  // namespace gb::net
