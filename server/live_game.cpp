@@ -1,0 +1,310 @@
+// A live game: recording actions (journal first, then each seat's update),
+// seats and presence, the schedule of bots, and the phase timer.
+#include "live_game.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <system_error>
+
+#include "view.hpp"
+#include "view_sync.hpp"
+
+namespace gb {
+
+using namespace gb::net;
+
+void ActionRate::count() {
+    ++total_;
+    auto now = std::chrono::steady_clock::now();
+    if (samples_.empty() || now - samples_.back().first > std::chrono::seconds(1)) samples_.emplace_back(now, total_);
+}
+
+double ActionRate::per_second() {
+    auto now = std::chrono::steady_clock::now();
+    samples_.erase(std::remove_if(samples_.begin(), samples_.end(),
+                                  [&](auto& x) { return now - x.first > std::chrono::seconds(10); }),
+                   samples_.end());
+    if (samples_.empty()) return 0.0;
+    double secs = std::chrono::duration<double>(now - samples_.front().first).count();
+    std::uint64_t n = total_ - samples_.front().second;
+    return secs > 0.5 ? n / secs : 0.0;
+}
+
+std::string phase_line(const GameState& g) {
+    return "turn " + std::to_string(g.turn) + " " + std::string(name_of(g.phase));
+}
+
+LiveGame::LiveGame(GameServices services, JournalHeader header, std::shared_ptr<const Scenario> scenario,
+                   GameState state, JournalWriter journal, std::map<std::string, std::uint32_t> tokens)
+    : services_(services),
+      header_(std::move(header)),
+      scenario_(std::move(scenario)),
+      state_(std::move(state)),
+      journal_(std::move(journal)),
+      tokens_(std::move(tokens)) {
+    header_.scenario_files = {};  // they are in the journal; the live game needs only the scenario
+    update_timer();
+}
+
+Seat LiveGame::seat_of(std::uint32_t player) const {
+    const Player* p = state_.find_player(player);
+    if (!p) return Seat::observer(player);
+    switch (p->role) {
+        case SeatRole::team: return Seat::of_team(p->team, player);
+        case SeatRole::control: return Seat::control(player);
+        default: return Seat::observer(player);
+    }
+}
+
+Verdict LiveGame::record(const Seat& seat, const Action& a) {
+    int turn = state_.turn;
+    Phase phase = state_.phase;
+    Acted done = gb::act(state_, seat, a, true);
+    if (!done.ok()) return done.verdict;
+    std::vector<Event>& events = done.events;
+    journal_.append(ActionRecord{JournalEntry{seat, a}, done.hash});
+    services_.rate.count();
+    for (Peer* p : members_) {
+        p->seat = seat_of(p->player);
+        GameState now = view(state_, p->seat);
+        Update u = make_update(p->last_view, now);
+        for (const Event& e : events)
+            if (visible(state_, e, p->seat)) u.events.push_back(e);
+        p->last_view = std::move(now);
+        if (empty_update(u)) continue;
+        u.seq = ++p->out_seq;
+        services_.transport.send(*p, u);  // one ordered stream per seat, so sequence numbers never cross channels
+    }
+    if (std::holds_alternative<SetBot>(a)) {
+        const auto& sb = std::get<SetBot>(a);
+        if (sb.on && !bots_[idx(sb.team)])
+            bots_[idx(sb.team)] = std::make_unique<Bot>(BotKind::heuristic, sb.team, header_.seed);
+        if (!sb.on) bots_[idx(sb.team)].reset();
+    }
+    if (state_.turn != turn || state_.phase != phase) {
+        services_.log("game " + std::to_string(id()) + ": " + phase_line(state_) +
+                      (state_.ended() ? " (game over)" : ""));
+    }
+    update_timer();
+    return done.verdict;
+}
+
+void LiveGame::add_token(const std::string& token, std::uint32_t player) {
+    tokens_[token] = player;
+    journal_.append(TokenRecord{player, token});
+}
+
+void LiveGame::seat(Peer& peer, std::uint32_t player, const std::string& token) {
+    peer.game = id();
+    peer.player = player;
+    peer.seat = seat_of(player);
+    members_.push_back(&peer);
+    Seated s;
+    s.game = id();
+    s.seat = peer.seat;
+    s.token = token;
+    s.scenario = header_.scenario_id;
+    s.scenario_hash = header_.content_hash;
+    s.seq = peer.out_seq;
+    s.view = view(state_, peer.seat);
+    peer.last_view = s.view;
+    services_.transport.send(peer, s);
+    send_presence();
+}
+
+void LiveGame::remove(Peer& peer) {
+    members_.erase(std::remove(members_.begin(), members_.end(), &peer), members_.end());
+    forget_asked(peer);
+}
+
+void LiveGame::close_for_members() {
+    for (Peer* p : members_) {
+        services_.transport.send(*p, Closed{id()});
+        p->game = 0;
+    }
+}
+
+void LiveGame::send_presence() {
+    Presence p;
+    for (const Peer* m : members_)
+        if (m->player && std::find(p.online.begin(), p.online.end(), m->player) == p.online.end())
+            p.online.push_back(m->player);
+    std::sort(p.online.begin(), p.online.end());
+    for (Peer* m : members_) services_.transport.send(*m, p);
+}
+
+void LiveGame::send_full_view(Peer& peer) {
+    Seated s;
+    s.game = id();
+    s.seat = peer.seat;
+    s.scenario = header_.scenario_id;
+    s.scenario_hash = header_.content_hash;
+    s.seq = peer.out_seq;
+    s.view = view(state_, peer.seat);
+    for (auto& [tok, pl] : tokens_)
+        if (pl == peer.player) s.token = tok;
+    peer.last_view = s.view;
+    services_.transport.send(peer, s);
+}
+
+void LiveGame::act(Peer& peer, const Act& m) {
+    Transport& net = services_.transport;
+    peer.seat = seat_of(peer.player);  // leads and roles change
+    if (peer.bot) {
+        // A bot seat moves when the schedule asks it, so a bot game does not
+        // depend on the order in which packets arrive.
+        if (asked_ != &peer) {
+            net.error(peer, ErrorCode::refused,
+                      std::string(action_name(m.action)) + ": a bot seat acts when the server asks it (your move)",
+                      m.request);
+            return;
+        }
+        asked_ = nullptr;
+    }
+    Verdict v = record(peer.seat, m.action);
+    if (peer.bot) schedule_.answered(v.ok());
+    if (!v.ok()) {
+        net.error(peer, ErrorCode::refused, std::string(action_name(m.action)) + ": " + v.message, m.request);
+        if (peer.bot) drive();
+        return;
+    }
+    net.send_ack(peer, Ack{m.request, journal_.next_seq() - 1});
+    drive();
+}
+
+void LiveGame::pass(Peer& peer, const Pass& m) {
+    if (!peer.bot || asked_ != &peer || m.move != asked_move_) return;  // a stale answer: nothing to do
+    asked_ = nullptr;
+    schedule_.answered(false);
+    drive();
+}
+
+void LiveGame::forget_asked(const Peer& peer) {
+    if (asked_ != &peer) return;
+    asked_ = nullptr;
+    schedule_.answered(false);  // a bot that went away passes
+}
+
+void LiveGame::pointer(Peer& peer, const Pointer& m) {
+    if (peer.seat.role != SeatRole::team) return;
+    const Player* me = state_.find_player(peer.player);
+    PointerEcho e{peer.player, me ? me->name : std::string(), m.x, m.y};
+    for (Peer* p : members_)
+        if (p != &peer && p->seat.role == SeatRole::team && p->seat.team == peer.seat.team)
+            services_.transport.send(*p, e, kChannelPresence, false);
+}
+
+bool LiveGame::control_present() const {
+    return std::any_of(members_.begin(), members_.end(),
+                       [](const Peer* p) { return p->seat.role == SeatRole::control; });
+}
+
+Cast LiveGame::cast() const {
+    Cast c;
+    c.control = control_present();
+    for (Team t : kAllTeams) c.bot[idx(t)] = state_.bot[idx(t)] && bots_[idx(t)];
+    for (const Peer* p : members_) {
+        if (p->seat.role != SeatRole::team) continue;
+        if (!p->bot)
+            c.present[idx(p->seat.team)] = true;
+        else if (state_.is_lead(p->seat))
+            c.bot[idx(p->seat.team)] = true;
+    }
+    return c;
+}
+
+void LiveGame::drive() {
+    // Follows the schedule until it waits for people, for a remote bot's
+    // answer, or for a timer. The server's own bots answer at once.
+    for (int guard = 0; guard < 200000 && !state_.ended() && !asked_; ++guard) {
+        Schedule::Move m = schedule_.next(state_, cast());
+        if (m.kind == Schedule::Move::Kind::wait) return;
+        if (m.kind == Schedule::Move::Kind::stand_in) {
+            if (!record(Seat::system(), m.action).ok()) return;
+            continue;
+        }
+        Team t = m.team;
+        if (state_.bot[idx(t)] && bots_[idx(t)]) {
+            Seat seat = Seat::of_team(t);
+            auto a = bots_[idx(t)]->next(state_);  // decides as from its view (see next_move)
+            schedule_.answered(a && record(seat, *a).ok());
+            continue;
+        }
+        for (Peer* p : members_)
+            if (p->bot && p->seat.role == SeatRole::team && p->seat.team == t && state_.is_lead(p->seat)) {
+                asked_ = p;
+                asked_move_ = next_move_++;
+                services_.transport.send(*p, YourMove{asked_move_});
+                return;
+            }
+        schedule_.answered(false);  // not reached: the cast counts only connected bot seats
+    }
+}
+
+void LiveGame::update_timer() {
+    const GameState& s = state_;
+    std::tuple<int, int, int, bool> key{s.turn, static_cast<int>(s.phase), s.timer_seconds, s.paused};
+    if (key == timer_key_) return;
+    bool was_paused = std::get<3>(timer_key_);
+    timer_key_ = key;
+    bool timed = (s.phase == Phase::negotiation || s.phase == Phase::orders) && s.timer_seconds > 0 && !s.ended();
+    if (s.paused) {
+        if (deadline_) paused_left_ = *deadline_ - Clock::now();
+        deadline_.reset();
+        return;
+    }
+    if (!timed) {
+        deadline_.reset();
+        return;
+    }
+    if (was_paused && paused_left_ > Clock::duration::zero())
+        deadline_ = Clock::now() + paused_left_;
+    else
+        deadline_ = Clock::now() + std::chrono::seconds(s.timer_seconds);
+    paused_left_ = {};
+}
+
+bool LiveGame::tick(Clock::time_point now) {
+    if (!deadline_ || *deadline_ > now) return false;
+    deadline_.reset();
+    std::string where = phase_line(state_);
+    if (!record(Seat::system(), TimerExpired{}).ok()) return false;
+    services_.log("game " + std::to_string(id()) + ": timer expired in " + where);
+    drive();
+    return true;
+}
+
+std::string LiveGame::replay(const std::vector<JournalEntry>& actions) {
+    for (std::size_t i = 0; i < actions.size(); ++i) {
+        const JournalEntry& e = actions[i];
+        Acted done = gb::act(state_, e.seat, e.action, true);
+        if (!done.ok())
+            return "action " + std::to_string(i + 1) + " (" + action_name(e.action) + "): " + done.verdict.message;
+        journal_.append(ActionRecord{e, done.hash});
+    }
+    return {};
+}
+
+void LiveGame::fresh_cast() {
+    std::vector<std::uint32_t> players;
+    for (const Player& p : state_.players) players.push_back(p.id);
+    for (auto id : players) record(Seat::system(), Leave{id});
+    if (state_.paused) record(Seat::system(), Resume{});
+    start_bots();
+    update_timer();
+}
+
+void LiveGame::start_bots() {
+    for (Team t : kAllTeams)
+        if (state_.bot[idx(t)]) bots_[idx(t)] = std::make_unique<Bot>(BotKind::heuristic, t, header_.seed);
+}
+
+void LiveGame::discard() {
+    std::string file = journal_.path();
+    journal_ = JournalWriter();
+    std::error_code ec;
+    std::filesystem::remove(file, ec);
+}
+
+}  // namespace gb

@@ -1,0 +1,132 @@
+// One game being played on the server: its state, journal, seats, bots,
+// schedule and phase timer, and the view-filtered updates it sends.
+#pragma once
+
+#include <array>
+#include <chrono>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <tuple>
+#include <utility>
+#include <vector>
+
+#include "bot.hpp"
+#include "journal.hpp"
+#include "log.hpp"
+#include "peer.hpp"
+#include "protocol.hpp"
+#include "rules.hpp"
+#include "schedule.hpp"
+#include "state.hpp"
+#include "transport.hpp"
+
+namespace gb {
+
+// Accepted actions across all games, for Stats.
+class ActionRate {
+public:
+    void count();
+    std::uint64_t total() const { return total_; }
+    // Actions per second over the last 10 s (0 before half a second of samples).
+    double per_second();
+
+private:
+    std::uint64_t total_ = 0;
+    std::vector<std::pair<std::chrono::steady_clock::time_point, std::uint64_t>> samples_;
+};
+
+// What a live game uses of the server around it.
+struct GameServices {
+    Transport& transport;
+    const Log& log;
+    ActionRate& rate;
+};
+
+// "turn 3 negotiation": the game's turn and phase, for log lines.
+std::string phase_line(const GameState& g);
+
+// A game in play. Every change goes through record(): validated by the rules,
+// journaled, then sent to each member as the update of its own view. Members
+// are the peers seated in it; the game never owns them.
+class LiveGame {
+public:
+    using Clock = std::chrono::steady_clock;
+
+    // A game whose journal is open and holds everything up to `state`.
+    LiveGame(GameServices services, JournalHeader header, std::shared_ptr<const Scenario> scenario, GameState state,
+             JournalWriter journal, std::map<std::string, std::uint32_t> tokens = {});
+
+    std::uint32_t id() const { return header_.game; }
+    const JournalHeader& header() const { return header_; }
+    const GameState& state() const { return state_; }
+    JournalWriter& journal() { return journal_; }
+    const std::map<std::string, std::uint32_t>& tokens() const { return tokens_; }
+    const std::vector<Peer*>& members() const { return members_; }
+    const std::optional<Clock::time_point>& deadline() const { return deadline_; }
+
+    // Validates and applies an action (core `act`), journals it and queues
+    // every member's update. A refused action changes nothing.
+    Verdict record(const Seat& seat, const Action& a);
+    // A new resume token for a player, journaled.
+    void add_token(const std::string& token, std::uint32_t player);
+    // Seats a peer as `player`: sends its full view, and everyone's presence.
+    void seat(Peer& peer, std::uint32_t player, const std::string& token);
+    // A peer leaves (disconnected, or its seat was resumed elsewhere).
+    void remove(Peer& peer);
+    // Sends every member Closed and unseats it.
+    void close_for_members();
+
+    // Messages from a seated peer.
+    void act(Peer& peer, const net::Act& m);
+    void pass(Peer& peer, const net::Pass& m);
+    void pointer(Peer& peer, const net::Pointer& m);
+    void send_full_view(Peer& peer);
+    void send_presence();
+
+    // Follows the schedule: the server's bots and the White Cell's stand-in
+    // act, and a remote bot seat is asked for its move.
+    void drive();
+    // Fires the phase timer when it is due; true when it fired.
+    bool tick(Clock::time_point now);
+    void update_timer();
+
+    // For a fork: the saved game's actions, checked by the rules again and
+    // journaled; an empty string, or why one was refused.
+    std::string replay(const std::vector<JournalEntry>& actions);
+    // For a fork: the saved game's players leave, so whoever joins takes the seats.
+    void fresh_cast();
+    // Starts the server's bots for the teams the state gives to bots.
+    void start_bots();
+    // Closes the journal and removes its file (a game that never started).
+    void discard();
+
+    bool control_present() const;
+    Seat seat_of(std::uint32_t player) const;
+
+private:
+    Cast cast() const;
+    void forget_asked(const Peer& peer);
+
+    GameServices services_;
+    JournalHeader header_;
+    std::shared_ptr<const Scenario> scenario_;
+    GameState state_;
+    JournalWriter journal_;
+    std::map<std::string, std::uint32_t> tokens_;    // token -> player
+    std::array<std::unique_ptr<Bot>, kTeams> bots_;  // the server's own bots
+    std::vector<Peer*> members_;
+    // The schedule of bot seats and the stand-in; a remote bot seat that was
+    // asked for its move, and the move's number.
+    Schedule schedule_;
+    Peer* asked_ = nullptr;
+    std::uint32_t asked_move_ = 0, next_move_ = 1;
+    // Phase timer on the server clock.
+    std::optional<Clock::time_point> deadline_;
+    std::tuple<int, int, int, bool> timer_key_{-1, -1, -1, false};
+    Clock::duration paused_left_{};
+};
+
+}  // namespace gb

@@ -1,0 +1,33 @@
+// One connection to the server: what the transport knows of it (address,
+// handshake, strikes) and the seat it holds in a game, if any.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "protocol.hpp"
+#include "state.hpp"
+
+struct _ENetPeer;
+
+namespace gb {
+
+struct Peer {
+    // The connection, kept by the transport.
+    _ENetPeer* handle = nullptr;
+    std::string address;
+    bool hello = false;  // the handshake is done
+    int strikes = 0;     // decode and protocol errors so far
+
+    // The seat, kept by the lobby and the live game.
+    std::uint32_t game = 0;  // 0: not seated
+    std::uint32_t player = 0;
+    Seat seat;
+    std::uint32_t out_seq = 0;            // the last Update's sequence number
+    GameState last_view;                  // the view the seat's client holds
+    std::unique_ptr<net::ForkGame> fork;  // a fork arriving in pieces
+    bool bot = false;                     // a bot seat: acts only when asked (YourMove)
+};
+
+}  // namespace gb

@@ -1,0 +1,177 @@
+// The ENet side of the server: connections, decoding with strikes, the
+// version handshake, and the outbox sent after each pass's journal flush.
+#include "transport.hpp"
+
+#include <enet/enet.h>
+
+#include <cstdlib>
+#include <stdexcept>
+
+namespace gb {
+
+using namespace gb::net;
+
+namespace {
+
+constexpr std::size_t kAckSamples = 10000;  // acknowledgement times kept for Stats
+
+void enet_once() {
+    static bool ok = [] {
+        if (enet_initialize() != 0) throw std::runtime_error("cannot initialise ENet");
+        std::atexit(enet_deinitialize);
+        return true;
+    }();
+    (void)ok;
+}
+
+std::string address_of(ENetPeer* p) {
+    char ip[64] = "?";
+    enet_address_get_host_ip(&p->address, ip, sizeof ip);
+    return std::string(ip) + ":" + std::to_string(p->address.port);
+}
+
+}  // namespace
+
+Transport::Transport(const Log& log, Hooks hooks) : log_(log), hooks_(std::move(hooks)) {}
+
+Transport::~Transport() {
+    if (host_) enet_host_destroy(host_);
+}
+
+void Transport::listen(const std::string& bind, std::uint16_t port, int max_peers, int peers_per_address) {
+    enet_once();
+    ENetAddress addr;
+    if (enet_address_set_host(&addr, bind.c_str()) != 0)
+        throw std::runtime_error("cannot resolve bind address '" + bind + "'");
+    addr.port = port;
+    host_ = enet_host_create(&addr, static_cast<std::size_t>(max_peers), kChannels, 0, 0);
+    if (!host_)
+        throw std::runtime_error("cannot listen on " + bind + ":" + std::to_string(port) +
+                                 " (in use, or not permitted)");
+    host_->maximumPacketSize = kMaxPacket;
+    host_->duplicatePeers = static_cast<std::size_t>(peers_per_address);
+    port_ = host_->address.port;
+}
+
+void Transport::service(int timeout_ms) {
+    ENetEvent ev;
+    int r = enet_host_service(host_, &ev, static_cast<enet_uint32>(timeout_ms));
+    pass_started_ = Clock::now();
+    while (r > 0) {
+        switch (ev.type) {
+            case ENET_EVENT_TYPE_CONNECT: connected(ev.peer); break;
+            case ENET_EVENT_TYPE_RECEIVE:
+                received(ev.peer, reinterpret_cast<const char*>(ev.packet->data), ev.packet->dataLength);
+                enet_packet_destroy(ev.packet);
+                break;
+            case ENET_EVENT_TYPE_DISCONNECT: disconnected(ev.peer); break;
+            default: break;
+        }
+        r = enet_host_check_events(host_, &ev);
+    }
+}
+
+void Transport::flush() {
+    // Durability first: nothing is acknowledged or shown before it is on disk.
+    if (hooks_.make_durable) hooks_.make_durable();
+    for (auto& o : outbox_) {
+        if (peers_.count(o.peer) == 0) continue;
+        ENetPacket* pkt =
+            enet_packet_create(o.bytes.data(), o.bytes.size(), o.reliable ? ENET_PACKET_FLAG_RELIABLE : 0);
+        if (enet_peer_send(o.peer, o.channel, pkt) != 0) enet_packet_destroy(pkt);
+        if (o.received != Clock::time_point{}) {
+            double ms = std::chrono::duration<double, std::milli>(Clock::now() - o.received).count();
+            if (ack_ms_.size() < kAckSamples)
+                ack_ms_.push_back(ms);
+            else
+                ack_ms_[ack_next_++ % ack_ms_.size()] = ms;
+        }
+    }
+    outbox_.clear();
+    enet_host_flush(host_);
+}
+
+void Transport::send(Peer& peer, const ServerMessage& m, std::uint8_t channel, bool reliable) {
+    for (auto& bytes : packets_for(m)) outbox_.push_back({peer.handle, channel, reliable, std::move(bytes)});
+}
+
+void Transport::send_ack(Peer& peer, const Ack& ack) {
+    send(peer, ack);
+    outbox_.back().received = pass_started_;
+}
+
+void Transport::error(Peer& peer, ErrorCode code, const std::string& message, std::uint32_t request) {
+    send(peer, Error{code, request, message});
+}
+
+void Transport::strike(Peer& peer, const std::string& why) {
+    ++peer.strikes;
+    log_("error from " + peer.address + ": " + why);
+    if (peer.strikes >= static_cast<int>(kMaxStrikes)) {
+        log_("disconnecting " + peer.address + " after " + std::to_string(peer.strikes) + " errors");
+        flush();
+        disconnect_later(peer);
+    }
+}
+
+void Transport::disconnect_later(Peer& peer) {
+    enet_peer_disconnect_later(peer.handle, 0);
+}
+
+void Transport::connected(ENetPeer* p) {
+    auto peer = std::make_unique<Peer>();
+    peer->handle = p;
+    peer->address = address_of(p);
+    enet_peer_timeout(p, 32, kPeerTimeoutMinMs, kPeerTimeoutMaxMs);
+    peers_[p] = std::move(peer);
+}
+
+void Transport::disconnected(ENetPeer* p) {
+    auto it = peers_.find(p);
+    if (it == peers_.end()) return;
+    if (hooks_.disconnected) hooks_.disconnected(*it->second);
+    peers_.erase(it);
+}
+
+void Transport::received(ENetPeer* p, const char* data, std::size_t size) {
+    auto it = peers_.find(p);
+    if (it == peers_.end()) return;
+    Peer& peer = *it->second;
+    ClientMessage m;
+    try {
+        m = decode_client(data, size);
+    } catch (const DecodeError& e) {
+        error(peer, ErrorCode::malformed, std::string("cannot decode message: ") + e.what());
+        strike(peer, std::string("undecodable message (") + std::to_string(size) + " bytes): " + e.what());
+        return;
+    }
+    try {
+        if (auto* h = std::get_if<Hello>(&m)) {
+            handshake(peer, *h);
+        } else if (!peer.hello) {
+            error(peer, ErrorCode::not_seated, "say hello first: only the handshake is accepted before it");
+            strike(peer, std::string(message_name(m)) + " before the handshake");
+        } else {
+            hooks_.message(peer, std::move(m));
+        }
+    } catch (const std::exception& e) {
+        error(peer, ErrorCode::refused, std::string("server error: ") + e.what());
+        log_("error handling a message from " + peer.address + ": " + e.what());
+    }
+}
+
+void Transport::handshake(Peer& peer, const Hello& h) {
+    if (h.version != kProtocolVersion) {
+        error(peer, ErrorCode::version_mismatch,
+              "this server speaks protocol version " + std::to_string(kProtocolVersion) + ", the client " +
+                  std::to_string(h.version) + ": update the client or the server");
+        log_("refused " + peer.address + ": protocol version " + std::to_string(h.version));
+        flush();
+        disconnect_later(peer);
+        return;
+    }
+    peer.hello = true;
+    send(peer, Welcome{kProtocolVersion, "gb-server"});
+}
+
+}  // namespace gb

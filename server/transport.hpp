@@ -1,0 +1,86 @@
+// The server's transport: the ENet host, its peers, the handshake, and the
+// outbox of packets that leaves only after the journals are durable.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "log.hpp"
+#include "peer.hpp"
+#include "protocol.hpp"
+
+struct _ENetHost;
+
+namespace gb {
+
+// Owns the ENet host and one Peer per connection. It decodes every packet,
+// answers the handshake itself, strikes peers that send what they may not, and
+// hands every other message to the server.
+class Transport {
+public:
+    using Clock = std::chrono::steady_clock;
+    struct Hooks {
+        std::function<void(Peer&, net::ClientMessage&&)> message;  // after the handshake
+        std::function<void(Peer&)> disconnected;
+        std::function<void()> make_durable;  // before anything queued is sent
+    };
+
+    Transport(const Log& log, Hooks hooks);
+    ~Transport();
+    Transport(const Transport&) = delete;
+    Transport& operator=(const Transport&) = delete;
+
+    // Binds the port. Throws std::runtime_error when it cannot be used.
+    void listen(const std::string& bind, std::uint16_t port, int max_peers, int peers_per_address);
+    std::uint16_t port() const { return port_; }
+    std::size_t peer_count() const { return peers_.size(); }
+
+    // Waits up to `timeout_ms` for the network, then handles every event that
+    // has arrived.
+    void service(int timeout_ms);
+    // Makes the journals durable, then sends everything queued.
+    void flush();
+
+    void send(Peer& peer, const net::ServerMessage& m, std::uint8_t channel = net::kChannelControl,
+              bool reliable = true);
+    // An acknowledgement, timed from the start of the pass that received its action.
+    void send_ack(Peer& peer, const net::Ack& ack);
+    void error(Peer& peer, net::ErrorCode code, const std::string& message, std::uint32_t request = 0);
+    // Counts a decode or protocol error; kMaxStrikes of them disconnect the peer.
+    void strike(Peer& peer, const std::string& why);
+    void disconnect_later(Peer& peer);
+
+    // Receive-to-acknowledge times of the last 10,000 actions, in ms.
+    const std::vector<double>& ack_times() const { return ack_ms_; }
+
+private:
+    void connected(_ENetPeer* p);
+    void received(_ENetPeer* p, const char* data, std::size_t size);
+    void disconnected(_ENetPeer* p);
+    void handshake(Peer& peer, const net::Hello& hello);
+
+    struct Outgoing {
+        _ENetPeer* peer;
+        std::uint8_t channel;
+        bool reliable;
+        std::string bytes;
+        Clock::time_point received{};  // for acknowledgements: when the action arrived
+    };
+
+    const Log& log_;
+    Hooks hooks_;
+    _ENetHost* host_ = nullptr;
+    std::uint16_t port_ = 0;
+    std::map<_ENetPeer*, std::unique_ptr<Peer>> peers_;
+    std::vector<Outgoing> outbox_;
+    Clock::time_point pass_started_{};
+    std::vector<double> ack_ms_;  // ring of recent receive-to-acknowledge times
+    std::size_t ack_next_ = 0;
+};
+
+}  // namespace gb
