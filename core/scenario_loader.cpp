@@ -2,6 +2,7 @@
 // resolves every name to an index, and reports each problem with file and line.
 #include "scenario_loader.hpp"
 
+#include "clean_text.hpp"
 #include "file_read.hpp"
 
 #include <algorithm>
@@ -257,6 +258,18 @@ ShapeProblem check_shape(const std::string& bytes) {
     return {};
 }
 
+// The first line that is not valid UTF-8, or 0. TOML files are UTF-8, and
+// toml11 reads past the end of a literal string that holds invalid UTF-8.
+int invalid_utf8_line(const std::string& bytes) {
+    int line = 1;
+    for (std::size_t start = 0; start < bytes.size(); ++line) {
+        std::size_t end = std::min(bytes.find('\n', start), bytes.size());
+        if (!valid_utf8(std::string_view(bytes).substr(start, end - start))) return line;
+        start = end + 1;
+    }
+    return 0;
+}
+
 class Loader {
 public:
     std::vector<Problem> problems;
@@ -318,6 +331,10 @@ public:
         layers.hash = fnv1a(layers.hash, bytes);
         if (bytes.size() > kMaxFileBytes) {
             problem_in(path, 0, "", "file is larger than " + std::to_string(kMaxFileBytes / 1024) + " KiB");
+            return false;
+        }
+        if (int line = invalid_utf8_line(bytes); line > 0) {
+            problem_in(path, line, "syntax", "not valid UTF-8 (a TOML file is UTF-8)");
             return false;
         }
         if (ShapeProblem shape = check_shape(bytes); shape.line > 0) {

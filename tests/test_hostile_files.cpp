@@ -242,3 +242,14 @@ TEST_CASE("a file with a problem on every line lists the first 200 and says ther
     REQUIRE(ps.size() == 201);
     CHECK(ps.back().message == "more problems; only the first 200 are listed");
 }
+
+TEST_CASE("a file that is not valid UTF-8 is refused at its line before the parser reads it", "[hostile]") {
+    // toml11 read past its buffer on a literal string holding invalid UTF-8 (found by fuzz_scenario).
+    for (std::string bad : {"'\xeb['", "\"\xff\"", "'\xc0\xaf'", "\"\xed\xa0\x80\""}) {
+        auto ps = validate_file(write_temp("utf8/bad.toml", "[rules]\n\na = " + bad + "\n"));
+        REQUIRE(ps.size() == 1);
+        CHECK(ps[0].str().find("bad.toml:3: syntax: not valid UTF-8") != std::string::npos);
+    }
+    CHECK_FALSE(
+        mentions(validate_file(write_temp("utf8/good.toml", "[rules]\na = '\xc3\xa9\xe2\x80\x94'\n")), "UTF-8"));
+}
