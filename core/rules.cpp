@@ -182,6 +182,10 @@ GameState new_game(std::shared_ptr<const Scenario> scenario, std::uint64_t seed)
     g.turn = 1;
     g.phase = Phase::inject;
     deal_season(g);
+    if (int c = g.sc().opening; c >= 0) {  // the scenario's opening event comes first, whatever the order
+        g.deck.erase(std::remove(g.deck.begin(), g.deck.end(), c), g.deck.end());
+        g.deck.insert(g.deck.begin(), static_cast<std::int16_t>(c));
+    }
     return g;
 }
 

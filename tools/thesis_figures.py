@@ -14,7 +14,7 @@ import subprocess
 import sys
 import time
 
-SCENARIOS = ["after-911", "new-administration-2009"]
+SCENARIOS = ["after-911", "new-administration-2009", "the-cycle-1986-2001"]
 BOTS = ["heuristic", "random"]
 DOC = "docs/thesis.md"
 BEGIN, END = "<!-- figures:begin -->", "<!-- figures:end -->"
