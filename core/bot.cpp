@@ -149,7 +149,7 @@ std::vector<Order> legal_orders(const GameState& g, Team team, const std::vector
     std::vector<Order> out;
     out.reserve(128);
     auto consider = [&](const Order& o) {
-        if (check_order(g, team, o, before).ok()) out.push_back(o);
+        if (order_allowed(g, team, o, before)) out.push_back(o);
     };
     int spent = 0;
     for (const Order& p : before) spent += s.actions[p.action].cost;
@@ -298,7 +298,7 @@ std::vector<Order> Bot::heuristic_orders(const GameState& g) {
         if (c.value <= 0.05 || left == 0) break;
         int cost = g.sc().actions[c.order.action].cost;
         if (cost > left) continue;
-        if (check_order(g, team_, c.order, orders).ok()) {
+        if (order_allowed(g, team_, c.order, orders)) {
             orders.push_back(c.order);
             left -= cost;
         }
