@@ -113,7 +113,7 @@ void apply_spoiler(const Scenario& s, Board& b, const std::string& reason, std::
     const auto& r = s.rules;
     ++b.spoilers;
     record(changes, Change::Kind::spoilers, 0, 0, 1);
-    note(events, {Event::Kind::spoiler, -1, -1, -1, 0, 0, reason});
+    if (events) note(events, {Event::Kind::spoiler, -1, -1, -1, 0, 0, reason});  // no copy of the reason unless kept
     int trust = b.track(Track::trust);
     // Whether an open channel weathers the spoiler: by its stake (trust and
     // the bargain terms already carried out) when the rules weigh it, else a
@@ -145,7 +145,7 @@ void apply_spoiler(const Scenario& s, Board& b, const std::string& reason, std::
             int after = r.cutoff_floor ? std::min(trust - r.cutoff_penalty, b.trust_at_open - 1)
                                        : trust - r.cutoff_penalty;
             change_track(s, b, Track::trust, after, -1, changes, events);
-            note(events, {Event::Kind::cutoff, -1, -1, -1, b.track(Track::trust), 0, reason});
+            if (events) note(events, {Event::Kind::cutoff, -1, -1, -1, b.track(Track::trust), 0, reason});
             if (b.proposal.from >= 0) {  // talks that are cut off take their proposal with them
                 note(events, {Event::Kind::framework,
                               b.proposal.from,

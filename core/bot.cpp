@@ -3,6 +3,7 @@
 #include "bot.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <span>
 
 #include "adjudication.hpp"
@@ -32,28 +33,115 @@ bool framework_awaits(const GameState& g, Team t) {
     return (p.from == idx(Team::us) && t == Team::iran) || (p.from == idx(Team::iran) && t == Team::us);
 }
 
-double board_value(const GameState& g, const Board& b, Team t) {
-    const Scenario& s = g.sc();
-    EffectContext ctx;
-    ctx.self = idx(t);
-    return team_score(s, b, t, true) + evaluate(s, b, s.teams[idx(t)].bot_hints, ctx, true);
-}
+// A team's value of a board: its score as if the game ended there, plus its
+// bot hints. A Valuation keeps the value of the game's board term by term, so
+// that a board that differs from it in a few places (one order's effects) is
+// valued again only in the terms that read those places. It gives exactly
+// what evaluating every term gives.
+class Valuation {
+    static_assert(sizeof(RegionState) == 1 + kTeams, "RegionState compares byte-wise: no padding");
 
-// The value of effects given the current board's value `base` (computed once
-// per decision rather than once per candidate).
-double effect_value_from(const GameState& g, Team team, const EffectContext& ctx, const std::vector<Effect>& effects,
-                         double base) {
+public:
+    Valuation(const GameState& g, Team t) : s_(g.sc()), base_board_(g.board), self_(idx(t)) {
+        ctx_.self = self_;
+        items_.reserve(s_.teams[self_].score.size() + s_.teams[self_].bot_hints.size());
+        add(s_.teams[self_].score);
+        add(s_.teams[self_].bot_hints);
+        base_ = value_of(base_board_, kAll);
+    }
+    double base() const { return base_; }
+    double value(const Board& b) const { return value_of(b, changes(b)); }
+    double delta(const Board& b) const { return value(b) - base_; }
+
+private:
+    // The parts of a board a term reads.
+    enum Part : unsigned {
+        kTracks = 1,
+        kRegions = 2,
+        kMarkers = 4,
+        kCounters = 8,
+        kSecurity = 16,
+        kChannel = 32,
+        kTerms = 64,
+        kWar = 128,
+        kAll = 255
+    };
+    struct Item {
+        const Term* term;
+        unsigned reads;
+        int value;  // on the game's board
+    };
+
+    static unsigned reads(const Term& t) {
+        switch (t.source) {
+            case TermSource::track: return kTracks;
+            case TermSource::influence:
+            case TermSource::stability:
+            case TermSource::control:
+            case TermSource::controls: return kRegions;
+            case TermSource::marker: return kMarkers;
+            case TermSource::counter: return kCounters;
+            case TermSource::security: return kSecurity;
+            case TermSource::channel:
+            case TermSource::channel_level: return kChannel;
+            case TermSource::outcome: return kTracks | kChannel | kWar;
+            case TermSource::bargain_term:
+            case TermSource::owed: return kTerms;
+        }
+        return kAll;
+    }
+
+    void add(const std::vector<Term>& terms) {
+        for (const Term& t : terms) items_.push_back({&t, reads(t), evaluate_term(s_, base_board_, t, ctx_, true)});
+    }
+
+    // Which parts of `b` differ from the game's board (byte-wise: every part
+    // compared is an array of plain integers or enums).
+    unsigned changes(const Board& b) const {
+        const Board& a = base_board_;
+        const std::size_t regions = static_cast<std::size_t>(a.region_count);
+        auto differs = [](const auto& x, const auto& y, std::size_t bytes) { return std::memcmp(&x, &y, bytes) != 0; };
+        unsigned c = 0;
+        if (differs(a.tracks, b.tracks, sizeof a.tracks)) c |= kTracks;
+        if (differs(a.regions, b.regions, regions * sizeof(RegionState))) c |= kRegions;
+        if (differs(a.markers, b.markers, regions * kMaxMarkerKinds)) c |= kMarkers;
+        if (differs(a.counters, b.counters, sizeof a.counters)) c |= kCounters;
+        if (differs(a.security, b.security, sizeof a.security)) c |= kSecurity;
+        if (b.channel != a.channel) c |= kChannel;
+        if (differs(a.terms, b.terms, sizeof a.terms)) c |= kTerms;
+        if (b.war != a.war || b.war_by != a.war_by) c |= kWar;
+        return c;
+    }
+
+    double value_of(const Board& b, unsigned changed) const {
+        int v = 0;
+        for (const Item& i : items_)
+            v += (i.reads & changed) ? evaluate_term(s_, b, *i.term, ctx_, true) : i.value;
+        if (b.war && b.war_by == self_) v -= s_.rules.war_penalty;  // as team_score counts it
+        return v;
+    }
+
+    const Scenario& s_;
+    const Board& base_board_;
+    int self_;
+    EffectContext ctx_;
+    std::vector<Item> items_;
+    double base_ = 0;
+};
+
+// The change in value that effects would bring to the game's board.
+double effect_value_from(const GameState& g, const EffectContext& ctx, const std::vector<Effect>& effects,
+                         const Valuation& val) {
     if (effects.empty()) return 0.0;
     Board b = g.board;
     apply_effects(g.sc(), b, ctx, effects, nullptr, nullptr);
-    return board_value(g, b, team) - base;
+    return val.delta(b);
 }
 
 // Value of the whole bargain for a team: every proposed term implemented.
-double framework_value(const GameState& g, Team t, std::uint32_t terms) {
+double framework_value(const GameState& g, std::uint32_t terms, const Valuation& val) {
     const Scenario& s = g.sc();
     Board b = g.board;
-    double before = board_value(g, b, t);
     b.channel = Channel::strategic;
     EffectContext ctx;
     ctx.turn = g.turn;
@@ -62,11 +150,11 @@ double framework_value(const GameState& g, Team t, std::uint32_t terms) {
             b.terms[i] = TermStatus::implemented;
             apply_effects(s, b, ctx, s.terms[i].effects, nullptr, nullptr);
         }
-    return board_value(g, b, t) - before;
+    return val.delta(b);
 }
 
-double offer_value(const GameState& g, Team me, Team from, Team to, std::span<const std::int16_t> gives,
-                   std::span<const std::int16_t> wants, double before) {
+double offer_value(const GameState& g, Team from, Team to, std::span<const std::int16_t> gives,
+                   std::span<const std::int16_t> wants, const Valuation& val) {
     const Scenario& s = g.sc();
     Board b = g.board;
     EffectContext give;
@@ -82,7 +170,7 @@ double offer_value(const GameState& g, Team me, Team from, Team to, std::span<co
         const auto& d = s.tracks[idx(Track::trust)];
         b.track(Track::trust) = std::clamp(tr, d.min, d.max);
     }
-    return board_value(g, b, me) - before;
+    return val.delta(b);
 }
 
 // Concessions a team may give now.
@@ -98,8 +186,8 @@ std::vector<std::int16_t> concessions_of(const GameState& g, Team t) {
     return out;
 }
 
-// Expected value of one order for the team, given the board's value `base`.
-double order_value(const GameState& g, Team t, const Order& o, double base) {
+// Expected value of one order for the team.
+double order_value(const GameState& g, Team t, const Order& o, const Valuation& val) {
     const Scenario& s = g.sc();
     const ActionDef& a = s.actions[o.action];
     EffectContext ctx;
@@ -110,16 +198,16 @@ double order_value(const GameState& g, Team t, const Order& o, double base) {
     double p = roll_plan(g, t, o).chance36 / 36.0;
     double win = 0, lose = 0;
     switch (a.special) {
-        case Special::framework: win = framework_value(g, t, o.terms) * 0.5; break;
+        case Special::framework: win = framework_value(g, o.terms, val) * 0.5; break;
         case Special::implement: {
             // The term's effects, and one term fewer owed.
             Board b = g.board;
             b.terms[o.term] = TermStatus::implemented;
             apply_effects(s, b, ctx, s.terms[o.term].effects, nullptr, nullptr);
-            win = board_value(g, b, t) - base + 1.0;
+            win = val.delta(b) + 1.0;
             break;
         }
-        case Special::play_card: win = effect_value_from(g, t, ctx, g.card(o.card).play, base); break;
+        case Special::play_card: win = effect_value_from(g, ctx, g.card(o.card).play, val); break;
         case Special::shipment: p *= 0.8; break;
         case Special::interdict: {
             // Worth something where an opponent's group could be reinforced.
@@ -133,15 +221,15 @@ double order_value(const GameState& g, Team t, const Order& o, double base) {
         }
         default: break;
     }
-    win += effect_value_from(g, t, ctx, a.success, base);
-    if (!a.failure.empty()) lose = effect_value_from(g, t, ctx, a.failure, base);
+    win += effect_value_from(g, ctx, a.success, val);
+    if (!a.failure.empty()) lose = effect_value_from(g, ctx, a.failure, val);
     return p * win + (1.0 - p) * lose;
 }
 
 }  // namespace
 
 double effect_value(const GameState& g, Team team, const EffectContext& ctx, const std::vector<Effect>& effects) {
-    return effects.empty() ? 0.0 : effect_value_from(g, team, ctx, effects, board_value(g, g.board, team));
+    return effects.empty() ? 0.0 : effect_value_from(g, ctx, effects, Valuation(g, team));
 }
 
 std::vector<Order> legal_orders(const GameState& g, Team team, const std::vector<Order>& before) {
@@ -149,7 +237,7 @@ std::vector<Order> legal_orders(const GameState& g, Team team, const std::vector
     std::vector<Order> out;
     out.reserve(128);
     auto consider = [&](const Order& o) {
-        if (check_order(g, team, o, before).ok()) out.push_back(o);
+        if (order_allowed(g, team, o, before)) out.push_back(o);
     };
     int spent = 0;
     for (const Order& p : before) spent += s.actions[p.action].cost;
@@ -283,9 +371,9 @@ std::vector<Order> Bot::heuristic_orders(const GameState& g) {
     };
     std::vector<Scored> scored;
     scored.reserve(128);
-    double base = board_value(g, g.board, team_);
+    const Valuation val(g, team_);
     for (const Order& o : legal_orders(g, team_, {})) {
-        double v = order_value(g, team_, o, base);
+        double v = order_value(g, team_, o, val);
         if (v <= 0.05) continue;                                     // worthless orders are never padding
         v *= 0.75 + static_cast<double>(rng_.below(1000)) / 2000.0;  // variety between games: ±25%
         double cost = std::max(1, g.sc().actions[o.action].cost);
@@ -298,7 +386,7 @@ std::vector<Order> Bot::heuristic_orders(const GameState& g) {
         if (c.value <= 0.05 || left == 0) break;
         int cost = g.sc().actions[c.order.action].cost;
         if (cost > left) continue;
-        if (check_order(g, team_, c.order, orders).ok()) {
+        if (order_allowed(g, team_, c.order, orders)) {
             orders.push_back(c.order);
             left -= cost;
         }
@@ -329,24 +417,25 @@ std::optional<Action> Bot::next_heuristic(const GameState& g) {
         case Phase::negotiation: {
             if (const Offer* o = offer_to_answer(g, me))
                 return AnswerOffer{
-                    o->id, offer_value(g, me, o->from, o->to, o->gives, o->wants, board_value(g, g.board, me)) >= 0.0};
-            if (framework_awaits(g, me)) return AnswerFramework{framework_value(g, me, g.board.proposal.terms) > 0.0};
+                    o->id, offer_value(g, o->from, o->to, o->gives, o->wants, Valuation(g, me)) >= 0.0};
+            if (framework_awaits(g, me))
+                return AnswerFramework{framework_value(g, g.board.proposal.terms, Valuation(g, me)) > 0.0};
             if (g.ready[idx(me)]) return std::nullopt;
             if (offers_made(g, me) < kMaxOffersPerTurn) {
                 double best = 0.25;
                 std::optional<MakeOffer> pick;
                 auto mine = concessions_of(g, me);
-                double base_me = board_value(g, g.board, me);
+                const Valuation val_me(g, me);
                 for (Team to : kAllTeams) {
                     if (to == me) continue;
                     auto theirs = concessions_of(g, to);
-                    double base_them = board_value(g, g.board, to);
+                    const Valuation val_them(g, to);
                     for (auto give : mine)
                         for (auto want : theirs) {
                             std::span<const std::int16_t> gv(&give, 1), wv(&want, 1);
-                            double v_me = offer_value(g, me, me, to, gv, wv, base_me);
+                            double v_me = offer_value(g, me, to, gv, wv, val_me);
                             if (v_me <= best) continue;
-                            if (offer_value(g, to, me, to, gv, wv, base_them) < 0.0) continue;
+                            if (offer_value(g, me, to, gv, wv, val_them) < 0.0) continue;
                             best = v_me;
                             pick = MakeOffer{to, {give}, {want}};
                         }
@@ -356,7 +445,8 @@ std::optional<Action> Bot::next_heuristic(const GameState& g) {
             return Ready{};
         }
         case Phase::orders:
-            if (framework_awaits(g, me)) return AnswerFramework{framework_value(g, me, g.board.proposal.terms) > 0.0};
+            if (framework_awaits(g, me))
+                return AnswerFramework{framework_value(g, g.board.proposal.terms, Valuation(g, me)) > 0.0};
             if (g.committed[idx(me)]) return std::nullopt;
             return Commit{heuristic_orders(g)};
         default: return std::nullopt;

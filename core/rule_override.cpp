@@ -96,7 +96,7 @@ std::vector<OverridableRule> overridable_rules() {
         out.push_back({"action_points." + std::string(name_of(t)), "0.." + std::to_string(kActionPointsMax)});
     for (const auto& n : kNumbers) out.push_back({n.name, std::to_string(n.lo) + ".." + std::to_string(n.hi)});
     for (const auto& s : kSwitches) out.push_back({s.name, "on|off"});
-    out.push_back({"deck_order", "historical|shuffled|seasonal"});
+    out.push_back({"deck_order", "historical|shuffled|seasonal", "scenario"});
     return out;
 }
 

@@ -15,6 +15,7 @@ namespace gb {
 struct OverridableRule {
     std::string name;
     std::string values;
+    std::string table = "rules";  // where a scenario file sets it: "rules", or "scenario" for deck_order
 };
 
 // Every overridable rule, in the order `[rules]` documents them.

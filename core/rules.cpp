@@ -182,6 +182,10 @@ GameState new_game(std::shared_ptr<const Scenario> scenario, std::uint64_t seed)
     g.turn = 1;
     g.phase = Phase::inject;
     deal_season(g);
+    if (int c = g.sc().opening; c >= 0) {  // the scenario's opening event comes first, whatever the order
+        g.deck.erase(std::remove(g.deck.begin(), g.deck.end(), c), g.deck.end());
+        g.deck.insert(g.deck.begin(), static_cast<std::int16_t>(c));
+    }
     return g;
 }
 
@@ -257,50 +261,60 @@ std::string describe_condition(const Scenario& s, const Term& t) {
 
 }  // namespace
 
-Verdict check_order(const GameState& g, Team team, const Order& o, const std::vector<Order>& before) {
+namespace {
+
+// check_order, with the reason for a refusal put into words only when
+// `explain` is set: the bots weigh every possible order, most of them refused.
+Verdict check_order_as(const GameState& g, Team team, const Order& o, const std::vector<Order>& before, bool explain) {
+    auto refuse = [explain](Verdict::Code code, const auto& reason) {
+        Verdict v;
+        v.code = code;
+        if (explain) v.message = reason();
+        return v;
+    };
     const Scenario& s = g.sc();
     const Board& b = g.board;
-    if (o.action < 0 || o.action >= static_cast<int>(s.actions.size())) return bad("unknown action");
+    if (o.action < 0 || o.action >= static_cast<int>(s.actions.size())) return refuse(Verdict::Code::bad_argument, [&] { return "unknown action"; });
     const ActionDef& a = s.actions[o.action];
     // Fields the action does not use must be left empty.
     bool uses_region = a.target == TargetKind::region || a.target == TargetKind::marker;
     if ((!uses_region && o.region != -1) || (a.target != TargetKind::marker && o.marker != -1) ||
         (a.target != TargetKind::terms && o.terms != 0) || (a.target != TargetKind::card && o.card != -1) ||
         (a.target != TargetKind::term && o.term != -1))
-        return bad(a.name + ": a field this order does not use is set");
-    if (!(a.teams & bit(team))) return illegal(a.name + ": not on the " + std::string(name_of(team)) + " menu");
+        return refuse(Verdict::Code::bad_argument, [&] { return a.name + ": a field this order does not use is set"; });
+    if (!(a.teams & bit(team))) return refuse(Verdict::Code::illegal_order, [&] { return a.name + ": not on the " + std::string(name_of(team)) + " menu"; });
     int spent = a.cost;
     for (const Order& p : before) {
         if (p.action >= 0 && p.action < static_cast<int>(s.actions.size())) spent += s.actions[p.action].cost;
-        if (a.once_per_turn && p.action == o.action) return illegal(a.name + ": only once per turn");
+        if (a.once_per_turn && p.action == o.action) return refuse(Verdict::Code::illegal_order, [&] { return a.name + ": only once per turn"; });
         if (a.target == TargetKind::card && p.action == o.action && p.card == o.card)
-            return illegal(a.name + ": that card is already played this turn");
+            return refuse(Verdict::Code::illegal_order, [&] { return a.name + ": that card is already played this turn"; });
         if (a.target == TargetKind::term && p.action == o.action && p.term == o.term)
-            return illegal(a.name + ": that term is already being implemented");
+            return refuse(Verdict::Code::illegal_order, [&] { return a.name + ": that term is already being implemented"; });
     }
     int ap = action_points(g, team);
     if (spent > ap)
-        return illegal(a.name + ": costs " + std::to_string(a.cost) + " AP, only " +
-                       std::to_string(ap - (spent - a.cost)) + " left");
+        return refuse(Verdict::Code::illegal_order, [&] { return a.name + ": costs " + std::to_string(a.cost) + " AP, only " +
+                       std::to_string(ap - (spent - a.cost)) + " left"; });
     if (a.needs_channel && b.channel < *a.needs_channel)
-        return illegal(a.name + ": needs the channel " + std::string(name_of(*a.needs_channel)) + " or better (it is " +
-                       std::string(name_of(b.channel)) + ")");
+        return refuse(Verdict::Code::illegal_order, [&] { return a.name + ": needs the channel " + std::string(name_of(*a.needs_channel)) + " or better (it is " +
+                       std::string(name_of(b.channel)) + ")"; });
     if (a.max_channel && b.channel > *a.max_channel)
-        return illegal(a.name + ": only while the channel is " + std::string(name_of(*a.max_channel)) +
-                       " or lower (it is " + std::string(name_of(b.channel)) + ")");
+        return refuse(Verdict::Code::illegal_order, [&] { return a.name + ": only while the channel is " + std::string(name_of(*a.max_channel)) +
+                       " or lower (it is " + std::string(name_of(b.channel)) + ")"; });
     if (g.turn < a.min_turn)
-        return illegal(a.name + ": not before turn " + std::to_string(a.min_turn));
+        return refuse(Verdict::Code::illegal_order, [&] { return a.name + ": not before turn " + std::to_string(a.min_turn); });
     if (!a.premise.empty()) {
         EffectContext ctx;
         ctx.self = idx(team);
         ctx.turn = g.turn;
         for (const Term& t : a.premise)
-            if (evaluate_term(s, b, t, ctx, false) < 1) return illegal(a.name + ": " + describe_condition(s, t));
+            if (evaluate_term(s, b, t, ctx, false) < 1) return refuse(Verdict::Code::illegal_order, [&] { return a.name + ": " + describe_condition(s, t); });
     }
     auto region_ok = [&](int r) -> Verdict {
-        if (r < 0 || r >= b.region_count) return bad(a.name + ": unknown region");
+        if (r < 0 || r >= b.region_count) return refuse(Verdict::Code::bad_argument, [&] { return a.name + ": unknown region"; });
         if (!a.regions.empty() && std::find(a.regions.begin(), a.regions.end(), r) == a.regions.end())
-            return illegal(a.name + ": cannot target " + s.regions[r].name);
+            return refuse(Verdict::Code::illegal_order, [&] { return a.name + ": cannot target " + s.regions[r].name; });
         return Verdict::yes();
     };
     switch (a.target) {
@@ -311,17 +325,17 @@ Verdict check_order(const GameState& g, Team team, const Order& o, const std::ve
         }
         case TargetKind::marker: {
             if (auto v = region_ok(o.region); !v.ok()) return v;
-            if (o.marker < 0 || o.marker >= b.marker_kinds) return bad(a.name + ": unknown marker");
+            if (o.marker < 0 || o.marker >= b.marker_kinds) return refuse(Verdict::Code::bad_argument, [&] { return a.name + ": unknown marker"; });
             if (s.regions[o.region].kind != RegionKind::land)
-                return illegal(a.name + ": armed groups operate only in land regions");
+                return refuse(Verdict::Code::illegal_order, [&] { return a.name + ": armed groups operate only in land regions"; });
             if (a.special == Special::shipment && !(s.markers[o.marker].sponsors & bit(team)))
-                return illegal(a.name + ": " + std::string(name_of(team)) + " does not sponsor " +
-                               s.markers[o.marker].name);
+                return refuse(Verdict::Code::illegal_order, [&] { return a.name + ": " + std::string(name_of(team)) + " does not sponsor " +
+                               s.markers[o.marker].name; });
             break;
         }
         case TargetKind::terms: {
             std::uint32_t valid = (s.terms.size() >= 32) ? ~0u : ((1u << s.terms.size()) - 1u);
-            if (o.terms == 0 || (o.terms & ~valid)) return bad(a.name + ": unknown or no terms");
+            if (o.terms == 0 || (o.terms & ~valid)) return refuse(Verdict::Code::bad_argument, [&] { return a.name + ": unknown or no terms"; });
             bool us_side = false, iran_side = false;
             for (std::size_t i = 0; i < s.terms.size(); ++i)
                 if ((o.terms >> i) & 1u) {
@@ -329,24 +343,24 @@ Verdict check_order(const GameState& g, Team team, const Order& o, const std::ve
                     iran_side |= s.terms[i].side == TermSide::iran;
                 }
             if (!us_side || !iran_side)
-                return illegal(a.name + ": a framework needs at least one US and one Iranian term");
+                return refuse(Verdict::Code::illegal_order, [&] { return a.name + ": a framework needs at least one US and one Iranian term"; });
             for (std::size_t i = 0; i < s.terms.size(); ++i)
                 if (s.terms[i].central && !((o.terms >> i) & 1u))
-                    return illegal(a.name + ": a framework must include \"" + s.terms[i].name +
-                                   "\" (each side gives up something central)");
+                    return refuse(Verdict::Code::illegal_order, [&] { return a.name + ": a framework must include \"" + s.terms[i].name +
+                                   "\" (each side gives up something central)"; });
             break;
         }
         case TargetKind::card: {
             bool held = false;
             for (int i = 0; i < b.hand_size[idx(team)]; ++i) held |= b.hands[idx(team)][i] == o.card;
-            if (!held) return illegal(a.name + ": that card is not in your hand");
+            if (!held) return refuse(Verdict::Code::illegal_order, [&] { return a.name + ": that card is not in your hand"; });
             break;
         }
         case TargetKind::term: {
-            if (o.term < 0 || o.term >= static_cast<int>(s.terms.size())) return bad(a.name + ": unknown term");
+            if (o.term < 0 || o.term >= static_cast<int>(s.terms.size())) return refuse(Verdict::Code::bad_argument, [&] { return a.name + ": unknown term"; });
             if (b.terms[o.term] != TermStatus::pending)
-                return illegal(a.name + ": that term is not awaiting implementation");
-            if (!owes_term(s, team, o.term)) return illegal(a.name + ": that term is the other side's to implement");
+                return refuse(Verdict::Code::illegal_order, [&] { return a.name + ": that term is not awaiting implementation"; });
+            if (!owes_term(s, team, o.term)) return refuse(Verdict::Code::illegal_order, [&] { return a.name + ": that term is the other side's to implement"; });
             break;
         }
     }
@@ -355,30 +369,40 @@ Verdict check_order(const GameState& g, Team team, const Order& o, const std::ve
         if (b.terms[i] != TermStatus::implemented) continue;
         bool owes = (t.side == TermSide::us && team == Team::us) || (t.side == TermSide::iran && team == Team::iran);
         if (owes && std::find(t.forbids.begin(), t.forbids.end(), o.action) != t.forbids.end())
-            return illegal(a.name + ": ruled out by the bargain term \"" + t.name + "\"");
+            return refuse(Verdict::Code::illegal_order, [&] { return a.name + ": ruled out by the bargain term \"" + t.name + "\""; });
     }
     switch (a.special) {
         case Special::framework:
             if (!framework_allowed(g, team)) {
-                if (b.channel == Channel::strategic) return illegal(a.name + ": a framework is already in force");
-                if (b.proposal.from >= 0) return illegal(a.name + ": a proposal is already awaiting an answer");
-                return illegal(a.name + ": needs the channel tactical and trust at least " +
-                               std::to_string(s.rules.framework_min_trust) + ", or a card that opens talks");
+                if (b.channel == Channel::strategic) return refuse(Verdict::Code::illegal_order, [&] { return a.name + ": a framework is already in force"; });
+                if (b.proposal.from >= 0) return refuse(Verdict::Code::illegal_order, [&] { return a.name + ": a proposal is already awaiting an answer"; });
+                return refuse(Verdict::Code::illegal_order, [&] { return a.name + ": needs the channel tactical and trust at least " +
+                               std::to_string(s.rules.framework_min_trust) + ", or a card that opens talks"; });
             }
             break;
         case Special::forum_join:
         case Special::forum_block:
-            if (!forum_exists(g)) return illegal(a.name + ": no regional security mechanism is on the table");
-            if (b.forum[idx(team)] != ForumStance::none) return illegal(a.name + ": you have already taken a stance");
+            if (!forum_exists(g)) return refuse(Verdict::Code::illegal_order, [&] { return a.name + ": no regional security mechanism is on the table"; });
+            if (b.forum[idx(team)] != ForumStance::none) return refuse(Verdict::Code::illegal_order, [&] { return a.name + ": you have already taken a stance"; });
             for (const Order& p : before)
                 if (p.action >= 0 && s.actions[p.action].special != Special::none &&
                     (s.actions[p.action].special == Special::forum_join ||
                      s.actions[p.action].special == Special::forum_block))
-                    return illegal(a.name + ": one stance on the forum per turn");
+                    return refuse(Verdict::Code::illegal_order, [&] { return a.name + ": one stance on the forum per turn"; });
             break;
         default: break;
     }
     return Verdict::yes();
+}
+
+}  // namespace
+
+Verdict check_order(const GameState& g, Team team, const Order& o, const std::vector<Order>& before) {
+    return check_order_as(g, team, o, before, true);
+}
+
+bool order_allowed(const GameState& g, Team team, const Order& o, const std::vector<Order>& before) {
+    return check_order_as(g, team, o, before, false).ok();
 }
 
 namespace {

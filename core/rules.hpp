@@ -53,6 +53,8 @@ std::string replay_action(GameState& g, const Seat& seat, const Action& action, 
 // Whether one more order is legal for a team, given the orders before it in
 // the same list. The message says why not.
 Verdict check_order(const GameState& g, Team team, const Order& order, const std::vector<Order>& before);
+// Whether check_order would accept the order, without wording the reason (for the bots).
+bool order_allowed(const GameState& g, Team team, const Order& order, const std::vector<Order>& before);
 
 // Action points a team has this turn.
 int action_points(const GameState& g, Team team);

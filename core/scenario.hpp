@@ -287,6 +287,7 @@ struct Scenario {
     std::vector<BargainTermDef> terms;
     std::vector<CardDef> cards;  // the whole loaded card pool
     std::vector<int> deck;       // cards in this scenario's deck, historical order
+    int opening = -1;            // a deck card always drawn in turn 1, whatever the deck order; -1 none
     std::vector<MonthSpan> periods;  // seasonal decks: the months of each turn's calendar label
     std::uint64_t content_hash = 0;
 

@@ -515,7 +515,7 @@ public:
         auto& S = L.scenario;
         check_keys(S, "scenario",
                    {"id", "title", "summary", "includes", "calendar", "deck_files", "deck_eras", "deck_cards",
-                    "deck_order", "end_on_breakout"});
+                    "deck_order", "end_on_breakout", "opening"});
         if (need) {
             s.id = req_string(S, "id", "scenario", L.scenario_file);
             s.title = req_string(S, "title", "scenario", L.scenario_file);
@@ -561,6 +561,14 @@ public:
         std::stable_sort(s.deck.begin(), s.deck.end(),
                          [&](int a, int b) { return s.cards[a].months.first < s.cards[b].months.first; });
         if (s.deck_order == DeckOrder::seasonal) read_periods(L, s);
+        if (auto it = L.scenario.find("opening"); it != L.scenario.end()) {
+            std::string id = it->second.value.is_string() ? it->second.value.as_string().str : "";
+            int c = s.find_card(id);
+            if (c < 0 || std::find(s.deck.begin(), s.deck.end(), c) == s.deck.end())
+                problem(it->second.value, "scenario.opening", "must name a card of this scenario's deck");
+            else
+                s.opening = c;
+        }
         if (s.deck.empty())
             problem_in(L.scenario_file, line_of(L.scenario, "deck_eras"), "scenario.deck_eras",
                        "the deck is empty: no card matches deck_eras or deck_cards");

@@ -570,6 +570,34 @@ TEST_CASE("a seasonal deck does not reach beyond the next season, and a turn may
     CHECK(g.card(g.deck[0]).id == "s1");  // Winter: spring's card may be drawn early
 }
 
+TEST_CASE("a scenario's opening card is turn 1's inject whatever the deck order") {
+    std::string cards = card("a1", "2001-09") + card("a2", "2001-10") + card("w1", "2001-12") + card("s1", "2002-04");
+    const std::string calendar = "calendar = [\"Autumn 2001\", \"Winter 2001-02\", \"Spring 2002\"]\n";
+    for (const char* order : {"seasonal", "shuffled", "historical"}) {
+        auto s = load_mini(std::string("opening-") + order, cards,
+                           "deck_order = \"" + std::string(order) + "\"\nopening = \"w1\"\n" + calendar);
+        INFO(order);
+        REQUIRE(s->opening >= 0);
+        std::set<std::string> second;
+        for (std::uint64_t seed = 1; seed <= 20; ++seed) {
+            GameState g = new_game(s, seed);
+            CHECK(deck_ids(g).front() == "w1");
+            next_turn(g);
+            CHECK(g.card(g.inject_history[0]).id == "w1");
+            CHECK_FALSE(contains(deck_ids(g), "w1"));  // dealt once
+            next_turn(g);
+            second.insert(g.card(g.inject_history[1]).id);
+        }
+        if (std::string(order) != "historical") CHECK(second.size() > 1);  // the rest still varies
+    }
+    write_temp("opening-bad/rules.toml", mini_rules());
+    write_temp("opening-bad/cards.toml", cards);
+    auto path = write_temp("opening-bad/mini.toml", mini_scenario("opening = \"nope\"\n"));
+    auto ps = problems_of(path);
+    INFO(joined(ps));
+    CHECK(has(ps, "scenario.opening: must name a card of this scenario's deck"));
+}
+
 TEST_CASE("version-1 decks draw in the same order as before") {
     auto s = after911_v1();
     GameState g = new_game(s, 17);
