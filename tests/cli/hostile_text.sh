@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Text from players reaches the terminal cleaned: a game named with escape
 # sequences, a bell, invalid UTF-8 and a newline shows in `gb lobby list` and
-# `gb replay` as one line with none of them; `gb validate` prints a hostile
-# file's text the same way.
+# `gb replay` and the server's log as one line with none of them; `gb
+# validate` prints a hostile file's text the same way.
 # usage: tests/cli/hostile_text.sh GB_BINARY [GB_SERVER_BINARY]
 set -u
 gb=$1
@@ -46,6 +46,11 @@ done
 clean_output "$tmp/list.out" || fail "gb lobby list prints raw control characters"
 grep -q '^forged' "$tmp/list.out" && fail "a newline in a game's name starts a line of its own in gb lobby list"
 grep -qF 'evil' "$tmp/list.out" || fail "the game's name is missing from gb lobby list: $(cat "$tmp/list.out")"
+
+cat "$tmp/server.out" "$tmp/server.err" >"$tmp/server.log"
+clean_output "$tmp/server.log" || fail "the server log carries raw control characters"
+grep -q '^forged' "$tmp/server.log" && fail "a newline in a game's name forges a line of the server log"
+grep -qF 'evil' "$tmp/server.log" || fail "the game's name is missing from the server log: $(cat "$tmp/server.log")"
 
 journal=$(ls "$tmp"/data/*.journal 2>/dev/null | head -1)
 [ -n "$journal" ] || fail "the server wrote no journal"
