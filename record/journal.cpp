@@ -129,7 +129,7 @@ void write_all(int fd, const std::string& bytes, const std::string& path) {
         ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
         if (n < 0) {
             if (errno == EINTR) continue;
-            throw std::runtime_error(path + ": write failed: " + std::strerror(errno));
+            throw JournalError(path + ": write failed: " + std::strerror(errno));
         }
         done += static_cast<std::size_t>(n);
     }
@@ -270,6 +270,9 @@ JournalWriter& JournalWriter::operator=(JournalWriter&& o) noexcept {
         next_seq_ = o.next_seq_;
         format_ = o.format_;
         dirty_ = o.dirty_;
+        end_ = o.end_;
+        durable_ = o.durable_;
+        cut_pending_ = o.cut_pending_;
         o.fd_ = -1;
         o.dirty_ = false;
     }
@@ -292,8 +295,18 @@ JournalWriter JournalWriter::create(const std::string& path, const JournalHeader
     put32(bytes, static_cast<std::uint32_t>(h.size()));
     put32(bytes, crc32(h.data(), h.size()));
     bytes += h;
-    write_all(w.fd_, bytes, path);
-    ::fdatasync(w.fd_);
+    try {
+        write_all(w.fd_, bytes, path);
+        if (::fdatasync(w.fd_) != 0) throw JournalError(path + ": fdatasync failed: " + std::strerror(errno));
+    } catch (const JournalError&) {
+        // A journal without its whole header must not be left for the next start.
+        ::close(w.fd_);
+        w.fd_ = -1;
+        ::unlink(path.c_str());
+        throw;
+    }
+    w.end_ = bytes.size();
+    w.durable_ = {w.end_, w.next_seq_};
     // Make the new file's directory entry durable too.
     std::string dir = path.substr(0, path.find_last_of('/') == std::string::npos ? 0 : path.find_last_of('/'));
     int dfd = ::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
@@ -308,6 +321,8 @@ JournalWriter JournalWriter::reopen(const std::string& path, std::uint64_t good_
     JournalWriter w;
     w.path_ = path;
     w.next_seq_ = next_seq;
+    w.end_ = good_bytes;
+    w.durable_ = {good_bytes, next_seq};
     if (::truncate(path.c_str(), static_cast<off_t>(good_bytes)) != 0)
         throw std::runtime_error(path + ": cannot cut the torn record: " + std::strerror(errno));
     w.fd_ = ::open(path.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC);
@@ -332,7 +347,13 @@ std::uint64_t JournalWriter::append(const JournalRecord& r) {
         payload = portable_bytes(TaggedRecord{const_cast<JournalRecord*>(&r)});
     else
         payload = portable_bytes(r);  // formats 1-3: the Action variant's index
-    std::uint64_t seq = next_seq_++;
+    if (fd_ < 0) throw JournalError(path_ + ": journal is not open");
+    if (cut_pending_) {
+        if (::ftruncate(fd_, static_cast<off_t>(end_)) != 0)
+            throw JournalError(path_ + ": cannot cut a failed record: " + std::strerror(errno));
+        cut_pending_ = false;
+    }
+    std::uint64_t seq = next_seq_;
     std::string body;
     put64(body, seq);
     body += payload;
@@ -340,21 +361,51 @@ std::uint64_t JournalWriter::append(const JournalRecord& r) {
     put32(bytes, static_cast<std::uint32_t>(payload.size()));
     put32(bytes, crc32(body.data(), body.size()));
     bytes += body;
-    write_all(fd_, bytes, path_);
+    try {
+        write_all(fd_, bytes, path_);
+    } catch (const JournalError&) {
+        // Nothing of this record may stay: a fragment followed by later records
+        // would make the whole journal unreadable.
+        if (::ftruncate(fd_, static_cast<off_t>(end_)) != 0) cut_pending_ = true;
+        throw;
+    }
+    end_ += bytes.size();
+    next_seq_ = seq + 1;
     dirty_ = true;
     return seq;
 }
 
+void JournalWriter::mark_synced() {
+    dirty_ = false;
+    durable_ = {end_, next_seq_};
+}
+
+void JournalWriter::cut(const Mark& m) {
+    Mark to = m.end < durable_.end ? durable_ : m;
+    if (fd_ < 0 || to.end > end_) return;
+    end_ = to.end;
+    next_seq_ = to.seq;
+    if (::ftruncate(fd_, static_cast<off_t>(end_)) != 0) cut_pending_ = true;
+    if (end_ == durable_.end) dirty_ = false;
+}
+
+std::uint64_t JournalWriter::roll_back() {
+    std::uint64_t dropped = next_seq_ - durable_.seq;
+    cut(durable_);
+    dirty_ = false;
+    return dropped;
+}
+
 void JournalWriter::sync_filesystem() {
     if (fd_ < 0) return;
-    if (::syncfs(fd_) != 0) throw std::runtime_error(path_ + ": syncfs failed: " + std::strerror(errno));
-    dirty_ = false;
+    if (::syncfs(fd_) != 0) throw JournalError(path_ + ": syncfs failed: " + std::strerror(errno));
+    mark_synced();
 }
 
 void JournalWriter::sync() {
     if (!dirty_ || fd_ < 0) return;
-    if (::fdatasync(fd_) != 0) throw std::runtime_error(path_ + ": fdatasync failed: " + std::strerror(errno));
-    dirty_ = false;
+    if (::fdatasync(fd_) != 0) throw JournalError(path_ + ": fdatasync failed: " + std::strerror(errno));
+    mark_synced();
 }
 
 }  // namespace gb

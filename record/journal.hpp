@@ -2,10 +2,12 @@
 // scenario (id, content hash and files), seed and codes, then every accepted action
 // with a sequence number, a CRC-32 and the state hash after it. A record is
 // made durable (fdatasync, or a group syncfs) before its action is acknowledged.
+// An append is all or nothing: a failed write leaves no partial record behind.
 #pragma once
 
 #include <cstdint>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -82,8 +84,22 @@ struct JournalRead {
 // left out); a bad record followed by more data is an error.
 JournalRead read_journal(const std::string& path);
 
+// A journal could not be written or made durable (disk full, file too large, I/O error).
+struct JournalError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+// Appends records to one journal. It remembers where the last complete record
+// ends and where the last durable one ends, so that a failed write or flush
+// can be cut back to a journal that reads cleanly.
 class JournalWriter {
 public:
+    // A point in the journal to cut back to: its length and next sequence number.
+    struct Mark {
+        std::uint64_t end = 0;
+        std::uint64_t seq = 1;
+    };
+
     JournalWriter() = default;
     ~JournalWriter();
     JournalWriter(const JournalWriter&) = delete;
@@ -97,14 +113,27 @@ public:
     // Its records are appended in the journal's own format.
     static JournalWriter reopen(const std::string& path, std::uint64_t good_bytes, std::uint64_t next_seq);
 
-    // Appends a record (buffered by the OS until sync); returns its sequence number.
+    // Appends a record (buffered by the OS until sync); returns its sequence
+    // number. All or nothing: on a failed write the file is cut back to the end
+    // of the last complete record, the sequence number is not used, and
+    // JournalError is thrown.
     std::uint64_t append(const JournalRecord& r);
-    // fdatasync if anything was appended since the last sync.
+    // fdatasync if anything was appended since the last sync. Throws
+    // JournalError when it fails; the records since the last sync stay
+    // undurable (see roll_back).
     void sync();
     // Makes every journal on this file's file system durable at once
     // (syncfs): one flush for a pass that wrote several journals.
     void sync_filesystem();
-    void mark_synced() { dirty_ = false; }
+    // The records appended since the last sync are durable (a group syncfs succeeded).
+    void mark_synced();
+    // Cuts the journal back to its last durable record, for a flush that
+    // failed: what was written after it may never reach the disk. Returns how
+    // many records were dropped.
+    std::uint64_t roll_back();
+    Mark mark() const { return {end_, next_seq_}; }
+    // Cuts the journal back to `m` (never before the last durable record).
+    void cut(const Mark& m);
     bool dirty() const { return dirty_; }
     std::uint64_t next_seq() const { return next_seq_; }
     std::uint32_t format() const { return format_; }
@@ -116,6 +145,9 @@ private:
     std::uint64_t next_seq_ = 1;
     std::uint32_t format_ = kJournalFormat;
     bool dirty_ = false;
+    std::uint64_t end_ = 0;          // where the last complete record ends
+    Mark durable_;                   // where the last durable record ends
+    bool cut_pending_ = false;       // a cut back to end_ failed: retry before writing
 };
 
 std::uint32_t crc32(const void* data, std::size_t size);
