@@ -192,6 +192,7 @@ enum class ErrorCode : std::uint8_t {
     refused,  // the rules refused the action (message says why)
     lobby,    // a lobby request failed
     server_full,
+    save_status,  // the server cannot save a game (its actions are refused), or can again: the message says which
 };
 struct Error {
     ErrorCode code = ErrorCode::malformed;

@@ -2,11 +2,14 @@
 // seats and presence, the schedule of bots, and the phase timer.
 #include "live_game.hpp"
 
+#include <fcntl.h>
+#include <unistd.h>
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <system_error>
 
+#include "journal_replay.hpp"
 #include "view.hpp"
 #include "view_sync.hpp"
 
@@ -57,13 +60,31 @@ Seat LiveGame::seat_of(std::uint32_t player) const {
     }
 }
 
+namespace {
+constexpr auto kRetrySaving = std::chrono::seconds(1);  // how often a read-only game tries to save again
+constexpr std::size_t kProbeBytes = 16 * 1024;          // what a try writes: room for a few records
+}  // namespace
+
+Verdict LiveGame::cannot_save() const {
+    return Verdict{Verdict::Code::not_permitted,
+                   "the server cannot save right now: nothing was changed; try again in a moment"};
+}
+
 Verdict LiveGame::record(const Seat& seat, const Action& a) {
+    if (read_only_) return cannot_save();
     int turn = state_.turn;
     Phase phase = state_.phase;
     Acted done = gb::act(state_, seat, a, true);
     if (!done.ok()) return done.verdict;
     std::vector<Event>& events = done.events;
-    journal_.append(ActionRecord{JournalEntry{seat, a}, done.hash});
+    try {
+        journal_.append(ActionRecord{JournalEntry{seat, a}, done.hash});
+    } catch (const std::exception& e) {
+        // Not saved, so not applied: the state goes back to what the journal holds.
+        restore();
+        enter_read_only(e.what());
+        return cannot_save();
+    }
     services_.rate.count();
     for (Peer* p : members_) {
         p->seat = seat_of(p->player);
@@ -90,9 +111,99 @@ Verdict LiveGame::record(const Seat& seat, const Action& a) {
     return done.verdict;
 }
 
-void LiveGame::add_token(const std::string& token, std::uint32_t player) {
+bool LiveGame::add_token(const std::string& token, std::uint32_t player, const JournalWriter::Mark& undo) {
+    try {
+        journal_.append(TokenRecord{player, token});
+    } catch (const std::exception& e) {
+        // A player without a token could never come back: the Join goes too.
+        journal_.cut(undo);
+        restore();
+        for (Peer* p : members_) send_full_view(*p);
+        enter_read_only(e.what());
+        return false;
+    }
     tokens_[token] = player;
-    journal_.append(TokenRecord{player, token});
+    return true;
+}
+
+void LiveGame::lost_flush(const std::string& why) {
+    std::uint64_t dropped = journal_.roll_back();
+    services_.transport.recall(id(), cannot_save().message);
+    restore();
+    for (Peer* p : std::vector<Peer*>(members_)) {
+        if (!state_.find_player(p->player)) {  // its Join was not saved
+            services_.transport.error(*p, ErrorCode::save_status, "cannot join: " + cannot_save().message);
+            remove(*p);
+            p->game = 0;
+            continue;
+        }
+        p->seat = seat_of(p->player);
+        send_full_view(*p);
+    }
+    send_presence();
+    services_.log("game " + std::to_string(id()) + ": " + std::to_string(dropped) +
+                  " record(s) could not be made durable and were cut from the journal: " + why);
+    enter_read_only(why);
+}
+
+void LiveGame::restore() {
+    JournalRead jr = read_journal(journal_.path());
+    ReplayedGame rg;
+    if (jr.error.empty()) rg = gb::replay(jr);
+    if (!jr.error.empty() || !rg.error.empty()) {
+        services_.log("game " + std::to_string(id()) + ": cannot rebuild from its journal: " + jr.error + rg.error);
+        return;
+    }
+    state_ = std::move(rg.state);
+    tokens_ = std::move(rg.tokens);
+    for (Team t : kAllTeams) {
+        if (!state_.bot[idx(t)]) bots_[idx(t)].reset();
+        else if (!bots_[idx(t)]) bots_[idx(t)] = std::make_unique<Bot>(BotKind::heuristic, t, header_.seed);
+    }
+    asked_ = nullptr;
+    schedule_ = Schedule{};
+    update_timer();
+}
+
+void LiveGame::enter_read_only(const std::string& why) {
+    read_only_why_ = why;
+    retry_at_ = Clock::now() + kRetrySaving;
+    if (read_only_) return;
+    read_only_ = true;
+    services_.log("game " + std::to_string(id()) + ": read-only, cannot save: " + why);
+    for (Peer* p : members_)
+        services_.transport.error(*p, ErrorCode::save_status,
+                                  "game " + std::to_string(id()) +
+                                      " cannot be saved right now (the server's disk is full or failing): it is "
+                                      "read-only and refuses actions until it can save again; nothing acknowledged "
+                                      "is lost");
+}
+
+void LiveGame::try_to_resume(Clock::time_point now) {
+    retry_at_ = now + kRetrySaving;
+    // A file beside the journal ("game-N.journal.probe"), written and flushed:
+    // the journal itself must never hold anything but whole records.
+    std::string probe = journal_.path() + ".probe";
+    int fd = ::open(probe.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    bool ok = fd >= 0;
+    if (ok) {
+        std::string zeros(kProbeBytes, '\0');
+        ok = ::write(fd, zeros.data(), zeros.size()) == static_cast<ssize_t>(zeros.size()) && ::fdatasync(fd) == 0;
+        ::close(fd);
+        ::unlink(probe.c_str());
+    }
+    if (!ok) return;
+    read_only_ = false;
+    services_.log("game " + std::to_string(id()) + ": saving again (was read-only: " + read_only_why_ + ")");
+    for (Peer* p : members_)
+        services_.transport.error(*p, ErrorCode::save_status,
+                                  "game " + std::to_string(id()) + " saves again: actions are accepted");
+    drive();
+}
+
+std::optional<LiveGame::Clock::time_point> LiveGame::wake_at() const {
+    if (read_only_) return retry_at_;
+    return deadline_;
 }
 
 void LiveGame::seat(Peer& peer, std::uint32_t player, const std::string& token) {
@@ -165,7 +276,7 @@ void LiveGame::act(Peer& peer, const Act& m) {
     Verdict v = record(peer.seat, m.action);
     if (peer.bot) schedule_.answered(v.ok());
     if (!v.ok()) {
-        net.error(peer, ErrorCode::refused, std::string(action_name(m.action)) + ": " + v.message, m.request);
+        net.error(peer, read_only_ ? ErrorCode::save_status : ErrorCode::refused, std::string(action_name(m.action)) + ": " + v.message, m.request);
         if (peer.bot) drive();
         return;
     }
@@ -217,7 +328,7 @@ Cast LiveGame::cast() const {
 void LiveGame::drive() {
     // Follows the schedule until it waits for people, for a remote bot's
     // answer, or for a timer. The server's own bots answer at once.
-    for (int guard = 0; guard < 200000 && !state_.ended() && !asked_; ++guard) {
+    for (int guard = 0; guard < 200000 && !state_.ended() && !asked_ && !read_only_; ++guard) {
         Schedule::Move m = schedule_.next(state_, cast());
         if (m.kind == Schedule::Move::Kind::wait) return;
         if (m.kind == Schedule::Move::Kind::stand_in) {
@@ -266,10 +377,19 @@ void LiveGame::update_timer() {
 }
 
 bool LiveGame::tick(Clock::time_point now) {
+    if (read_only_) {
+        if (now < retry_at_) return false;
+        try_to_resume(now);
+        if (read_only_) return false;
+    }
     if (!deadline_ || *deadline_ > now) return false;
+    auto due = deadline_;
     deadline_.reset();
     std::string where = phase_line(state_);
-    if (!record(Seat::system(), TimerExpired{}).ok()) return false;
+    if (!record(Seat::system(), TimerExpired{}).ok()) {
+        if (read_only_) deadline_ = due;  // it expires once the game can save again
+        return false;
+    }
     services_.log("game " + std::to_string(id()) + ": timer expired in " + where);
     drive();
     return true;
@@ -281,7 +401,11 @@ std::string LiveGame::replay(const std::vector<JournalEntry>& actions) {
         Acted done = gb::act(state_, e.seat, e.action, true);
         if (!done.ok())
             return "action " + std::to_string(i + 1) + " (" + action_name(e.action) + "): " + done.verdict.message;
-        journal_.append(ActionRecord{e, done.hash});
+        try {
+            journal_.append(ActionRecord{e, done.hash});
+        } catch (const std::exception&) {
+            return "the server cannot save right now";
+        }
     }
     return {};
 }

@@ -51,6 +51,9 @@ std::string phase_line(const GameState& g);
 // A game in play. Every change goes through record(): validated by the rules,
 // journaled, then sent to each member as the update of its own view. Members
 // are the peers seated in it; the game never owns them.
+// A game whose journal cannot be written goes read-only: its state goes back
+// to what its journal holds, its actions are refused with a clear reason, its
+// members are told, and it tries again every second until it can save.
 class LiveGame {
 public:
     using Clock = std::chrono::steady_clock;
@@ -70,8 +73,18 @@ public:
     // Validates and applies an action (core `act`), journals it and queues
     // every member's update. A refused action changes nothing.
     Verdict record(const Seat& seat, const Action& a);
-    // A new resume token for a player, journaled.
-    void add_token(const std::string& token, std::uint32_t player);
+    // A new resume token for a player, journaled. False when it cannot be
+    // saved: the journal is cut back to `undo` (the player's Join) and the
+    // game goes read-only.
+    bool add_token(const std::string& token, std::uint32_t player, const JournalWriter::Mark& undo);
+    // The records of this pass could not be made durable (`why`): they are cut
+    // from the journal, the state goes back to what it holds, nothing queued
+    // for the members is sent (acknowledgements become refusals), and the game
+    // goes read-only.
+    void lost_flush(const std::string& why);
+    bool read_only() const { return read_only_; }
+    // When the game next needs the loop: its phase timer, or its next try to save.
+    std::optional<Clock::time_point> wake_at() const;
     // Seats a peer as `player`: sends its full view, and everyone's presence.
     void seat(Peer& peer, std::uint32_t player, const std::string& token);
     // A peer leaves (disconnected, or its seat was resumed elsewhere).
@@ -108,6 +121,12 @@ public:
 
 private:
     Cast cast() const;
+    // Rebuilds the state and tokens from the journal (after a cut).
+    void restore();
+    void enter_read_only(const std::string& why);
+    // Whether the data directory takes writes again; leaves read-only mode if so.
+    void try_to_resume(Clock::time_point now);
+    Verdict cannot_save() const;
     void forget_asked(const Peer& peer);
 
     GameServices services_;
@@ -127,6 +146,10 @@ private:
     std::optional<Clock::time_point> deadline_;
     std::tuple<int, int, int, bool> timer_key_{-1, -1, -1, false};
     Clock::duration paused_left_{};
+    // Read-only mode: why, and when to try saving again.
+    bool read_only_ = false;
+    std::string read_only_why_;
+    Clock::time_point retry_at_{};
 };
 
 }  // namespace gb

@@ -53,7 +53,13 @@ std::string new_token() {
 Lobby::Lobby(LobbyOptions options, GameServices services) : options_(std::move(options)), services_(services) {}
 
 Lobby::~Lobby() {
-    for (auto& [id, g] : games_) g->journal().sync();
+    for (auto& [id, g] : games_) {
+        try {
+            g->journal().sync();
+        } catch (const std::exception& e) {
+            services_.log(std::string("journal error at exit: ") + e.what());
+        }
+    }
 }
 
 void Lobby::adopt(std::unique_ptr<LiveGame> game) {
@@ -232,8 +238,17 @@ void Lobby::close_game(Peer& peer, const CloseGame& m) {
     for (auto it = games_.begin(); it != games_.end(); ++it) {
         LiveGame& g = *it->second;
         if (g.header().control_code != m.control_code) continue;
-        g.journal().append(CloseRecord{"closed from the lobby by " + peer.address});
-        g.journal().sync();
+        try {
+            g.journal().append(CloseRecord{"closed from the lobby by " + peer.address});
+            g.journal().sync();
+        } catch (const std::exception& e) {
+            // Not closed on disk, so not closed: a restart would bring it back.
+            g.journal().roll_back();
+            services_.log("game " + std::to_string(g.id()) + " not closed: " + e.what());
+            services_.transport.error(peer, ErrorCode::save_status,
+                                      "the server cannot save right now: the game stays open; try again later");
+            return;
+        }
         g.close_for_members();
         services_.log("game " + std::to_string(g.id()) + " closed by " + peer.address);
         services_.transport.send(peer, Closed{g.id()});
@@ -270,13 +285,18 @@ void Lobby::join_game(Peer& peer, const JoinGame& m) {
     std::string name = m.name.empty() ? std::string(name_of(m.role)) + " " + std::to_string(player) : m.name;
     Join join{player, name, m.role, m.team};
     peer.bot = m.bot && m.role == SeatRole::team;
+    JournalWriter::Mark before_join = g->journal().mark();
     if (Verdict v = g->record(Seat::system(), join); !v.ok()) {
         peer.bot = false;
         net.error(peer, ErrorCode::lobby, "cannot join: " + v.message);
         return;
     }
     std::string token = new_token();
-    g->add_token(token, player);
+    if (!g->add_token(token, player, before_join)) {
+        peer.bot = false;
+        net.error(peer, ErrorCode::save_status, "cannot join: the server cannot save right now; try again later");
+        return;
+    }
     g->seat(peer, player, token);
     services_.log("game " + std::to_string(g->id()) + ": " + name + " joined as " +
                   (m.role == SeatRole::team ? std::string(name_of(m.team)) : std::string(name_of(m.role))) + " from " +
@@ -329,15 +349,26 @@ void Lobby::disconnected(Peer& peer) {
 
 void Lobby::tick_timers() {
     auto now = LiveGame::Clock::now();
-    for (auto& [id, g] : games_) g->tick(now);
+    for (auto& [id, g] : games_) {
+        // One game's failure stops no other game.
+        try {
+            g->tick(now);
+        } catch (const std::exception& e) {
+            services_.log("game " + std::to_string(id) + ": error in its timer: " + e.what());
+        }
+    }
+}
+
+void Lobby::lost_flush(const JournalWriter* journal, const std::string& why) {
+    for (auto& [id, g] : games_)
+        if (&g->journal() == journal) g->lost_flush(why);
 }
 
 int Lobby::wait_ms(int limit) const {
     int timeout = limit;
     for (auto& [id, g] : games_)
-        if (g->deadline()) {
-            auto ms =
-                std::chrono::duration_cast<std::chrono::milliseconds>(*g->deadline() - LiveGame::Clock::now()).count();
+        if (auto wake = g->wake_at()) {
+            auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(*wake - LiveGame::Clock::now()).count();
             timeout = static_cast<int>(std::clamp<long long>(ms, 0, timeout));
         }
     return timeout;

@@ -55,6 +55,8 @@ public:
     int wait_ms(int limit) const;
     // The journals written since the last flush.
     std::vector<JournalWriter*> dirty_journals();
+    // A journal could not be made durable: its game takes back this pass and goes read-only.
+    void lost_flush(const JournalWriter* journal, const std::string& why);
 
 private:
     std::unique_ptr<LiveGame> make_game(Peer& peer, const net::CreateGame& m, const net::ForkGame* fork);

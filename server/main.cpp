@@ -90,6 +90,9 @@ int main(int argc, char** argv) {
         g_server = &server;
         std::signal(SIGINT, on_signal);
         std::signal(SIGTERM, on_signal);
+        // A file size limit makes a write fail (EFBIG) instead of killing the
+        // server: the game goes read-only and the others go on.
+        std::signal(SIGXFSZ, SIG_IGN);
         std::cout << "port: " << server.port() << std::endl;
         server.run();
         std::cerr << "gb-server: stopped\n";

@@ -49,39 +49,66 @@ void Server::start() {
 
 void Server::run() {
     while (!stop_) {
-        transport_.service(lobby_.wait_ms(20));
-        lobby_.tick_timers();
-        transport_.flush();
+        // No error leaves the loop: games are independent, and one that
+        // cannot save goes read-only on its own (see LiveGame).
+        try {
+            transport_.service(lobby_.wait_ms(20));
+            lobby_.tick_timers();
+            transport_.flush();
+        } catch (const std::exception& e) {
+            log_(std::string("error in the server loop: ") + e.what());
+        }
     }
     transport_.flush();
 }
 
 void Server::make_durable() {
     std::vector<JournalWriter*> dirty = lobby_.dirty_journals();
-    auto sync = [this](JournalWriter* j) {
-        try {
-            j->sync();
-        } catch (const std::exception& e) {
-            log_(std::string("journal error: ") + e.what());
-        }
-    };
     // A pass that wrote several journals makes them all durable with one
-    // syncfs (a group commit); a single journal gets its own fdatasync.
+    // syncfs (a group commit); a single journal gets its own fdatasync. When
+    // the group flush fails, each journal is flushed alone to find which.
     if (dirty.size() > 1 && options_.group_commit) {
         try {
             dirty.front()->sync_filesystem();
             for (JournalWriter* j : dirty) j->mark_synced();
+            return;
         } catch (const std::exception& e) {
             log_(std::string("journal error: ") + e.what());
         }
-    } else {
-        std::vector<std::function<void()>> jobs;
-        for (JournalWriter* j : dirty) jobs.emplace_back([&sync, j] { sync(j); });
-        flusher_->run_all(jobs);
+    }
+    std::vector<std::string> failed(dirty.size());
+    std::vector<std::function<void()>> jobs;
+    for (std::size_t i = 0; i < dirty.size(); ++i)
+        jobs.emplace_back([&failed, &dirty, i] {
+            try {
+                dirty[i]->sync();
+            } catch (const std::exception& e) {
+                failed[i] = e.what();
+            }
+        });
+    flusher_->run_all(jobs);
+    // Nothing that is not durable is acknowledged: those games take back this pass.
+    for (std::size_t i = 0; i < dirty.size(); ++i) {
+        if (failed[i].empty()) continue;
+        log_("journal error: " + failed[i]);
+        lobby_.lost_flush(dirty[i], failed[i]);
     }
 }
 
 void Server::handle(Peer& peer, ClientMessage&& m) {
+    std::string what = message_name(m);
+    try {
+        dispatch(peer, std::move(m));
+    } catch (const JournalError& e) {
+        log_("journal error handling " + what + " from " + peer.address + ": " + e.what());
+        transport_.error(peer, ErrorCode::save_status, "the server cannot save right now; try again later");
+    } catch (const std::exception& e) {
+        log_("error handling " + what + " from " + peer.address + ": " + e.what());
+        transport_.error(peer, ErrorCode::lobby, "the server could not complete that request; try again later");
+    }
+}
+
+void Server::dispatch(Peer& peer, ClientMessage&& m) {
     std::visit(
         [&](auto&& msg) {
             using T = std::decay_t<decltype(msg)>;

@@ -54,7 +54,9 @@ public:
 
 private:
     // A message from a peer past the handshake: to the lobby, or to its game.
+    // Errors are logged and answered, never let out.
     void handle(Peer& peer, net::ClientMessage&& m);
+    void dispatch(Peer& peer, net::ClientMessage&& m);
     // Makes every journal written since the last pass durable.
     void make_durable();
 

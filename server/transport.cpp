@@ -92,12 +92,28 @@ void Transport::flush() {
 }
 
 void Transport::send(Peer& peer, const ServerMessage& m, std::uint8_t channel, bool reliable) {
-    for (auto& bytes : packets_for(m)) outbox_.push_back({peer.handle, channel, reliable, std::move(bytes)});
+    bool error = std::holds_alternative<Error>(m);
+    for (auto& bytes : packets_for(m))
+        outbox_.push_back({peer.handle, channel, reliable, std::move(bytes), {}, peer.game, std::nullopt, error});
 }
 
 void Transport::send_ack(Peer& peer, const Ack& ack) {
     send(peer, ack);
     outbox_.back().received = pass_started_;
+    outbox_.back().ack = ack.request;
+}
+
+void Transport::recall(std::uint32_t game, const std::string& why) {
+    std::vector<Outgoing> kept;
+    for (auto& o : outbox_) {
+        if (o.game != game || o.error) {
+            kept.push_back(std::move(o));
+        } else if (o.ack) {
+            for (auto& bytes : packets_for(Error{ErrorCode::save_status, *o.ack, why}))
+                kept.push_back({o.peer, kChannelControl, true, std::move(bytes), {}, game, std::nullopt, true});
+        }
+    }
+    outbox_ = std::move(kept);
 }
 
 void Transport::error(Peer& peer, ErrorCode code, const std::string& message, std::uint32_t request) {

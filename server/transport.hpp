@@ -7,6 +7,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -54,6 +55,10 @@ public:
     // Counts a decode or protocol error; kMaxStrikes of them disconnect the peer.
     void strike(Peer& peer, const std::string& why);
     void disconnect_later(Peer& peer);
+    // Takes back what was queued for the members of `game` in this pass, for a
+    // game whose journal could not be made durable: its acknowledgements become
+    // refusals with `why`, its errors still go, everything else is dropped.
+    void recall(std::uint32_t game, const std::string& why);
 
     // Receive-to-acknowledge times of the last 10,000 actions, in ms.
     const std::vector<double>& ack_times() const { return ack_ms_; }
@@ -70,6 +75,9 @@ private:
         bool reliable;
         std::string bytes;
         Clock::time_point received{};  // for acknowledgements: when the action arrived
+        std::uint32_t game = 0;         // the game the peer was seated in when it was queued
+        std::optional<std::uint32_t> ack;  // an acknowledgement: its request number
+        bool error = false;
     };
 
     const Log& log_;
