@@ -30,7 +30,8 @@ std::string read_text(const std::string& path) {
     return ss.str();
 }
 
-ServerProcess::ServerProcess(const std::string& data, std::uint16_t port, std::vector<std::string> extra) {
+ServerProcess::ServerProcess(const std::string& data, std::uint16_t port, std::vector<std::string> extra,
+                             const std::function<void()>& in_child) {
     log_path_ = data + "/../" + fs::path(data).filename().string() + "-server.log";
     int out_pipe[2];
     REQUIRE(::pipe(out_pipe) == 0);
@@ -41,6 +42,7 @@ ServerProcess::ServerProcess(const std::string& data, std::uint16_t port, std::v
         int log_fd = ::open(log_path_.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
         ::dup2(log_fd, 2);
         ::close(out_pipe[0]);
+        if (in_child) in_child();
         std::vector<std::string> args{GB_SERVER_BIN, "--port", std::to_string(port), "--data", data};
         args.insert(args.end(), extra.begin(), extra.end());
         std::vector<char*> argv;
@@ -62,6 +64,16 @@ ServerProcess::ServerProcess(const std::string& data, std::uint16_t port, std::v
 
 ServerProcess::~ServerProcess() {
     if (pid_ > 0) stop();
+}
+
+bool ServerProcess::alive() {
+    if (pid_ <= 0) return false;
+    int status = 0;
+    if (::waitpid(pid_, &status, WNOHANG) == pid_) {
+        pid_ = -1;
+        return false;
+    }
+    return true;
 }
 
 void ServerProcess::kill9() {

@@ -5,6 +5,7 @@
 #include <sys/types.h>
 
 #include <chrono>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -20,14 +21,18 @@ std::string temp_dir(const std::string& name);
 
 class ServerProcess {
 public:
-    // Starts build/bin/gb-server on `port` (0: a free one) with `data`.
-    explicit ServerProcess(const std::string& data, std::uint16_t port = 0, std::vector<std::string> extra = {});
+    // Starts build/bin/gb-server on `port` (0: a free one) with `data`;
+    // `in_child` runs in the child before exec (environment, resource limits).
+    explicit ServerProcess(const std::string& data, std::uint16_t port = 0, std::vector<std::string> extra = {},
+                           const std::function<void()>& in_child = {});
     ~ServerProcess();
     std::uint16_t port() const { return port_; }
     void kill9();             // SIGKILL, then wait
     void stop();              // SIGTERM, then wait
     std::string log() const;  // everything the server wrote to stderr
     bool running() const { return pid_ > 0; }
+    // The process has not exited (checked now).
+    bool alive();
 
 private:
     pid_t pid_ = -1;
