@@ -208,8 +208,16 @@ TEST_CASE("A flush that fails with EIO is never acknowledged, and stops only its
         // From now on every flush of game 1's journal fails with EIO.
         std::ofstream(trigger) << "game-1.journal";
         std::size_t acks_before = one.s.acks.size();
-        std::string refusal = say(one, sent1, "lost in the flush");
-        CHECK(refusal.find("cannot save") != std::string::npos);
+        // Both games write in the same pass: the group syncfs fails, each
+        // journal is flushed alone, and only game 1's action is taken back.
+        auto lost = one.s.act(Chat{ChatChannel::broadcast, Team::us, "lost in the flush"});
+        sent1[lost] = "lost in the flush";
+        auto kept = two.s.act(Chat{ChatChannel::broadcast, Team::us, "kept in the flush"});
+        sent2[kept] = "kept in the flush";
+        for (int i = 0; i < 400 && !(one.s.refusals.count(lost) && two.s.acks.count(kept)); ++i)
+            pump_all({&one.s, &two.s}, 5ms);
+        CHECK(one.s.refusals[lost].find("cannot save") != std::string::npos);
+        CHECK(two.s.acks.count(kept) == 1);
         CHECK(one.wait_for("read-only", 2s));
         // Both games write in the same passes: game 2 goes on, game 1 refuses.
         for (int i = 0; i < 10; ++i) {
