@@ -243,8 +243,9 @@ void Lobby::close_game(Peer& peer, const CloseGame& m) {
             g.journal().sync();
         } catch (const std::exception& e) {
             // Not closed on disk, so not closed: a restart would bring it back.
-            g.journal().roll_back();
+            // Whatever this pass wrote before it is taken back with it.
             services_.log("game " + std::to_string(g.id()) + " not closed: " + e.what());
+            g.lost_flush(e.what());
             services_.transport.error(peer, ErrorCode::save_status,
                                       "the server cannot save right now: the game stays open; try again later");
             return;
