@@ -145,9 +145,9 @@ private:
     std::uint64_t next_seq_ = 1;
     std::uint32_t format_ = kJournalFormat;
     bool dirty_ = false;
-    std::uint64_t end_ = 0;          // where the last complete record ends
-    Mark durable_;                   // where the last durable record ends
-    bool cut_pending_ = false;       // a cut back to end_ failed: retry before writing
+    std::uint64_t end_ = 0;     // where the last complete record ends
+    Mark durable_;              // where the last durable record ends
+    bool cut_pending_ = false;  // a cut back to end_ failed: retry before writing
 };
 
 std::uint32_t crc32(const void* data, std::size_t size);

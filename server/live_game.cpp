@@ -157,8 +157,10 @@ void LiveGame::restore() {
     state_ = std::move(rg.state);
     tokens_ = std::move(rg.tokens);
     for (Team t : kAllTeams) {
-        if (!state_.bot[idx(t)]) bots_[idx(t)].reset();
-        else if (!bots_[idx(t)]) bots_[idx(t)] = std::make_unique<Bot>(BotKind::heuristic, t, header_.seed);
+        if (!state_.bot[idx(t)])
+            bots_[idx(t)].reset();
+        else if (!bots_[idx(t)])
+            bots_[idx(t)] = std::make_unique<Bot>(BotKind::heuristic, t, header_.seed);
     }
     asked_ = nullptr;
     schedule_ = Schedule{};
@@ -276,7 +278,8 @@ void LiveGame::act(Peer& peer, const Act& m) {
     Verdict v = record(peer.seat, m.action);
     if (peer.bot) schedule_.answered(v.ok());
     if (!v.ok()) {
-        net.error(peer, read_only_ ? ErrorCode::save_status : ErrorCode::refused, std::string(action_name(m.action)) + ": " + v.message, m.request);
+        net.error(peer, read_only_ ? ErrorCode::save_status : ErrorCode::refused,
+                  std::string(action_name(m.action)) + ": " + v.message, m.request);
         if (peer.bot) drive();
         return;
     }

@@ -74,8 +74,8 @@ private:
         std::uint8_t channel;
         bool reliable;
         std::string bytes;
-        Clock::time_point received{};  // for acknowledgements: when the action arrived
-        std::uint32_t game = 0;         // the game the peer was seated in when it was queued
+        Clock::time_point received{};      // for acknowledgements: when the action arrived
+        std::uint32_t game = 0;            // the game the peer was seated in when it was queued
         std::optional<std::uint32_t> ack;  // an acknowledgement: its request number
         bool error = false;
     };

@@ -51,7 +51,7 @@ void fill(const std::string& file) {
 // A White Cell seat that says things and remembers what was acknowledged.
 struct Voice {
     SeatSession s;
-    std::vector<std::string> notices;           // errors not tied to a request
+    std::vector<std::string> notices;  // errors not tied to a request
 
     void join_as(std::uint16_t port, const std::string& control) {
         s.on_error = [this](const Error& e) {
