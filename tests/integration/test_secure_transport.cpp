@@ -134,7 +134,7 @@ TEST_CASE("a capture of a whole game holds no chat text, code or token in any fo
     }
     // The same check finds them when they are there.
     CHECK(exposed("xx" + base64("z" + control) + "yy", control) == "base64");
-    CHECK(exposed("xx" + hex(dana_token, true), dana_token) == "HEX");
+    CHECK_FALSE(exposed("xx" + hex(dana_token, true), dana_token).empty());
 }
 
 TEST_CASE("a server with another key is refused, pinned or first seen", "[security][defect10]") {
