@@ -24,14 +24,15 @@ GB_ONE_GAME_SEEDS=4 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=p
 if command -v clang++ >/dev/null 2>&1; then
   echo "== fuzz smoke runs (build-fuzz/, clang libFuzzer)"
   cmake -S . -B build-fuzz -DGB_FUZZ=ON -DGB_TESTS=OFF -DCMAKE_CXX_COMPILER=clang++ >/dev/null
-  cmake --build build-fuzz -j"$jobs" --target fuzz_messages fuzz_scenario fuzz_journal
+  cmake --build build-fuzz -j"$jobs" --target fuzz_messages fuzz_scenario fuzz_journal fuzz_handshake
   corpus=$(mktemp -d)
   trap 'rm -rf "$corpus"' EXIT
-  mkdir -p "$corpus/messages" "$corpus/scenario" "$corpus/journal"
+  mkdir -p "$corpus/messages" "$corpus/scenario" "$corpus/journal" "$corpus/handshake"
   cp scenarios/rules/standard.toml scenarios/cards/*.toml "$corpus/scenario/"
   # Hostile seeds: quotes of every TOML string form before deep nesting, long dotted keys.
   cp tests/fuzz/corpus/scenario/* "$corpus/scenario/"
   build-fuzz/bin/fuzz_messages -max_total_time=30 -rss_limit_mb=1024 "$corpus/messages" 2>&1 | tail -n 2
+  build-fuzz/bin/fuzz_handshake -max_total_time=10 -rss_limit_mb=1024 "$corpus/handshake" 2>&1 | tail -n 2
   build-fuzz/bin/fuzz_scenario -max_total_time=10 -rss_limit_mb=1024 "$corpus/scenario" 2>&1 | tail -n 2
   cp tests/fixtures/*.journal "$corpus/journal/"
   build-fuzz/bin/fuzz_journal -max_total_time=20 -rss_limit_mb=1024 "$corpus/journal" 2>&1 | tail -n 2

@@ -9,6 +9,7 @@
 
 #include "bounded_archive.hpp"
 #include "scenario_archive.hpp"
+#include "server_trust.hpp"
 #include "view_sync.hpp"
 
 namespace gb::net {
@@ -26,7 +27,13 @@ void enet_once() {
 }
 }  // namespace
 
-bool parse_endpoint(const std::string& s, std::string& host, std::uint16_t& port) {
+bool parse_endpoint(const std::string& text, std::string& host, std::uint16_t& port) {
+    std::string s = text, pin;
+    if (auto hash = text.find('#'); hash != std::string::npos) {
+        s = text.substr(0, hash);
+        pin = text.substr(hash + 1);
+        if (!valid_pin(pin)) return false;
+    }
     auto colon = s.rfind(':');
     if (colon == std::string::npos || colon == 0 || colon + 1 >= s.size()) return false;
     host = s.substr(0, colon);
@@ -38,6 +45,7 @@ bool parse_endpoint(const std::string& s, std::string& host, std::uint16_t& port
     }
     if (v == 0) return false;
     port = static_cast<std::uint16_t>(v);
+    if (!pin.empty()) pin_server(host, port, pin);
     return true;
 }
 
@@ -65,7 +73,9 @@ void ClientHost::service(Millis timeout) {
                 ev.peer->data = nullptr;
                 break;
             case ENET_EVENT_TYPE_RECEIVE:
-                if (c) c->receive(std::string(reinterpret_cast<const char*>(ev.packet->data), ev.packet->dataLength));
+                if (c)
+                    c->receive(std::string(reinterpret_cast<const char*>(ev.packet->data), ev.packet->dataLength),
+                               ev.channelID);
                 enet_packet_destroy(ev.packet);
                 break;
             default: break;
@@ -98,7 +108,7 @@ void Connection::service(Millis timeout) {
         if (ev.type == ENET_EVENT_TYPE_CONNECT) connected_ = true;
         if (ev.type == ENET_EVENT_TYPE_DISCONNECT) peer_ = nullptr;
         if (ev.type == ENET_EVENT_TYPE_RECEIVE) {
-            receive(std::string(reinterpret_cast<const char*>(ev.packet->data), ev.packet->dataLength));
+            receive(std::string(reinterpret_cast<const char*>(ev.packet->data), ev.packet->dataLength), ev.channelID);
             enet_packet_destroy(ev.packet);
         }
         r = enet_host_check_events(host_, &ev);
@@ -135,6 +145,10 @@ std::string Connection::open(const std::string& host_name, std::uint16_t port, M
         return "no answer from " + host_name + ":" + std::to_string(port);
     }
     enet_peer_timeout(peer_, 32, 3000, 8000);
+    if (auto err = secure(host_name, port, until); !err.empty()) {
+        close();
+        return err;
+    }
     if (!hello) return {};
     auto reply = request(Hello{kProtocolVersion, "gb"}, timeout);
     if (!reply) {
@@ -152,6 +166,58 @@ std::string Connection::open(const std::string& host_name, std::uint16_t port, M
     return {};
 }
 
+std::string Connection::secure(const std::string& host_name, std::uint16_t port, Clock::time_point until) {
+    ClientHandshake hs;
+    handshake_answer_.reset();
+    send_packet(hs.hello(), kChannelControl, true);
+    while (!handshake_answer_ && peer_ && Clock::now() < until) service(Millis(10));
+    const std::string where = host_name + ":" + std::to_string(port);
+    if (!handshake_answer_) return "no key exchange from " + where;
+    if (handshake_answer_->compare(0, 4, kHandshakeMagic, 4) != 0) {
+        // An older server answers in plain messages; show what it said.
+        try {
+            ServerMessage m = decode_server(handshake_answer_->data(), handshake_answer_->size());
+            if (auto* e = std::get_if<Error>(&m)) return where + ": " + e->message;
+        } catch (const std::exception&) {
+        }
+        return where + " does not speak the encrypted protocol (an older server?)";
+    }
+    SecureChannel channel;
+    Key key{};
+    if (auto err = hs.finish(*handshake_answer_, channel, key); !err.empty()) return where + ": " + err;
+    if (auto err = check_server_key(host_name, port, key); !err.empty()) return err;
+    channel_ = channel;
+    server_key_ = key;
+    return {};
+}
+
+std::string Connection::server_fingerprint() const {
+    return channel_.established() ? fingerprint(server_key_) : std::string();
+}
+
+void Connection::send_packet(const std::string& bytes, std::uint8_t channel, bool reliable) {
+    if (!peer_) return;
+    ENetPacket* p = enet_packet_create(bytes.data(), bytes.size(), reliable ? ENET_PACKET_FLAG_RELIABLE : 0);
+    if (enet_peer_send(peer_, channel, p) != 0) enet_packet_destroy(p);
+    enet_host_flush(host());
+}
+
+void Connection::send_sealed(const std::string& plain, std::uint8_t channel, bool reliable) {
+    if (!peer_ || !channel_.established()) return;
+    std::string sealed = channel_.seal(channel, plain);
+    if (on_sealed) on_sealed(sealed, channel);
+    send_packet(sealed, channel, reliable);
+}
+
+void Connection::drop(const std::string& why) {
+    if (peer_) {
+        peer_->data = nullptr;
+        enet_peer_disconnect_now(peer_, 0);
+        peer_ = nullptr;
+    }
+    queue_.push_back(Error{ErrorCode::malformed, 0, why});
+}
+
 void Connection::close() {
     if (peer_) {
         peer_->data = nullptr;
@@ -163,27 +229,41 @@ void Connection::close() {
         host_ = nullptr;
     }
     connected_ = false;
+    channel_ = SecureChannel();
+    handshake_answer_.reset();
     fragments_.clear();
     fragment_total_ = 0;
     queue_.clear();
 }
 
 void Connection::send(const ClientMessage& m, std::uint8_t channel, bool reliable) {
-    if (!peer_) return;
-    std::string bytes = encode(m);
-    ENetPacket* p = enet_packet_create(bytes.data(), bytes.size(), reliable ? ENET_PACKET_FLAG_RELIABLE : 0);
-    if (enet_peer_send(peer_, channel, p) != 0) enet_packet_destroy(p);
-    enet_host_flush(host());
+    send_sealed(encode(m), channel, reliable);
 }
 
 void Connection::send_raw(const std::string& bytes, std::uint8_t channel) {
-    if (!peer_) return;
-    ENetPacket* p = enet_packet_create(bytes.data(), bytes.size(), ENET_PACKET_FLAG_RELIABLE);
-    if (enet_peer_send(peer_, channel, p) != 0) enet_packet_destroy(p);
-    enet_host_flush(host());
+    send_sealed(bytes, channel, true);
 }
 
-void Connection::receive(const std::string& bytes) {
+void Connection::send_as_is(const std::string& bytes, std::uint8_t channel) {
+    send_packet(bytes, channel, true);
+}
+
+void Connection::receive(const std::string& packet, std::uint8_t channel) {
+    if (!channel_.established()) {
+        // The key exchange's answer; anything before it is ignored.
+        if (!handshake_answer_) handshake_answer_ = packet;
+        return;
+    }
+    std::string bytes;
+    switch (channel_.open(channel, packet, bytes)) {
+        case OpenError::none: break;
+        case OpenError::replayed: ++packets_rejected; return;
+        case OpenError::malformed:
+        case OpenError::forged:
+            ++packets_rejected;
+            drop("a packet from the server failed authentication: the connection is closed");
+            return;
+    }
     ++packets_received;
     if (on_packet) on_packet(bytes);
     try {
@@ -251,7 +331,11 @@ std::string SeatSession::resume(Millis timeout) {
     if (auto err = conn_.open(host_, port_, timeout); !err.empty()) return err;
     seated_ = false;
     your_move = 0;  // the server asks again once the seat is back
-    conn_.send(ResumeSeat{token_, bot_});
+    // The token itself never travels: only a proof over this session's keys.
+    ResumeSeat m;
+    m.bot = bot_;
+    m.proof = resume_proof(token_, conn_.session_binding());
+    conn_.send(m);
     return wait_seated(timeout);
 }
 

@@ -13,6 +13,7 @@
 #include <string>
 
 #include "protocol.hpp"
+#include "secure_channel.hpp"
 
 struct _ENetHost;
 struct _ENetPeer;
@@ -21,7 +22,8 @@ namespace gb::net {
 
 using Millis = std::chrono::milliseconds;
 
-// "host:port" -> host, port. False on a malformed endpoint.
+// "host:port" or "host:port#FINGERPRINT" -> host, port. False on a malformed
+// endpoint. A fingerprint pins that server's key for this process.
 bool parse_endpoint(const std::string& s, std::string& host, std::uint16_t& port);
 
 class Connection;
@@ -50,15 +52,22 @@ public:
     Connection(const Connection&) = delete;
     Connection& operator=(const Connection&) = delete;
 
-    // Connects and (unless `hello` is false) says hello. Returns an error
-    // message, empty on success.
+    // Connects, runs the key exchange (checking the server's key against its
+    // pin or known_hosts) and (unless `hello` is false) says hello. Returns an
+    // error message, empty on success.
     std::string open(const std::string& host, std::uint16_t port, Millis timeout = Millis(5000), bool hello = true);
     void close();
     bool is_open() const { return peer_ != nullptr; }
 
     void send(const ClientMessage& m, std::uint8_t channel = kChannelControl, bool reliable = true);
-    // Sends raw bytes (tests of hostile input).
+    // Seals and sends raw bytes (tests of hostile input).
     void send_raw(const std::string& bytes, std::uint8_t channel = kChannelControl);
+    // Sends bytes without sealing them (tests: replays, forgeries).
+    void send_as_is(const std::string& bytes, std::uint8_t channel = kChannelControl);
+    // The server's key fingerprint (64 hex characters), once the key exchange is done.
+    std::string server_fingerprint() const;
+    // This session's binding, for resume proofs.
+    const Key& session_binding() const { return channel_.binding(); }
     // The next server message, waiting up to `timeout`. Empty on timeout or
     // when the connection dropped (then is_open() is false). On a shared host
     // a zero timeout only takes what the host has already delivered.
@@ -66,7 +75,10 @@ public:
 
     // Called with every packet received, before decoding.
     std::function<void(const std::string&)> on_packet;
+    // Called with every sealed packet sent, and its channel (tests).
+    std::function<void(const std::string&, std::uint8_t)> on_sealed;
     std::uint64_t packets_received = 0;
+    std::uint64_t packets_rejected = 0;  // replayed or forged
 
     // A request/response exchange for lobby messages: sends `m`, then waits
     // for the first message that is not an Update or PointerEcho.
@@ -74,7 +86,12 @@ public:
 
 private:
     friend class ClientHost;
-    void receive(const std::string& bytes);  // decode (joining fragments) into the queue
+    void receive(const std::string& packet, std::uint8_t channel);  // open, decode (joining fragments) into the queue
+    std::string secure(const std::string& host_name, std::uint16_t port,
+                       std::chrono::steady_clock::time_point until);  // the key exchange
+    void send_packet(const std::string& bytes, std::uint8_t channel, bool reliable);
+    void send_sealed(const std::string& plain, std::uint8_t channel, bool reliable);
+    void drop(const std::string& why);  // closes at once, leaving `why` as an Error
     void service(Millis timeout);            // run the host (own or shared)
     _ENetHost* host() const;
 
@@ -82,6 +99,9 @@ private:
     _ENetHost* host_ = nullptr;  // own host, when not shared
     _ENetPeer* peer_ = nullptr;
     bool connected_ = false;
+    SecureChannel channel_;
+    Key server_key_{};
+    std::optional<std::string> handshake_answer_;
     std::string fragments_;
     std::uint32_t fragment_total_ = 0;
     std::deque<ServerMessage> queue_;

@@ -45,6 +45,12 @@ inline constexpr Limit kPeerTimeoutMinLimit{"peer timeout, at least", 5000, "ms"
                                             "a peer that stops answering is dropped"};
 inline constexpr Limit kPeerTimeoutMaxLimit{"peer timeout, at most", 15000, "ms", "ENet (`enet_peer_timeout`)",
                                             "a dropped peer's seat is shown as away within this"};
+inline constexpr Limit kHandshakeTimeLimit{"time to finish the handshake (key exchange, then `Hello`)", 5000, "ms",
+                                          "transport",
+                                          "a peer that connects and says nothing is dropped; ENet alone keeps it"};
+inline constexpr Limit kHalfOpenLimit{"connections still in their handshake, all addresses", 256, "peers", "transport",
+                                      "idle connections from many addresses cannot take every slot; "
+                                      "at the cap the oldest is dropped"};
 // ------------------------------------------------------------ lobby
 inline constexpr Limit kGamesLimit{"games hosted at once (default; `--max-games`)", 256, "games", "lobby",
                                    "each game holds a journal file and its state in memory"};
@@ -66,7 +72,8 @@ inline constexpr Limit kChatLogLimit{"chat messages in a game", 5000, "messages"
 inline constexpr Limit kLimits[] = {
     kPacketLimit,         kMessageLimit,        kLengthLimit,          kScenarioNameLimit,
     kGameNameLimit,       kPeersLimit,          kPeersPerAddressLimit, kStrikesLimit,
-    kPeerTimeoutMinLimit, kPeerTimeoutMaxLimit, kGamesLimit,           kJoinCodeLimit,
+    kPeerTimeoutMinLimit, kPeerTimeoutMaxLimit, kHandshakeTimeLimit,   kHalfOpenLimit,
+    kGamesLimit,          kJoinCodeLimit,
     kControlCodeLimit,    kForkActionsLimit,    kForkRulesLimit,       kPlayerNameLimit,
     kTextLimit,           kChatLogLimit,
 };
@@ -78,6 +85,8 @@ inline constexpr std::size_t kMaxName = kPlayerNameLimit.value;
 inline constexpr std::size_t kMaxStrikes = kStrikesLimit.value;
 inline constexpr std::uint32_t kPeerTimeoutMinMs = static_cast<std::uint32_t>(kPeerTimeoutMinLimit.value);
 inline constexpr std::uint32_t kPeerTimeoutMaxMs = static_cast<std::uint32_t>(kPeerTimeoutMaxLimit.value);
+inline constexpr std::uint32_t kHandshakeMs = static_cast<std::uint32_t>(kHandshakeTimeLimit.value);
+inline constexpr std::size_t kMaxHalfOpen = kHalfOpenLimit.value;
 inline constexpr int kDefaultMaxPeers = static_cast<int>(kPeersLimit.value);
 inline constexpr int kDefaultPeersPerAddress = static_cast<int>(kPeersPerAddressLimit.value);
 inline constexpr int kDefaultMaxGames = static_cast<int>(kGamesLimit.value);

@@ -19,8 +19,10 @@
 namespace gb::net {
 
 // 2: presence; 3: bot seats move when the server asks them (YourMove, Pass);
-// 4: a fork brings its saved game's scenario files (ForkGame::scenario_files).
-inline constexpr std::uint32_t kProtocolVersion = 4;
+// 4: a fork brings its saved game's scenario files (ForkGame::scenario_files);
+// 5: an encrypted channel under every message (net/secure_channel.hpp), and
+// ResumeSeat carries a proof of the token instead of the token.
+inline constexpr std::uint32_t kProtocolVersion = 5;
 
 // ENet channels.
 inline constexpr std::uint8_t kChannelControl = 0;   // handshake, lobby, actions, updates (reliable)
@@ -95,13 +97,18 @@ struct JoinGame {
     }
 };
 struct ResumeSeat {
-    std::string token;
-    bool bot = false;  // as in JoinGame
+    std::string token;  // refused: a token never travels; send `proof`
+    bool bot = false;   // as in JoinGame
+    // A MAC over this session's binding keyed by the token
+    // (net/secure_channel.hpp, resume_proof): a captured proof resumes nothing
+    // on another connection.
+    std::string proof;
     static constexpr const char* kName = "resume_seat";
     template <class F>
     void fields(F& f) {
         f("token", token);
         f("bot", bot);
+        f("proof", proof);
     }
 };
 struct Act {

@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # One list for everything this project builds with; see the README's table.
-PACKAGES=(build-essential cmake libtoml11-dev libcereal-dev libenet-dev catch2 python3
+PACKAGES=(build-essential cmake pkg-config libtoml11-dev libcereal-dev libenet-dev libsodium-dev catch2 python3
           libsfml-dev libimgui-dev libstb-dev libgl-dev libx11-dev libgl1-mesa-dri fonts-dejavu-core)
 if [ "${1:-}" = "--tests" ] || [ "${1:-}" = "--with-fuzz" ]; then
   PACKAGES+=(xvfb xauth chromium clang libclang-rt-dev)

@@ -311,10 +311,20 @@ void Lobby::resume_seat(Peer& peer, const ResumeSeat& m) {
         net.error(peer, ErrorCode::lobby, "this connection already holds a seat");
         return;
     }
+    if (!m.token.empty() || m.proof.empty()) {
+        // A token sent as it is could have been captured: only a proof bound
+        // to this session resumes a seat.
+        net.error(peer, ErrorCode::bad_token, "resume with a proof of the token, not the token itself");
+        net.strike(peer, "a resume without a proof");
+        return;
+    }
     for (auto& [id, g] : games_) {
-        auto t = g->tokens().find(m.token);
+        auto t = std::find_if(g->tokens().begin(), g->tokens().end(), [&](const auto& entry) {
+            return check_resume_proof(entry.first, peer.channel.binding(), m.proof);
+        });
         if (t == g->tokens().end()) continue;
         std::uint32_t player = t->second;
+        const std::string token = t->first;
         if (!g->state().find_player(player)) {
             net.error(peer, ErrorCode::bad_token, "that seat was removed by the White Cell");
             return;
@@ -328,7 +338,7 @@ void Lobby::resume_seat(Peer& peer, const ResumeSeat& m) {
                 net.disconnect_later(*other);
             }
         peer.bot = m.bot && g->state().find_player(player)->role == SeatRole::team;
-        g->seat(peer, player, m.token);
+        g->seat(peer, player, token);
         services_.log("game " + std::to_string(id) + ": " + g->state().find_player(player)->name + " resumed from " +
                       peer.address);
         g->drive();

@@ -2,11 +2,13 @@
 // handshake, strikes) and the seat it holds in a game, if any.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <string>
 
 #include "protocol.hpp"
+#include "secure_channel.hpp"
 #include "state.hpp"
 
 struct _ENetPeer;
@@ -17,8 +19,10 @@ struct Peer {
     // The connection, kept by the transport.
     _ENetPeer* handle = nullptr;
     std::string address;
-    bool hello = false;  // the handshake is done
-    int strikes = 0;     // decode and protocol errors so far
+    std::chrono::steady_clock::time_point connected_at{};
+    net::SecureChannel channel;  // set up by the key exchange
+    bool hello = false;          // the handshake (key exchange, then Hello) is done
+    int strikes = 0;             // decode and protocol errors so far
 
     // The seat, kept by the lobby and the live game.
     std::uint32_t game = 0;  // 0: not seated

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "recovery.hpp"
+#include "server_trust.hpp"
 
 namespace gb {
 
@@ -42,9 +43,15 @@ Server::~Server() = default;
 void Server::start() {
     fs::create_directories(options_.data_dir);
     recover_games(options_.data_dir, lobby_, log_);
-    transport_.listen(options_.bind, options_.port, options_.max_peers, options_.peers_per_address);
-    log_("listening on " + options_.bind + ":" + std::to_string(transport_.port()) + ", data in " + options_.data_dir +
-         ", " + std::to_string(lobby_.size()) + " game(s) resumed");
+    ServerKey key = load_or_create_server_key(options_.data_dir);
+    fingerprint_ = net::fingerprint(key.public_key);
+    transport_.listen(options_.bind, options_.port, options_.max_peers, options_.peers_per_address, key);
+    // Clients in this process (a hosting gb-client, gb demo, gb fork) know the key.
+    pin_server("127.0.0.1", transport_.port(), fingerprint_);
+    if (options_.bind != "0.0.0.0") pin_server(options_.bind, transport_.port(), fingerprint_);
+    log_("listening on " + options_.bind + ":" + std::to_string(transport_.port()) + "#" +
+         fingerprint_.substr(0, kFingerprintShown) + ", data in " + options_.data_dir + ", " +
+         std::to_string(lobby_.size()) + " game(s) resumed; server key " + fingerprint_);
 }
 
 void Server::run() {

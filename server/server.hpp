@@ -51,6 +51,8 @@ public:
     void run();
     void stop() { stop_ = true; }
     std::uint16_t port() const { return transport_.port(); }
+    // The server key's fingerprint (64 hex characters), once started.
+    const std::string& fingerprint() const { return fingerprint_; }
 
 private:
     // A message from a peer past the handshake: to the lobby, or to its game.
@@ -62,6 +64,7 @@ private:
 
     ServerOptions options_;
     std::atomic<bool> stop_{false};
+    std::string fingerprint_;
     Log log_;
     ActionRate rate_;
     std::unique_ptr<FlushPool> flusher_;

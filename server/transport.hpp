@@ -36,10 +36,14 @@ public:
     Transport(const Transport&) = delete;
     Transport& operator=(const Transport&) = delete;
 
-    // Binds the port. Throws std::runtime_error when it cannot be used.
-    void listen(const std::string& bind, std::uint16_t port, int max_peers, int peers_per_address);
+    // Binds the port; peers are answered with `key`. Throws
+    // std::runtime_error when it cannot be used.
+    void listen(const std::string& bind, std::uint16_t port, int max_peers, int peers_per_address,
+                const net::ServerKey& key);
     std::uint16_t port() const { return port_; }
     std::size_t peer_count() const { return peers_.size(); }
+    // Peers that have not finished the handshake.
+    std::size_t half_open() const { return half_open_; }
 
     // Waits up to `timeout_ms` for the network, then handles every event that
     // has arrived.
@@ -65,15 +69,21 @@ public:
 
 private:
     void connected(_ENetPeer* p);
-    void received(_ENetPeer* p, const char* data, std::size_t size);
+    void received(_ENetPeer* p, const char* data, std::size_t size, std::uint8_t channel);
     void disconnected(_ENetPeer* p);
+    void key_exchange(Peer& peer, const std::string& packet);
     void handshake(Peer& peer, const net::Hello& hello);
+    // Drops peers that did not finish the handshake in time.
+    void drop_idle();
+    // Disconnects at once (a forged packet, an idle peer).
+    void drop(Peer& peer);
 
     struct Outgoing {
         _ENetPeer* peer;
         std::uint8_t channel;
         bool reliable;
-        std::string bytes;
+        std::string bytes;  // plain: sealed for the peer when sent (unless `as_is`)
+        bool as_is = false;
         Clock::time_point received{};      // for acknowledgements: when the action arrived
         std::uint32_t game = 0;            // the game the peer was seated in when it was queued
         std::optional<std::uint32_t> ack;  // an acknowledgement: its request number
@@ -84,7 +94,12 @@ private:
     Hooks hooks_;
     _ENetHost* host_ = nullptr;
     std::uint16_t port_ = 0;
+    net::ServerKey key_;
     std::map<_ENetPeer*, std::unique_ptr<Peer>> peers_;
+    std::size_t half_open_ = 0;        // peers without a finished handshake
+    std::size_t refused_half_open_ = 0;  // dropped at the cap, oldest first, since the last sweep
+    std::size_t dropped_idle_ = 0;       // peers dropped for idling since the last sweep
+    Clock::time_point last_sweep_{};
     std::vector<Outgoing> outbox_;
     Clock::time_point pass_started_{};
     std::vector<double> ack_ms_;  // ring of recent receive-to-acknowledge times

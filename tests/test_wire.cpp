@@ -22,7 +22,7 @@ TEST_CASE("every client and server message survives an encode/decode round trip"
     std::vector<ClientMessage> client{Hello{1, "x"},       CreateGame{"after-911", 42, "Seminar"},
                                       ListGames{},         ServerStats{},
                                       CloseGame{"ABC"},    JoinGame{"CODE", SeatRole::team, Team::gulf, "Dana"},
-                                      ResumeSeat{"token"}, Act{7, Commit{{order(g, "enrich")}}},
+                                      ResumeSeat{"token", false, std::string(32, 'p')}, Act{7, Commit{{order(g, "enrich")}}},
                                       ResyncRequest{},     Pointer{0.5f, 0.25f}};
     for (const auto& m : client) {
         std::string bytes = encode(m);

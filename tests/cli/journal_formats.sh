@@ -48,7 +48,7 @@ server=$(dirname "$gb")/gb-server
 "$server" --port 0 --data "$tmp/data" >/dev/null 2>"$tmp/server.log" &
 server_pid=$!
 for _ in $(seq 100); do grep -q "listening on" "$tmp/server.log" && break; sleep 0.1; done
-port=$(sed -n 's/.*listening on [0-9.]*:\([0-9]*\),.*/\1/p' "$tmp/server.log")
+port=$(sed -n 's/.*listening on [0-9.]*:\([0-9]*\)[#,].*/\1/p' "$tmp/server.log")
 [ -n "$port" ] || { kill "$server_pid"; fail "gb-server did not start: $(cat "$tmp/server.log")"; }
 "$gb" lobby create --server "127.0.0.1:$port" --scenario "$tmp/set/after-911.toml" --seed 3 >"$tmp/create.out" 2>&1
 created=$?

@@ -16,6 +16,38 @@ namespace gbi {
 
 namespace fs = std::filesystem;
 
+namespace {
+// Every server a test process starts gets one key, so clients that learn keys
+// on first use (known_hosts, here a file of this process) are never confused
+// by a port that another server used earlier; a test that needs another key
+// puts its own server.key in the data directory first.
+const ServerKey& test_server_key() {
+    static const ServerKey key = [] {
+        auto known = fs::temp_directory_path() / ("gb-it-known_hosts-" + std::to_string(::getpid()));
+        fs::remove(known);
+        ::setenv("GB_KNOWN_HOSTS", known.c_str(), 1);
+        return generate_server_key();
+    }();
+    return key;
+}
+
+void seed_key(const std::string& data) {
+    fs::create_directories(data);
+    std::string path = data + "/server.key";
+    if (fs::exists(path)) return;
+    int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
+    REQUIRE(fd >= 0);
+    const ServerKey& k = test_server_key();
+    REQUIRE(::write(fd, k.secret_key.data(), 32) == 32);
+    REQUIRE(::write(fd, k.public_key.data(), 32) == 32);
+    ::close(fd);
+}
+}  // namespace
+
+std::string server_fingerprint(const std::string& data) {
+    return fingerprint(load_or_create_server_key(data).public_key);
+}
+
 std::string temp_dir(const std::string& name) {
     auto dir = fs::temp_directory_path() / ("gb-it-" + std::to_string(::getpid()) + "-" + name);
     fs::remove_all(dir);
@@ -32,6 +64,8 @@ std::string read_text(const std::string& path) {
 
 ServerProcess::ServerProcess(const std::string& data, std::uint16_t port, std::vector<std::string> extra,
                              const std::function<void()>& in_child) {
+    seed_key(data);
+    fingerprint_ = server_fingerprint(data);
     log_path_ = data + "/../" + fs::path(data).filename().string() + "-server.log";
     int out_pipe[2];
     REQUIRE(::pipe(out_pipe) == 0);

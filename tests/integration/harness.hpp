@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "client.hpp"
+#include "secure_channel.hpp"
 
 namespace gbi {
 
@@ -27,6 +28,9 @@ public:
                            const std::function<void()>& in_child = {});
     ~ServerProcess();
     std::uint16_t port() const { return port_; }
+    // The server key's fingerprint, and "127.0.0.1:PORT#FINGERPRINT".
+    const std::string& fingerprint() const { return fingerprint_; }
+    std::string endpoint() const { return "127.0.0.1:" + std::to_string(port_) + "#" + fingerprint_; }
     void kill9();             // SIGKILL, then wait
     void stop();              // SIGTERM, then wait
     std::string log() const;  // everything the server wrote to stderr
@@ -38,7 +42,11 @@ private:
     pid_t pid_ = -1;
     std::uint16_t port_ = 0;
     std::string log_path_;
+    std::string fingerprint_;
 };
+
+// The fingerprint of the key in a data directory (made there if missing).
+std::string server_fingerprint(const std::string& data);
 
 // Creates a game; returns (join code, control code).
 std::pair<std::string, std::string> create_game(std::uint16_t port, const std::string& scenario = "after-911",

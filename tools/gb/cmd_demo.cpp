@@ -173,7 +173,8 @@ int networked(const std::string& scenario_arg, std::uint64_t seed, BotKind kind,
     };
     try {
         std::uint16_t port = server.port();
-        say_to(stdout, "Server: gb-server in this process on 127.0.0.1:%u, journal in %s\n", port, dir_template);
+        say_to(stdout, "Server: gb-server in this process on 127.0.0.1:%u#%s, journal in %s\n", port,
+               server.fingerprint().substr(0, net::kFingerprintShown).c_str(), dir_template);
         net::Connection lobby;
         if (auto err = lobby.open("127.0.0.1", port); !err.empty()) throw std::runtime_error(err);
         net::CreateGame create;

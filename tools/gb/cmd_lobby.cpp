@@ -16,7 +16,9 @@ const char* kHelp =
     "       gb lobby stats  --server HOST:PORT\n"
     "       gb lobby close  --server HOST:PORT --control-code CODE\n"
     "\n"
-    "create prints `game: ID`, `join-code: CODE` and `control-code: CODE` on their own lines.\n";
+    "create prints `game: ID`, `join-code: CODE`, `control-code: CODE` and `server-key: FINGERPRINT`\n"
+    "(its first characters) on their own lines. HOST:PORT#FINGERPRINT pins the server's key;\n"
+    "without it the key first seen at HOST:PORT is remembered in known_hosts and any other refused.\n";
 
 }  // namespace
 
@@ -95,6 +97,8 @@ int cmd_lobby(int argc, char** argv) {
     if (auto* c = std::get_if<net::GameCreated>(&*reply)) {
         say_to(stdout, "game: %u\njoin-code: %s\ncontrol-code: %s\n", c->game, field(c->join_code).c_str(),
                field(c->control_code).c_str());
+        // The server's key, for players to pin: HOST:PORT#FINGERPRINT.
+        say_to(stdout, "server-key: %s\n", conn.server_fingerprint().substr(0, net::kFingerprintShown).c_str());
     } else if (auto* l = std::get_if<net::GameList>(&*reply)) {
         say_to(stdout, "%-5s %-28s %-24s %-6s %-13s %-9s %s\n", "game", "name", "scenario", "turn", "phase", "code",
                "seats (us/iran/israel/gulf; b = bot)");
