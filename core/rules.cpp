@@ -45,6 +45,10 @@ bool team_ok(Team t) {
     return idx(t) >= 0 && idx(t) < kTeams;
 }
 constexpr std::size_t kMaxMessages = 5000;
+// One team's messages in one channel: no team fills the log for the others.
+// The White Cell's broadcasts pass even a full log (net/limits.hpp, kChatChannelLimit).
+constexpr std::size_t kMaxChannelMessages = 600;
+constexpr std::size_t kMaxWhiteCellExtra = 1000;
 bool is_team(const Seat& s) {
     return s.role == SeatRole::team;
 }
@@ -646,7 +650,15 @@ struct Validator {
     Verdict operator()(const Chat& a) const {
         if (auto v = check_text(a.text, kMaxText, "message"); !v.ok()) return v;
         if (!team_ok(a.to)) return bad("unknown team");
-        if (g.messages.size() >= kMaxMessages) return bad("the game's message log is full");
+        bool white_cell = is_control(seat);
+        // The White Cell's broadcasts have room of their own past a full log.
+        std::size_t room = kMaxMessages + (white_cell && a.channel == ChatChannel::broadcast ? kMaxWhiteCellExtra : 0);
+        if (g.messages.size() >= room) return bad("the game's message log is full");
+        if (!white_cell &&
+            static_cast<std::size_t>(std::count_if(g.messages.begin(), g.messages.end(), [&](const Message& m) {
+                return m.role == SeatRole::team && m.from == seat.team && m.channel == a.channel;
+            })) >= kMaxChannelMessages)
+            return bad("your team has used up its messages in this channel");
         switch (a.channel) {
             case ChatChannel::team: return team_member();
             case ChatChannel::control:

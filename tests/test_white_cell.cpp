@@ -3,6 +3,7 @@
 // bookmarks and ending the game. Teams may do none of it.
 #include <catch2/catch.hpp>
 
+#include "limits.hpp"
 #include "support.hpp"
 #include "view.hpp"
 
@@ -165,4 +166,28 @@ TEST_CASE("the White Cell can end the game at any point") {
     CHECK(g.ended());
     CHECK(g.end == EndReason::white_cell);
     refused(g, Seat::of_team(Team::us), Commit{});
+}
+
+TEST_CASE("one team cannot fill the chat log: a quota per team and channel, and the White Cell's broadcasts pass a full log",
+          "[chat]") {
+    GameState g = fresh();
+    must(g, Seat::system(), Join{1, "Intruder", SeatRole::team, Team::us});
+    must(g, Seat::system(), Join{2, "Ira", SeatRole::team, Team::iran});
+    must(g, Seat::system(), Join{3, "Instructor", SeatRole::control, Team::us});
+    Seat us = Seat::of_team(Team::us, 1), iran = Seat::of_team(Team::iran, 2), wc = Seat::control(3);
+    int sent = 0;
+    while (validate(g, us, Chat{ChatChannel::all, Team::us, "spam"}).ok() && sent < 5000) {
+        must(g, us, Chat{ChatChannel::all, Team::us, "spam"});
+        ++sent;
+    }
+    CHECK(sent == static_cast<int>(gb::net::kChatChannelLimit.value));
+    CHECK(refused(g, us, Chat{ChatChannel::all, Team::us, "spam"}).find("used up") != std::string::npos);
+    // Other channels, other teams and the White Cell go on.
+    must(g, us, Chat{ChatChannel::team, Team::us, "to my team"});
+    must(g, iran, Chat{ChatChannel::all, Team::iran, "hello all"});
+    must(g, wc, Chat{ChatChannel::all, Team::us, "from the White Cell"});
+    // A log full to the brim still takes the White Cell's broadcasts.
+    while (g.messages.size() < 5000) g.messages.push_back(g.messages.back());
+    CHECK(refused(g, iran, Chat{ChatChannel::all, Team::iran, "more"}).find("full") != std::string::npos);
+    must(g, wc, Chat{ChatChannel::broadcast, Team::us, "Time is up: orders now."});
 }

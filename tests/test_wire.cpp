@@ -19,11 +19,18 @@ using namespace gb::net;
 
 TEST_CASE("every client and server message survives an encode/decode round trip") {
     GameState g = fresh();
-    std::vector<ClientMessage> client{Hello{1, "x"},       CreateGame{"after-911", 42, "Seminar"},
-                                      ListGames{},         ServerStats{},
-                                      CloseGame{"ABC"},    JoinGame{"CODE", SeatRole::team, Team::gulf, "Dana"},
-                                      ResumeSeat{"token", false, std::string(32, 'p')}, Act{7, Commit{{order(g, "enrich")}}},
-                                      ResyncRequest{},     Pointer{0.5f, 0.25f}};
+    std::vector<ClientMessage> client{Hello{1, "x"},
+                                      CreateGame{"after-911", 42, "Seminar", "token"},
+                                      ListGames{"token"},
+                                      ServerStats{},
+                                      CloseGame{"ABC", 3, "token"},
+                                      JoinGame{"CODE", SeatRole::team, Team::gulf, "Dana"},
+                                      ResumeSeat{"token", false, std::string(32, 'p')},
+                                      Act{7, Commit{{order(g, "enrich")}}},
+                                      ResyncRequest{},
+                                      Pointer{0.5f, 0.25f},
+                                      MoveSeat{4, SeatRole::team, Team::israel},
+                                      LetObserversChoose{true}};
     for (const auto& m : client) {
         std::string bytes = encode(m);
         ClientMessage back = decode_client(bytes.data(), bytes.size());
@@ -35,8 +42,8 @@ TEST_CASE("every client and server message survives an encode/decode round trip"
     s.view.scenario = nullptr;  // a decoded view has no scenario until the client attaches its own
     std::vector<ServerMessage> server{Welcome{},
                                       Error{ErrorCode::refused, 3, "no"},
-                                      GameCreated{1, "A", "B"},
-                                      GameList{},
+                                      GameCreated{1, GameCodes{{"U", "I", "S", "G"}, "O", "C"}},
+                                      GameList{{GameEntry{}}},
                                       Stats{},
                                       Closed{2},
                                       s,
@@ -188,8 +195,10 @@ TEST_CASE("the rules' limits in the Limits table are the rules' own") {
     auto chat = [&](std::size_t length) { return Chat{ChatChannel::broadcast, Team::us, std::string(length, 't')}; };
     CHECK(validate(g, Seat::control(), chat(kTextLimit.value)).ok());
     CHECK_FALSE(validate(g, Seat::control(), chat(kTextLimit.value + 1)).ok());
-    for (std::uint64_t i = 0; i < kChatLogLimit.value; ++i) REQUIRE(act(g, Seat::control(), chat(1)).ok());
-    CHECK(refused(g, Seat::control(), chat(1)).find("full") != std::string::npos);
+    auto to_all = [&](std::size_t length) { return Chat{ChatChannel::all, Team::us, std::string(length, 't')}; };
+    for (std::uint64_t i = 0; i < kChatLogLimit.value; ++i) REQUIRE(act(g, Seat::control(), to_all(1)).ok());
+    CHECK(refused(g, Seat::control(), to_all(1)).find("full") != std::string::npos);
+    CHECK(validate(g, Seat::control(), chat(1)).ok());  // the White Cell's broadcasts have room of their own
 }
 
 TEST_CASE("messages keep the bytes of protocol version 4") {
