@@ -28,10 +28,12 @@ namespace gb {
 
 template <class Ar>
 void serialize(Ar& ar, JournalHeader& h) {
-    ar(h.format, h.game, h.name, h.scenario_id, h.scenario_path, h.content_hash, h.seed, h.join_code, h.control_code,
-       h.created_unix);
+    ar(h.format, h.game, h.name, h.scenario_id);
+    if (!has(h.format, JournalFormat::team_codes)) ar(h.scenario_path);
+    ar(h.content_hash, h.seed, h.join_code, h.control_code, h.created_unix);
     if (has(h.format, JournalFormat::fork_origin)) ar(h.forked_from, h.fork_point, h.fork_hash);
     if (has(h.format, JournalFormat::embedded_rules)) ar(h.scenario_files);
+    if (has(h.format, JournalFormat::team_codes)) ar(h.team_codes);
 }
 template <class Ar>
 void serialize(Ar& ar, ActionRecord& r) {
@@ -143,6 +145,7 @@ std::string_view journal_format_name(std::uint32_t format) {
         case JournalFormat::fork_origin: return "fork origin";
         case JournalFormat::embedded_rules: return "embedded rules";
         case JournalFormat::action_tags: return "action tags";
+        case JournalFormat::team_codes: return "team codes";
         case JournalFormat::next: break;
     }
     return {};

@@ -5,6 +5,7 @@
 // An append is all or nothing: a failed write leaves no partial record behind.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <stdexcept>
@@ -26,6 +27,7 @@ enum class JournalFormat : std::uint32_t {
     embedded_rules,  // 3: + the scenario's files, so that the journal replays on its own
     action_tags,     // 4: an action record names its action by its declared tag (action_decl.hpp), not
                      //    by its index in the Action variant; formats 1-3 hold the variant's index
+    team_codes,      // 5: + a code per team (join_code is the observer code); no scenario path
     next,            // one past the newest: add new formats just above
 };
 inline constexpr std::uint32_t kJournalFormat = static_cast<std::uint32_t>(JournalFormat::next) - 1;
@@ -41,10 +43,11 @@ struct JournalHeader {
     std::uint32_t game = 0;
     std::string name;
     std::string scenario_id;
-    std::string scenario_path;  // as the server resolved it
+    std::string scenario_path;  // formats 1-4: as the server resolved it; only a hint to replay
     std::uint64_t content_hash = 0;
     std::uint64_t seed = 0;
-    std::string join_code, control_code;
+    std::string join_code, control_code;  // from format 5 the join code seats observers only
+    std::array<std::string, kTeams> team_codes;  // format 5: the code of each team's seats
     std::int64_t created_unix = 0;
     // A game forked from a point of a saved one (format 2): the saved game,
     // how many of its actions this journal starts with, and the state hash
