@@ -17,6 +17,7 @@
 
 #include <SFML/OpenGL.hpp>
 #include <SFML/System/Err.hpp>
+#include "admin_token.hpp"
 #include "narrate.hpp"
 #include "palette.hpp"
 #include "present.hpp"
@@ -118,7 +119,7 @@ std::string App::start_local_server() {
     auto ls = std::make_unique<LocalServer>();
     ls->data_dir = opt_.data.empty() ? default_data_dir() + "/hosted" : opt_.data;
     ServerOptions so;
-    so.bind = opt_.bind;
+    so.bind = !opt_.bind.empty() ? opt_.bind : opt_.lan || menu_lan_ ? "0.0.0.0" : "127.0.0.1";
     so.port = opt_.port;
     so.data_dir = ls->data_dir;
     ls->server = std::make_unique<Server>(so);
@@ -135,6 +136,8 @@ std::string App::start_local_server() {
         }
     }
     ls->port = ls->server->port();
+    // The host administers its own server: the token is in the data directory it chose.
+    ls->admin_token = read_admin_token(admin_token_path(ls->data_dir)).value_or("");
     Server* srv = ls->server.get();
     ls->thread = std::thread([srv] { srv->run(); });
     local_ = std::move(ls);
@@ -153,7 +156,8 @@ std::string App::host_game(const std::string& scenario, const std::string& seat,
     net::Connection lobby;
     if (auto err = lobby.open("127.0.0.1", local_->port); !err.empty()) return "embedded server: " + err;
     net::CreateGame create;
-    create.scenario = resolve_scenario_path(scenario);
+    create.scenario = loaded.scenario->id;
+    create.admin_token = local_->admin_token;
     create.seed = seed;
     create.name = "Seminar game";
     auto reply = lobby.request(create);
@@ -161,15 +165,14 @@ std::string App::host_game(const std::string& scenario, const std::string& seat,
     if (auto* e = std::get_if<net::Error>(&*reply)) return e->message;
     auto* created = std::get_if<net::GameCreated>(&*reply);
     if (!created) return "the embedded server did not create the game";
-    join_code_ = created->join_code;
-    control_code_ = created->control_code;
+    codes_ = created->codes;
     lobby.close();
 
     std::string who = opt_.name.empty() ? (*menu_name_ ? menu_name_ : "host") : opt_.name;
     if (seat == "control") {
         // The host is the White Cell: switch the bots in from its own seat,
         // so auto-control never starts the game behind its back.
-        if (auto err = join_game("127.0.0.1:" + std::to_string(local_->port), control_code_, seat, who); !err.empty())
+        if (auto err = join_game("127.0.0.1:" + std::to_string(local_->port), codes_.control, seat, who); !err.empty())
             return err;
         for (const auto& b : bots)
             if (auto t = team_from(b)) session_->act(SetBot{*t, true});
@@ -178,7 +181,7 @@ std::string App::host_game(const std::string& scenario, const std::string& seat,
     // Bots take their seats through the White Cell's power to switch them.
     if (!bots.empty()) {
         net::SeatSession control;
-        if (auto err = control.join("127.0.0.1", local_->port, {control_code_, SeatRole::control, Team::us, "host"});
+        if (auto err = control.join("127.0.0.1", local_->port, {codes_.control, SeatRole::control, Team::us, "host"});
             !err.empty())
             return "seating bots: " + err;
         std::vector<std::uint32_t> reqs;
@@ -194,7 +197,9 @@ std::string App::host_game(const std::string& scenario, const std::string& seat,
         for (auto& [r, why] : control.refusals) return "seating bots: " + why;
         control.connection().close();
     }
-    return join_game("127.0.0.1:" + std::to_string(local_->port), join_code_, seat, who);
+    auto t = team_from(seat);
+    return join_game("127.0.0.1:" + std::to_string(local_->port),
+                     t ? codes_.team[idx(*t)] : codes_.for_seat(SeatRole::observer, Team::us), seat, who);
 }
 
 std::string App::join_game(const std::string& endpoint, const std::string& code, const std::string& seat,
@@ -240,8 +245,7 @@ void App::leave_game() {
     local_.reset();
     session_.reset();
     in_game_ = false;
-    join_code_.clear();
-    control_code_.clear();
+    codes_ = {};
 }
 
 void App::on_update(const net::Update& u) {
@@ -657,7 +661,9 @@ void App::draw_top_bar() {
                                     : "Reconnecting (attempt " + std::to_string(reconnect_attempts_) + ")";
     if (replay_) seat += "   (replay of " + std::filesystem::path(replay_->path()).filename().string() + ")";
     std::string right = seat + "   ";
-    if (!join_code_.empty()) right += "Join code " + join_code_ + "   ";
+    // The host sees its own team's code on the bar, and every code in the tooltip.
+    std::string bar_code = is_team() ? codes_.team[idx(my_team())] : codes_.observer;
+    if (!bar_code.empty()) right += "Code " + bar_code + "   ";
     float w = ImGui::CalcTextSize((right + conn).c_str()).x + 24 * s;
     ImGui::SameLine(std::max(ImGui::GetCursorPosX(), float(size.x) - w));
     if (is_team()) {
@@ -667,17 +673,21 @@ void App::draw_top_bar() {
                            "%s", seat.c_str());
     } else
         ImGui::TextColored(ImVec4(0.95f, 0.95f, 0.95f, 1), "%s", seat.c_str());
-    if (!join_code_.empty()) {
+    if (!bar_code.empty()) {
         ImGui::SameLine();
-        ImGui::TextDisabled("Join code");
+        ImGui::TextDisabled("Code");
         ImGui::SameLine();
-        ImGui::TextUnformatted(join_code_.c_str());
+        ImGui::TextUnformatted(bar_code.c_str());
         if (ImGui::IsItemHovered()) {
             ImGui::BeginTooltip();
-            ImGui::Text("Teammates join with this code at:");
+            ImGui::Text("Each team joins with its own code:");
+            for (int t = 0; t < kTeams; ++t)
+                ImGui::BulletText("%s: %s", sc.teams[t].name.c_str(), codes_.team[t].c_str());
+            ImGui::BulletText("Observers: %s", codes_.observer.c_str());
+            if (!codes_.control.empty()) ImGui::BulletText("White Cell (control): %s", codes_.control.c_str());
+            ImGui::Text("at:");
             for (const auto& a : local_addresses()) ImGui::BulletText("%s:%u", a.c_str(), local_ ? local_->port : 0);
             ImGui::BulletText("127.0.0.1:%u (this machine)", local_ ? local_->port : 0);
-            if (!control_code_.empty()) ImGui::Text("White Cell control code: %s", control_code_.c_str());
             ImGui::EndTooltip();
         }
     }
@@ -934,6 +944,8 @@ void App::draw_menu() {
                 if (i == menu_seat_) menu_bots_[i] = false;
             }
             ImGui::InputTextWithHint("Seed", "random", menu_seed_, sizeof menu_seed_, ImGuiInputTextFlags_CharsDecimal);
+            ImGui::Checkbox("Let others on my network join", &menu_lan_);
+            remember_item("Let others on my network join");
             if (button("Host the game")) {
                 std::vector<std::string> bots;
                 for (int i = 0; i < 4; ++i)
@@ -978,7 +990,8 @@ void App::draw_menu() {
                 if (ImGui::RadioButton((std::string(seats[i]) + "##join").c_str(), menu_join_seat_ == i))
                     menu_join_seat_ = i;
             if (ImGui::RadioButton("Observer##join", menu_join_seat_ == 5)) menu_join_seat_ = 5;
-            ImGui::TextDisabled("Players use the join code; the White Cell uses the control code.");
+            ImGui::TextDisabled("Each team has its own code; the White Cell uses the control code. With the observer code, "
+                                "the seat you pick counts only if the White Cell lets observers choose.");
             if (button("Join")) {
                 std::string seat = menu_join_seat_ == 5 ? "observer" : seat_ids[menu_join_seat_];
                 menu_error_ = join_game(menu_address_, menu_code_, seat, menu_name_);
@@ -1204,8 +1217,11 @@ bool App::start_from_flags() {
         return false;
     }
     if (opt_.host_local && local_)
-        std::printf("hosting on port %u, join-code: %s, control-code: %s, journals in %s\n", local_->port,
-                    join_code_.c_str(), control_code_.c_str(), local_->data_dir.c_str());
+        std::printf(
+            "hosting on port %u, us-code: %s, iran-code: %s, israel-code: %s, gulf-code: %s, observer-code: %s, "
+            "control-code: %s, journals in %s\n",
+            local_->port, codes_.team[0].c_str(), codes_.team[1].c_str(), codes_.team[2].c_str(),
+            codes_.team[3].c_str(), codes_.observer.c_str(), codes_.control.c_str(), local_->data_dir.c_str());
     std::fflush(stdout);
     return true;
 }

@@ -36,7 +36,10 @@ struct ClientOptions {
     std::optional<std::uint64_t> seed;
     std::optional<std::vector<std::string>> bots;  // teams bots play (default: every other team)
     std::uint16_t port = 7777;
-    std::string bind = "0.0.0.0";
+    // The embedded server listens on this machine only, unless others on the
+    // network may join (--lan, or the menu's checkbox); --bind names an address.
+    bool lan = false;
+    std::string bind;
     std::string data;  // journals of hosted games
     // Join a game on a server.
     std::string join;  // host:port
@@ -61,6 +64,7 @@ struct LocalServer {
     std::unique_ptr<Server> server;
     std::thread thread;
     std::string data_dir;
+    std::string admin_token;  // read from data_dir's admin.token
     std::uint16_t port = 0;
     ~LocalServer();
 };
@@ -170,7 +174,7 @@ private:
     std::shared_ptr<const Scenario> scenario_;
     std::string endpoint_host_;
     std::uint16_t endpoint_port_ = 0;
-    std::string join_code_, control_code_;
+    net::GameCodes codes_;  // the codes of a game this client hosts or forked
     bool in_game_ = false;
     bool connected_ = false;
     int reconnect_attempts_ = 0;
@@ -233,6 +237,7 @@ private:
     int menu_scenario_ = 0;
     std::vector<std::string> scenario_files_;
     int menu_seat_ = 0;
+    bool menu_lan_ = false;
     bool menu_bots_[4] = {false, true, true, true};
     char menu_seed_[24] = "";
     char menu_address_[128] = "127.0.0.1:7777";

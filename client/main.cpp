@@ -23,12 +23,16 @@ const char* kHelp =
     "  --bots LIST             teams bots play, comma-separated, or 'none'\n"
     "                          (default: every team but yours)\n"
     "  --port P                port of the embedded server (default 7777; 0 any free port)\n"
-    "  --bind ADDR             address it listens on (default 0.0.0.0)\n"
+    "  --lan                   let others on your network join (listen on every address);\n"
+    "                          by default the server listens on 127.0.0.1 only\n"
+    "  --bind ADDR             the address it listens on (instead of either)\n"
     "  --data DIR              journals of hosted games (default $XDG_DATA_HOME/grand-bargain/hosted)\n"
     "Join a game:\n"
     "  --join HOST:PORT        the server\n"
-    "  --code CODE             join code (the control code for the White Cell)\n"
-    "  --team T                us, iran, israel, gulf, control or observer (default us)\n"
+    "  --code CODE             your team's code, the observer code, or the control code\n"
+    "                          (the White Cell); the code decides the seat\n"
+    "  --team T                with the observer code, when the White Cell lets observers\n"
+    "                          choose: us, iran, israel or gulf (default: observe)\n"
     "  --name N                your name\n"
     "Replay a saved game (for the debrief):\n"
     "  --replay JOURNAL        open a game's journal on a timeline\n"
@@ -104,6 +108,8 @@ int main(int argc, char** argv) {
             o.port = static_cast<std::uint16_t>(v);
         } else if (a == "--bind") {
             o.bind = need(i);
+        } else if (a == "--lan") {
+            o.lan = true;
         } else if (a == "--data") {
             o.data = need(i);
         } else if (a == "--join") {

@@ -8,8 +8,10 @@
 #include <filesystem>
 #include <fstream>
 
+#include "admin_token.hpp"
 #include "app.hpp"
 #include "fork.hpp"
+#include "server.hpp"
 #include "report.hpp"
 
 namespace gb::client {
@@ -59,23 +61,28 @@ std::string App::fork_here(bool embedded, const std::string& endpoint) {
     if (embedded) {
         if (auto err = start_local_server(); !err.empty()) return err;
         port = local_->port;
-        r = fork_on_server(host, port, *replay_, replay_point_, name);
+        r = fork_on_server(host, port, *replay_, replay_point_, name, local_->admin_token);
         if (!r.error.empty()) {
             local_.reset();
             return r.error;
         }
     } else {
         if (!net::parse_endpoint(endpoint, host, port)) return "bad address '" + endpoint + "' (HOST:PORT)";
-        r = fork_on_server(host, port, *replay_, replay_point_, name);
+        // A server on this machine: its admin token is in the default data directory.
+        bool here = host == "127.0.0.1" || host == "localhost" || host == "::1";
+        std::string token = here ? read_admin_token(admin_token_path(default_data_dir())).value_or("") : "";
+        r = fork_on_server(host, port, *replay_, replay_point_, name, token);
         if (!r.error.empty()) return r.error;
     }
     // Take the White Cell's seat in the new game.
     replay_.reset();
-    join_code_ = r.join_code;
-    control_code_ = r.control_code;
-    std::string err = join_game(host + ":" + std::to_string(port), r.control_code, "control", "White Cell");
+    codes_ = r.codes;
+    std::string err = join_game(host + ":" + std::to_string(port), r.codes.control, "control", "White Cell");
     if (!err.empty()) return err;
-    toast("Forked: a new live game. Join code " + r.join_code + ", control code " + r.control_code + ".", false);
+    toast("Forked: a new live game. Codes: US " + r.codes.team[0] + ", Iran " + r.codes.team[1] + ", Israel " +
+              r.codes.team[2] + ", Gulf " + r.codes.team[3] + ", observers " + r.codes.observer + ", control " +
+              r.codes.control + ".",
+          false);
     return {};
 }
 

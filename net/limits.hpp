@@ -29,8 +29,12 @@ inline constexpr Limit kMessageLimit{"reassembled server message", 16u << 20, "b
 inline constexpr Limit kLengthLimit{"any string or list in a message", kMaxElements, "bytes or items",
                                     "decoder (`core/bounded_archive.hpp`)",
                                     "checked, with the bytes left in the packet, before anything is allocated"};
-inline constexpr Limit kScenarioNameLimit{"`CreateGame`/`ForkGame` scenario", 256, "bytes", "lobby",
-                                          "a scenario name or a path on the server"};
+inline constexpr Limit kScenarioNameLimit{"`CreateGame`/`ForkGame` scenario", 64, "bytes", "lobby",
+                                          "a scenario id from the server's list; never a path"};
+inline constexpr Limit kCodeLimit{"a code or resume token presented", 64, "bytes", "lobby",
+                                  "longer than any code or token the server issues"};
+inline constexpr Limit kAdminTokenLimit{"an admin token presented", 64, "bytes", "lobby",
+                                        "the server's token is 32 hex digits"};
 inline constexpr Limit kGameNameLimit{"`CreateGame`/`ForkGame` name", 80, "bytes", "lobby",
                                       "shown in game lists and report titles"};
 // ------------------------------------------------------------ connections
@@ -54,28 +58,55 @@ inline constexpr Limit kHalfOpenLimit{"connections still in their handshake, all
 // ------------------------------------------------------------ lobby
 inline constexpr Limit kGamesLimit{"games hosted at once (default; `--max-games`)", 256, "games", "lobby",
                                    "each game holds a journal file and its state in memory"};
-inline constexpr Limit kJoinCodeLimit{"join code", 6, "characters", "lobby",
-                                      "typed by students; 32 symbols without look-alikes"};
+inline constexpr Limit kGamesPerMinuteLimit{"games created per minute (`--open-lobby` only)", 10, "games", "lobby",
+                                           "an open lobby cannot be filled by one visitor in seconds"};
+inline constexpr Limit kJoinCodeLimit{"team and observer codes", 8, "characters", "lobby",
+                                      "typed by students; 32 symbols without look-alikes: 2^40 codes per game"};
 inline constexpr Limit kControlCodeLimit{"control code", 10, "characters", "lobby",
-                                         "seats the White Cell: longer than a join code"};
+                                         "seats the White Cell: longer than a team code"};
+inline constexpr Limit kFreeAttemptsLimit{"wrong codes, tokens or admin tokens from one address before back-off", 3,
+                                          "attempts", "lobby", "a mistyped code costs nothing"};
+inline constexpr Limit kBackoffBaseLimit{"back-off after the free attempts (doubles with each strike)", 500, "ms",
+                                         "lobby", "guessing a code takes years; a classroom behind one NAT waits seconds"};
+inline constexpr Limit kBackoffMaxLimit{"back-off, at most", 60000, "ms", "lobby",
+                                        "an address that stops guessing is forgotten after ten minutes"};
+inline constexpr Limit kLeadTimeoutLimit{"a team lead's absence before the lead passes (default; `--lead-timeout`)", 60,
+                                         "s", "live game",
+                                         "a dropped lead reconnects within it; a squatter cannot hold a team"};
 inline constexpr Limit kForkActionsLimit{"a fork's actions, all pieces", 200000, "actions", "lobby",
                                          "more than any seminar game; each is checked by the rules again"};
-inline constexpr Limit kForkRulesLimit{"a fork's scenario files, all pieces", 16u << 20, "bytes", "lobby",
-                                       "a scenario and its decks are well under it"};
+inline constexpr Limit kForkRulesLimit{"a fork's scenario files, all pieces", 4u << 20, "bytes", "lobby",
+                                       "a scenario and its decks are well under it; held in memory"};
+inline constexpr Limit kForkBytesLimit{"a fork upload, all pieces", 64u << 20, "bytes", "lobby",
+                                       "actions go to a temporary file on disk, not to memory"};
+inline constexpr Limit kForkSecondsLimit{"a fork upload, from its first piece to its last", 120, "s", "lobby",
+                                         "an unfinished upload is dropped with its temporary file"};
+inline constexpr Limit kForksLimit{"fork uploads in progress at once", 4, "uploads", "lobby",
+                                   "bounds the memory held by scenario files of unfinished forks"};
 // ------------------------------------------------------------ game (the rules, `core/rules.cpp`)
 inline constexpr Limit kPlayerNameLimit{"player name", 40, "bytes", "rules", "fits seat lists and chat lines"};
 inline constexpr Limit kTextLimit{"chat text, reasons, written inject text", 500, "bytes", "rules",
                                   "a paragraph; keeps one message well under a packet"};
 inline constexpr Limit kChatLogLimit{"chat messages in a game", 5000, "messages", "rules",
                                      "the log travels in every full view and in the journal"};
+inline constexpr Limit kChatChannelLimit{"chat messages of one team in one channel", 600, "messages", "rules",
+                                         "one team cannot fill the log for the others; the White Cell's "
+                                         "messages count only against the whole log, and its broadcasts not even that"};
+inline constexpr Limit kChatBurstLimit{"chat messages a seat may send at once", 8, "messages", "live game",
+                                       "then one more each kChatRefill; the White Cell is not limited"};
+inline constexpr Limit kChatRefillLimit{"one more chat message every", 2000, "ms", "live game",
+                                        "faster than people type; too slow to fill a channel in a game"};
 
 inline constexpr Limit kLimits[] = {
     kPacketLimit,         kMessageLimit,        kLengthLimit,          kScenarioNameLimit,
-    kGameNameLimit,       kPeersLimit,          kPeersPerAddressLimit, kStrikesLimit,
-    kPeerTimeoutMinLimit, kPeerTimeoutMaxLimit, kHandshakeTimeLimit,   kHalfOpenLimit,
-    kGamesLimit,          kJoinCodeLimit,
-    kControlCodeLimit,    kForkActionsLimit,    kForkRulesLimit,       kPlayerNameLimit,
-    kTextLimit,           kChatLogLimit,
+    kCodeLimit,           kAdminTokenLimit,     kGameNameLimit,        kPeersLimit,
+    kPeersPerAddressLimit, kStrikesLimit,       kPeerTimeoutMinLimit,  kPeerTimeoutMaxLimit,
+    kHandshakeTimeLimit,  kHalfOpenLimit,
+    kGamesLimit,          kGamesPerMinuteLimit, kJoinCodeLimit,        kControlCodeLimit,
+    kFreeAttemptsLimit,   kBackoffBaseLimit,    kBackoffMaxLimit,      kLeadTimeoutLimit,
+    kForkActionsLimit,    kForkRulesLimit,      kForkBytesLimit,       kForkSecondsLimit,
+    kForksLimit,          kPlayerNameLimit,     kTextLimit,            kChatLogLimit,
+    kChatChannelLimit,    kChatBurstLimit,      kChatRefillLimit,
 };
 
 // The values as plain constants, for code.
@@ -94,6 +125,17 @@ inline constexpr std::size_t kJoinCodeLength = kJoinCodeLimit.value;
 inline constexpr std::size_t kControlCodeLength = kControlCodeLimit.value;
 inline constexpr std::size_t kMaxForkActions = kForkActionsLimit.value;
 inline constexpr std::size_t kMaxForkRulesBytes = kForkRulesLimit.value;
+inline constexpr std::size_t kMaxForkBytes = kForkBytesLimit.value;
+inline constexpr int kMaxForkSeconds = static_cast<int>(kForkSecondsLimit.value);
+inline constexpr std::size_t kMaxForks = kForksLimit.value;
+inline constexpr int kFreeAttempts = static_cast<int>(kFreeAttemptsLimit.value);
+inline constexpr int kBackoffBaseMs = static_cast<int>(kBackoffBaseLimit.value);
+inline constexpr int kBackoffMaxMs = static_cast<int>(kBackoffMaxLimit.value);
+inline constexpr int kDefaultLeadTimeoutSeconds = static_cast<int>(kLeadTimeoutLimit.value);
+inline constexpr int kGamesPerMinute = static_cast<int>(kGamesPerMinuteLimit.value);
+inline constexpr int kChatBurst = static_cast<int>(kChatBurstLimit.value);
+inline constexpr int kChatRefillMs = static_cast<int>(kChatRefillLimit.value);
+inline constexpr std::size_t kChatChannelQuota = kChatChannelLimit.value;
 
 // kLimits as the Markdown table in docs/protocol.md.
 std::string limits_markdown();

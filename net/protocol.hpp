@@ -21,8 +21,9 @@ namespace gb::net {
 // 2: presence; 3: bot seats move when the server asks them (YourMove, Pass);
 // 4: a fork brings its saved game's scenario files (ForkGame::scenario_files);
 // 5: an encrypted channel under every message (net/secure_channel.hpp), and
-// ResumeSeat carries a proof of the token instead of the token.
-inline constexpr std::uint32_t kProtocolVersion = 5;
+// ResumeSeat carries a proof of the token instead of the token;
+// 6: one code per team, an observer code, the admin token, scenario ids only.
+inline constexpr std::uint32_t kProtocolVersion = 6;
 
 // ENet channels.
 inline constexpr std::uint8_t kChannelControl = 0;   // handshake, lobby, actions, updates (reliable)
@@ -48,38 +49,56 @@ struct Hello {
         f("client", client);
     }
 };
+// The lobby's administration (create, close, list with codes, stats) needs
+// the server's admin token (its data directory's admin.token), unless the
+// server runs with --open-lobby.
 struct CreateGame {
-    std::string scenario;  // name ("after-911") or a path on the server
+    std::string scenario;  // a scenario id from the server's list ("after-911"); never a path
     std::optional<std::uint64_t> seed;
     std::string name;
+    std::string admin_token{};
     static constexpr const char* kName = "create_game";
     template <class F>
     void fields(F& f) {
         f("scenario", scenario, kScenarioNameLimit);
         f("seed", seed);
         f("name", name, kGameNameLimit);
+        f("admin_token", admin_token, kAdminTokenLimit);
     }
 };
 struct ListGames {
+    std::string admin_token{};  // with it, the list holds each game's codes
     static constexpr const char* kName = "list_games";
     template <class F>
-    void fields(F&) {}
+    void fields(F& f) {
+        f("admin_token", admin_token, kAdminTokenLimit);
+    }
 };
 struct ServerStats {
+    std::string admin_token{};
     static constexpr const char* kName = "server_stats";
     template <class F>
-    void fields(F&) {}
+    void fields(F& f) {
+        f("admin_token", admin_token, kAdminTokenLimit);
+    }
 };
 struct CloseGame {
-    std::string control_code;
+    std::string control_code;  // the game to close: by its control code,
+    std::uint32_t game = 0;    // or by its id
+    std::string admin_token{};
     static constexpr const char* kName = "close_game";
     template <class F>
     void fields(F& f) {
-        f("control_code", control_code);
+        f("control_code", control_code, kCodeLimit);
+        f("game", game);
+        f("admin_token", admin_token, kAdminTokenLimit);
     }
 };
 struct JoinGame {
-    std::string code;  // join code, or the control code for the White Cell
+    // A team's code seats on that team, the observer code an observer (or, when
+    // the White Cell lets observers choose, the team asked for), the control
+    // code the White Cell. `role` and `team` say what is asked for.
+    std::string code;
     SeatRole role = SeatRole::team;
     Team team = Team::us;
     std::string name;
@@ -89,7 +108,7 @@ struct JoinGame {
     static constexpr const char* kName = "join_game";
     template <class F>
     void fields(F& f) {
-        f("code", code);
+        f("code", code, kCodeLimit);
         f("role", role);
         f("team", team);
         f("name", name);
@@ -106,7 +125,7 @@ struct ResumeSeat {
     static constexpr const char* kName = "resume_seat";
     template <class F>
     void fields(F& f) {
-        f("token", token);
+        f("token", token, kCodeLimit);
         f("bot", bot);
         f("proof", proof);
     }
@@ -130,7 +149,7 @@ struct ResyncRequest {
 // game's actions up to that point come in pieces (each message under the
 // packet cap); the last piece creates the game, which answers GameCreated.
 struct ForkGame {
-    std::string scenario;  // name or path, as CreateGame
+    std::string scenario;  // the scenario id, as CreateGame
     std::uint64_t seed = 0;
     std::string name;
     std::string parent;              // the saved game, for the record (its journal's name)
@@ -142,6 +161,7 @@ struct ForkGame {
     std::vector<SourceFile> scenario_files;
     std::vector<JournalEntry> actions;
     bool last = true;
+    std::string admin_token{};  // the first piece's counts
     static constexpr const char* kName = "fork_game";
     template <class F>
     void fields(F& f) {
@@ -154,6 +174,7 @@ struct ForkGame {
         f("scenario_files", scenario_files);
         f("actions", actions);
         f("last", last);
+        f("admin_token", admin_token, kAdminTokenLimit);
     }
 };
 struct Pointer {  // a map ping for teammates (unreliable)
@@ -176,8 +197,32 @@ struct Pass {
     }
 };
 
+// The White Cell's seating powers, from its seat: move a player (an
+// observer who came with the observer code, say) to a team, to observing, or
+// between teams; and let observer-code holders choose their team when they join.
+struct MoveSeat {
+    std::uint32_t player = 0;
+    SeatRole role = SeatRole::team;  // team or observer
+    Team team = Team::us;
+    static constexpr const char* kName = "move_seat";
+    template <class F>
+    void fields(F& f) {
+        f("player", player);
+        f("role", role);
+        f("team", team);
+    }
+};
+struct LetObserversChoose {
+    bool on = true;
+    static constexpr const char* kName = "let_observers_choose";
+    template <class F>
+    void fields(F& f) {
+        f("on", on);
+    }
+};
+
 using ClientMessage = std::variant<Hello, CreateGame, ListGames, ServerStats, CloseGame, JoinGame, ResumeSeat, Act,
-                                   ResyncRequest, Pointer, ForkGame, Pass>;
+                                   ResyncRequest, Pointer, ForkGame, Pass, MoveSeat, LetObserversChoose>;
 
 // ------------------------------------------------------------ server -> client
 struct Welcome {
@@ -200,6 +245,8 @@ enum class ErrorCode : std::uint8_t {
     lobby,    // a lobby request failed
     server_full,
     save_status,  // the server cannot save a game (its actions are refused), or can again: the message says which
+    not_admin,  // a lobby request that needs the admin token
+    wait,       // too many wrong codes or tokens from this address: try again later
 };
 struct Error {
     ErrorCode code = ErrorCode::malformed;
@@ -213,15 +260,29 @@ struct Error {
         f("message", message);
     }
 };
+// A game's secret codes: one per team, one for observers, one for the White Cell.
+struct GameCodes {
+    std::array<std::string, kTeams> team;
+    std::string observer, control;
+    // The code for a seat: control, observer, or the team's.
+    const std::string& for_seat(SeatRole role, Team t) const {
+        return role == SeatRole::control ? control : role == SeatRole::team ? team[static_cast<std::size_t>(t)] : observer;
+    }
+    template <class F>
+    void fields(F& f) {
+        f("team", team);
+        f("observer", observer);
+        f("control", control);
+    }
+};
 struct GameCreated {
     std::uint32_t game = 0;
-    std::string join_code, control_code;
+    GameCodes codes;
     static constexpr const char* kName = "game_created";
     template <class F>
     void fields(F& f) {
         f("game", game);
-        f("join_code", join_code);
-        f("control_code", control_code);
+        f("codes", codes);
     }
 };
 struct GameEntry {
@@ -233,7 +294,7 @@ struct GameEntry {
     std::array<bool, kTeams> bots{};
     bool control = false;
     std::uint8_t observers = 0;
-    std::string join_code;
+    std::optional<GameCodes> codes;  // only for an admin
     template <class F>
     void fields(F& f) {
         f("game", game);
@@ -245,7 +306,7 @@ struct GameEntry {
         f("bots", bots);
         f("control", control);
         f("observers", observers);
-        f("join_code", join_code);
+        f("codes", codes);
     }
 };
 struct GameList {

@@ -1,11 +1,65 @@
+// Forks: cutting a saved game's files into pieces, sending a fork to a
+// server, and the server's spool of an upload in progress.
 #include "fork.hpp"
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cstdio>
 #include <filesystem>
 
+#include "bounded_archive.hpp"
 #include "client.hpp"
 #include "serialize.hpp"
 
 namespace gb {
+
+ForkUpload::~ForkUpload() {
+    if (fd >= 0) ::close(fd);
+    if (!path.empty()) ::unlink(path.c_str());
+}
+
+bool ForkUpload::open(const std::string& dir, std::uint64_t n) {
+    path = dir + "/.fork-upload-" + std::to_string(::getpid()) + "-" + std::to_string(n) + ".tmp";
+    fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    if (fd < 0) path.clear();
+    return fd >= 0;
+}
+
+bool ForkUpload::spool(const std::vector<JournalEntry>& entries) {
+    for (const JournalEntry& e : entries) {
+        std::string bytes = portable_bytes(e);
+        std::uint32_t n = static_cast<std::uint32_t>(bytes.size());
+        unsigned char len[4] = {static_cast<unsigned char>(n), static_cast<unsigned char>(n >> 8),
+                                static_cast<unsigned char>(n >> 16), static_cast<unsigned char>(n >> 24)};
+        bytes.insert(0, reinterpret_cast<const char*>(len), 4);
+        if (::write(fd, bytes.data(), bytes.size()) != static_cast<ssize_t>(bytes.size())) return false;
+        this->bytes += bytes.size();
+        ++actions;
+    }
+    return true;
+}
+
+std::string ForkUpload::each(const std::function<bool(const JournalEntry&)>& f) const {
+    if (::lseek(fd, 0, SEEK_SET) != 0) return "cannot read the upload back";
+    std::string buf;
+    for (std::size_t i = 0; i < actions; ++i) {
+        unsigned char len[4];
+        if (::read(fd, len, 4) != 4) return "the upload is short";
+        std::uint32_t n = len[0] | (len[1] << 8) | (len[2] << 16) | (static_cast<std::uint32_t>(len[3]) << 24);
+        if (n > net::kMaxPacket) return "the upload is damaged";
+        buf.resize(n);
+        if (::read(fd, buf.data(), n) != static_cast<ssize_t>(n)) return "the upload is short";
+        JournalEntry e;
+        try {
+            bounded_decode(buf.data(), buf.size(), e);
+        } catch (const std::exception&) {
+            return "the upload is damaged";
+        }
+        if (!f(e)) return {};
+    }
+    return {};
+}
 
 std::vector<SourceFile> split_files(const std::vector<SourceFile>& files, std::size_t chunk) {
     std::vector<SourceFile> out;
@@ -31,7 +85,8 @@ std::vector<SourceFile> join_files(std::vector<SourceFile> chunks) {
 }
 
 ForkResult fork_on_server(const std::string& host, std::uint16_t port, const Timeline& timeline, std::size_t point,
-                          const std::string& name, const std::function<void(std::size_t)>& progress) {
+                          const std::string& name, const std::string& admin_token,
+                          const std::function<void(std::size_t)>& progress) {
     ForkResult out;
     if (point > timeline.size()) {
         out.error = "point " + std::to_string(point) + " is past the end of the game (" +
@@ -45,10 +100,9 @@ ForkResult fork_on_server(const std::string& host, std::uint16_t port, const Tim
     }
     const JournalHeader& h = timeline.header();
     net::ForkGame piece;
-    // The server loads the scenario by path when it runs on this machine,
-    // otherwise by its id.
-    bool local = host == "127.0.0.1" || host == "localhost" || host == "::1";
-    piece.scenario = local && std::filesystem::exists(h.scenario_path) ? h.scenario_path : h.scenario_id;
+    // The saved game's own files travel with the fork; the id names them.
+    piece.scenario = h.scenario_id;
+    piece.admin_token = admin_token;
     piece.seed = h.seed;
     piece.name = name.empty() ? "Fork of " + h.name : name;
     piece.parent = std::filesystem::path(timeline.path()).filename().string() + " (game " + std::to_string(h.game) +
@@ -67,6 +121,7 @@ ForkResult fork_on_server(const std::string& host, std::uint16_t port, const Tim
         piece.scenario_files.clear();
         piece.actions.clear();
         piece.scenario.clear();  // only the first piece's header counts
+        piece.admin_token.clear();
         bytes = 0;
     };
     for (SourceFile& chunk : split_files(timeline.scenario_files(), kBudget / 2)) {
@@ -96,8 +151,7 @@ ForkResult fork_on_server(const std::string& host, std::uint16_t port, const Tim
         }
         if (auto* g = std::get_if<net::GameCreated>(&*m)) {
             out.game = g->game;
-            out.join_code = g->join_code;
-            out.control_code = g->control_code;
+            out.codes = g->codes;
             return out;
         }
         if (auto* e = std::get_if<net::Error>(&*m)) {

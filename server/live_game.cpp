@@ -261,9 +261,27 @@ void LiveGame::send_full_view(Peer& peer) {
     services_.transport.send(peer, s);
 }
 
+bool LiveGame::chat_allowed(Peer& peer, Clock::time_point now) {
+    if (peer.seat.role == SeatRole::control) return true;
+    if (peer.chat_allowance < 0) {
+        peer.chat_allowance = kChatBurst;
+        peer.chat_topped = now;
+    }
+    double refill = std::chrono::duration<double, std::milli>(now - peer.chat_topped).count() / kChatRefillMs;
+    peer.chat_allowance = std::min<double>(kChatBurst, peer.chat_allowance + refill);
+    peer.chat_topped = now;
+    if (peer.chat_allowance < 1) return false;
+    peer.chat_allowance -= 1;
+    return true;
+}
+
 void LiveGame::act(Peer& peer, const Act& m) {
     Transport& net = services_.transport;
     peer.seat = seat_of(peer.player);  // leads and roles change
+    if (std::holds_alternative<Chat>(m.action) && !chat_allowed(peer, Clock::now())) {
+        net.error(peer, ErrorCode::refused, "chat: you are sending messages too fast; wait a moment", m.request);
+        return;
+    }
     if (peer.bot) {
         // A bot seat moves when the schedule asks it, so a bot game does not
         // depend on the order in which packets arrive.
@@ -379,12 +397,66 @@ void LiveGame::update_timer() {
     paused_left_ = {};
 }
 
+void LiveGame::pass_leads(Clock::time_point now) {
+    for (Team t : kAllTeams) {
+        auto& since = lead_gone_since_[idx(t)];
+        std::uint32_t lead = state_.lead[idx(t)];
+        bool here = lead == 0 || std::any_of(members_.begin(), members_.end(),
+                                             [&](const Peer* p) { return p->player == lead; });
+        if (here) {
+            since.reset();
+            continue;
+        }
+        if (!since) since = now;
+        if (now - *since < services_.lead_timeout) continue;
+        // A connected teammate takes the lead: a person before a bot seat.
+        const Peer* next = nullptr;
+        for (const Peer* p : members_)
+            if (p->seat.role == SeatRole::team && p->seat.team == t && p->player != lead && (!next || (next->bot && !p->bot)))
+                next = p;
+        if (!next) continue;
+        const Player* gone = state_.find_player(lead);
+        std::string gone_name = gone ? gone->name : std::string("the lead");
+        if (record(Seat::system(), SetLead{t, next->player}).ok()) {
+            services_.log("game " + std::to_string(id()) + ": " + std::string(name_of(t)) + " lead passed from " +
+                          gone_name + " (gone " +
+                          std::to_string(std::chrono::duration_cast<std::chrono::seconds>(now - *since).count()) +
+                          " s) to " + state_.find_player(next->player)->name);
+            since.reset();
+            drive();
+        }
+    }
+}
+
+std::string LiveGame::move_player(std::uint32_t player, SeatRole role, Team team) {
+    const Player* p = state_.find_player(player);
+    if (!p) return "no such player";
+    if (p->role == SeatRole::control) return "the White Cell stays the White Cell";
+    if (role != SeatRole::team && role != SeatRole::observer) return "a player moves to a team or to the observers";
+    if (p->role == role && (role == SeatRole::observer || p->team == team)) return "the player is already there";
+    std::string name = p->name;
+    if (Verdict v = record(Seat::system(), Leave{player}); !v.ok()) return v.message;
+    if (Verdict v = record(Seat::system(), Join{player, name, role, team}); !v.ok()) return v.message;
+    // The player's connections now hold the new seat: each gets its full view.
+    for (Peer* m : members_)
+        if (m->player == player) {
+            m->seat = seat_of(player);
+            m->bot = false;
+            forget_asked(*m);
+            send_full_view(*m);
+        }
+    send_presence();
+    drive();
+    return {};
+}
+
 bool LiveGame::tick(Clock::time_point now) {
     if (read_only_) {
         if (now < retry_at_) return false;
         try_to_resume(now);
         if (read_only_) return false;
     }
+    pass_leads(now);
     if (!deadline_ || *deadline_ > now) return false;
     auto due = deadline_;
     deadline_.reset();
@@ -399,16 +471,18 @@ bool LiveGame::tick(Clock::time_point now) {
 }
 
 std::string LiveGame::replay(const std::vector<JournalEntry>& actions) {
-    for (std::size_t i = 0; i < actions.size(); ++i) {
-        const JournalEntry& e = actions[i];
-        Acted done = gb::act(state_, e.seat, e.action, true);
-        if (!done.ok())
-            return "action " + std::to_string(i + 1) + " (" + action_name(e.action) + "): " + done.verdict.message;
-        try {
-            journal_.append(ActionRecord{e, done.hash});
-        } catch (const std::exception&) {
-            return "the server cannot save right now";
-        }
+    for (std::size_t i = 0; i < actions.size(); ++i)
+        if (std::string why = replay_one(actions[i], i + 1); !why.empty()) return why;
+    return {};
+}
+
+std::string LiveGame::replay_one(const JournalEntry& e, std::size_t n) {
+    Acted done = gb::act(state_, e.seat, e.action, true);
+    if (!done.ok()) return "action " + std::to_string(n) + " (" + action_name(e.action) + "): " + done.verdict.message;
+    try {
+        journal_.append(ActionRecord{e, done.hash});
+    } catch (const std::exception&) {
+        return "the server cannot save right now";
     }
     return {};
 }

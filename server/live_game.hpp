@@ -43,6 +43,8 @@ struct GameServices {
     Transport& transport;
     const Log& log;
     ActionRate& rate;
+    // How long a team's lead may be gone before the lead passes to a connected teammate.
+    std::chrono::milliseconds lead_timeout{std::chrono::seconds(60)};
 };
 
 // "turn 3 negotiation": the game's turn and phase, for log lines.
@@ -109,6 +111,8 @@ public:
     // For a fork: the saved game's actions, checked by the rules again and
     // journaled; an empty string, or why one was refused.
     std::string replay(const std::vector<JournalEntry>& actions);
+    // The same for one action, the `n`th.
+    std::string replay_one(const JournalEntry& e, std::size_t n);
     // For a fork: the saved game's players leave, so whoever joins takes the seats.
     void fresh_cast();
     // Starts the server's bots for the teams the state gives to bots.
@@ -117,6 +121,13 @@ public:
     void discard();
 
     bool control_present() const;
+    // The White Cell's seating: moves a player to a team or to observing (the
+    // player leaves and joins again, keeping its id, name and token); an empty
+    // string, or why not.
+    std::string move_player(std::uint32_t player, SeatRole role, Team team);
+    // Whether observer-code holders may choose a team when they join (not kept across restarts).
+    bool observers_choose() const { return observers_choose_; }
+    void set_observers_choose(bool on) { observers_choose_ = on; }
     Seat seat_of(std::uint32_t player) const;
 
 private:
@@ -127,6 +138,11 @@ private:
     // Whether the data directory takes writes again; leaves read-only mode if so.
     void try_to_resume(Clock::time_point now);
     Verdict cannot_save() const;
+    // Passes each team's lead to a connected teammate when the lead has been
+    // gone for the lead timeout: a person first, else a bot seat.
+    void pass_leads(Clock::time_point now);
+    // Whether a seat may chat now (a token bucket per seat; the White Cell is not limited).
+    bool chat_allowed(Peer& peer, Clock::time_point now);
     void forget_asked(const Peer& peer);
 
     GameServices services_;
@@ -150,6 +166,8 @@ private:
     bool read_only_ = false;
     std::string read_only_why_;
     Clock::time_point retry_at_{};
+    bool observers_choose_ = false;
+    std::array<std::optional<Clock::time_point>, kTeams> lead_gone_since_{};
 };
 
 }  // namespace gb

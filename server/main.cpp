@@ -17,6 +17,7 @@ void on_signal(int) {
 const char* kHelp =
     "usage: gb-server [--port 7777] [--bind 127.0.0.1] [--data DIR] [--max-games N]\n"
     "                 [--max-peers N] [--peers-per-address N] [--flush-each]\n"
+    "                 [--open-lobby] [--lead-timeout SECONDS]\n"
     "\n"
     "Hosts Grand Bargain games over ENet (UDP). Every accepted action is written to the\n"
     "game's journal in DIR and flushed to disk before it is acknowledged; on start the\n"
@@ -28,6 +29,11 @@ const char* kHelp =
     "  --max-games N          games hosted at once (default 256)\n"
     "  --max-peers N          connections at once (default 4000)\n"
     "  --peers-per-address N  connections from one IP address (default 64)\n"
+    "  --open-lobby           anyone may create and fork games (a classroom LAN; the log\n"
+    "                         warns); by default that needs the admin token, the file\n"
+    "                         admin.token that the server makes in DIR (mode 0600)\n"
+    "  --lead-timeout S       a team's lead passes to a connected teammate after S seconds\n"
+    "                         away (default 60)\n"
     "  --flush-each           flush each journal with its own fdatasync; by default a pass\n"
     "                         that wrote several journals makes them durable with one\n"
     "                         syncfs of the data directory's file system (a group commit)\n"
@@ -74,6 +80,11 @@ int main(int argc, char** argv) {
             if (!number(need("a number"), 1, 4095, v))
                 return std::cerr << "gb-server: --max-peers must be 1..4095\n", 2;
             o.max_peers = static_cast<int>(v);
+        } else if (a == "--open-lobby") {
+            o.open_lobby = true;
+        } else if (a == "--lead-timeout") {
+            if (!number(need("seconds"), 1, 86400, v)) return std::cerr << "gb-server: bad --lead-timeout\n", 2;
+            o.lead_timeout_seconds = static_cast<int>(v);
         } else if (a == "--flush-each") {
             o.group_commit = false;
         } else if (a == "--peers-per-address") {

@@ -15,6 +15,8 @@ struct _ENetPeer;
 
 namespace gb {
 
+struct ForkUpload;  // fork.hpp
+
 struct Peer {
     // The connection, kept by the transport.
     _ENetPeer* handle = nullptr;
@@ -30,8 +32,11 @@ struct Peer {
     Seat seat;
     std::uint32_t out_seq = 0;            // the last Update's sequence number
     GameState last_view;                  // the view the seat's client holds
-    std::unique_ptr<net::ForkGame> fork;  // a fork arriving in pieces
+    std::shared_ptr<ForkUpload> fork;     // a fork arriving in pieces (spooled to a temporary file)
     bool bot = false;                     // a bot seat: acts only when asked (YourMove)
+    // Chat allowance (a token bucket): messages it may send now, and when it was last topped up.
+    double chat_allowance = -1;  // -1: full
+    std::chrono::steady_clock::time_point chat_topped{};
 };
 
 }  // namespace gb

@@ -8,7 +8,9 @@
 #include <type_traits>
 #include <vector>
 
+#include "admin_token.hpp"
 #include "recovery.hpp"
+#include "scenario_loader.hpp"
 #include "server_trust.hpp"
 
 namespace gb {
@@ -35,13 +37,17 @@ Server::Server(ServerOptions options)
       flusher_(std::make_unique<FlushPool>(3)),
       transport_(log_, Transport::Hooks{[this](Peer& p, ClientMessage&& m) { handle(p, std::move(m)); },
                                         [this](Peer& p) { lobby_.disconnected(p); }, [this] { make_durable(); }}),
-      lobby_(LobbyOptions{options_.data_dir, options_.max_games}, GameServices{transport_, log_, rate_}) {}
+      lobby_(LobbyOptions{options_.data_dir, options_.max_games, {}, options_.open_lobby, {}},
+             GameServices{transport_, log_, rate_, std::chrono::seconds(options_.lead_timeout_seconds)}) {}
 
 // The lobby (declared last) syncs its journals before the transport closes the host.
 Server::~Server() = default;
 
 void Server::start() {
     fs::create_directories(options_.data_dir);
+    admin_token_ = load_or_create_admin_token(options_.data_dir);
+    lobby_.options().admin_token = admin_token_;
+    lobby_.options().scenarios = ScenarioList::scan();
     recover_games(options_.data_dir, lobby_, log_);
     ServerKey key = load_or_create_server_key(options_.data_dir);
     fingerprint_ = net::fingerprint(key.public_key);
@@ -51,7 +57,17 @@ void Server::start() {
     if (options_.bind != "0.0.0.0") pin_server(options_.bind, transport_.port(), fingerprint_);
     log_("listening on " + options_.bind + ":" + std::to_string(transport_.port()) + "#" +
          fingerprint_.substr(0, kFingerprintShown) + ", data in " + options_.data_dir + ", " +
-         std::to_string(lobby_.size()) + " game(s) resumed; server key " + fingerprint_);
+         std::to_string(lobby_.size()) + " game(s) resumed, " +
+         std::to_string(lobby_.options().scenarios.by_id.size()) + " scenario(s) offered; server key " + fingerprint_);
+    if (options_.open_lobby)
+        log_("warning: the lobby is open (--open-lobby): anyone who reaches this port may create and fork games");
+}
+
+std::string Server::offer_scenario(const std::string& path) {
+    LoadResult l = load_scenario(resolve_scenario_path(path));
+    if (!l.scenario) return {};
+    lobby_.options().scenarios.by_id[l.scenario->id] = resolve_scenario_path(path);
+    return l.scenario->id;
 }
 
 void Server::run() {
@@ -123,9 +139,13 @@ void Server::dispatch(Peer& peer, ClientMessage&& m) {
             } else if constexpr (std::is_same_v<T, CreateGame>) {
                 lobby_.create_game(peer, msg);
             } else if constexpr (std::is_same_v<T, ListGames>) {
-                lobby_.list_games(peer);
+                lobby_.list_games(peer, msg);
             } else if constexpr (std::is_same_v<T, ServerStats>) {
-                lobby_.send_stats(peer);
+                lobby_.send_stats(peer, msg);
+            } else if constexpr (std::is_same_v<T, MoveSeat>) {
+                lobby_.move_seat(peer, msg);
+            } else if constexpr (std::is_same_v<T, LetObserversChoose>) {
+                lobby_.let_observers_choose(peer, msg);
             } else if constexpr (std::is_same_v<T, CloseGame>) {
                 lobby_.close_game(peer, msg);
             } else if constexpr (std::is_same_v<T, JoinGame>) {

@@ -27,6 +27,10 @@ struct ServerOptions {
     // Flush a pass's journals with one syncfs when it wrote several (false:
     // one fdatasync per journal, side by side on the flush threads).
     bool group_commit = true;
+    // Anyone may create and fork games (a classroom LAN); the log warns. By
+    // default only who presents the admin token (admin.token in data_dir) may.
+    bool open_lobby = false;
+    int lead_timeout_seconds = net::kDefaultLeadTimeoutSeconds;
     std::ostream* log = nullptr;  // one line per event that matters; null: silent
 };
 
@@ -53,6 +57,12 @@ public:
     std::uint16_t port() const { return transport_.port(); }
     // The server key's fingerprint (64 hex characters), once started.
     const std::string& fingerprint() const { return fingerprint_; }
+    // Offers the scenario in a file on this machine to the server's clients,
+    // by its id (for a server in the process of the one who hosts it); returns
+    // the id, or empty when the file does not load. Call before run().
+    std::string offer_scenario(const std::string& path);
+    // The admin token (known after start()).
+    const std::string& admin_token() const { return admin_token_; }
 
 private:
     // A message from a peer past the handshake: to the lobby, or to its game.
@@ -70,6 +80,7 @@ private:
     std::unique_ptr<FlushPool> flusher_;
     Transport transport_;
     Lobby lobby_;
+    std::string admin_token_;
 };
 
 }  // namespace gb

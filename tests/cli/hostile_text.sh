@@ -40,7 +40,7 @@ for _ in $(seq 100); do
   sleep 0.1
 done
 [ -n "$port" ] || fail "gb-server printed no port: $(cat "$tmp/server.err")"
-"$gb" lobby create --server "127.0.0.1:$port" --scenario after-911 --name "$name" >"$tmp/create.out" ||
+"$gb" lobby create --server "127.0.0.1:$port" --scenario after-911 --name "$name" --data "$tmp/data" >"$tmp/create.out" ||
   fail "lobby create"
 "$gb" lobby list --server "127.0.0.1:$port" >"$tmp/list.out" || fail "lobby list"
 clean_output "$tmp/list.out" || fail "gb lobby list prints raw control characters"

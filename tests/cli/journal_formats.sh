@@ -30,27 +30,29 @@ cp "$fixture" "$tmp/copy.journal"
 (cd / && "$gb" replay "$tmp/copy.journal" --verify) >"$tmp/copy.out" 2>&1 || fail "the fixture's copy: $(cat "$tmp/copy.out")"
 expect "$tmp/copy.out" "hash:     $final_hash" "the fixture's copy"
 
-# ---- 2. a new game's journal (format 3 and later; now format 4, action tags) carries its rules
+# ---- 2. a new game's journal (format 3 and later; now format 5, team codes) carries its rules
 "$gb" demo --seed 3 >"$tmp/demo.out" 2>&1 || fail "demo: $(tail -3 "$tmp/demo.out")"
 journal=$(sed -n 's/^journal: \([^ ]*\) .*/\1/p' "$tmp/demo.out" | tail -1)
 [ -f "$journal" ] || fail "demo printed no journal"
 demo_dir=$(dirname "$journal")
 "$gb" replay "$journal" --verify >"$tmp/v3.out" 2>&1 || fail "the demo's journal: $(cat "$tmp/v3.out")"
-expect "$tmp/v3.out" "(format 4, action tags)" "the demo's journal"
+expect "$tmp/v3.out" "(format 5, team codes)" "the demo's journal"
 expect "$tmp/v3.out" "rules:    from the journal's own copy" "the demo's journal"
 
 # ...and replays when the files it was created with are gone: a game of an
-# edited copy of the scenario, created on a gb-server.
+# edited copy of the scenario, created on a gb-server that offers it (a
+# client names a scenario by id only).
 mkdir -p "$tmp/set" "$tmp/data"
 cp -r "$root/scenarios/after-911.toml" "$root/scenarios/rules" "$root/scenarios/cards" "$tmp/set/"
 echo "# a local edit, found nowhere else" >>"$tmp/set/after-911.toml"
 server=$(dirname "$gb")/gb-server
-"$server" --port 0 --data "$tmp/data" >/dev/null 2>"$tmp/server.log" &
+GB_SCENARIO_DIR="$tmp/set" "$server" --port 0 --data "$tmp/data" >/dev/null 2>"$tmp/server.log" &
 server_pid=$!
 for _ in $(seq 100); do grep -q "listening on" "$tmp/server.log" && break; sleep 0.1; done
 port=$(sed -n 's/.*listening on [0-9.]*:\([0-9]*\)[#,].*/\1/p' "$tmp/server.log")
 [ -n "$port" ] || { kill "$server_pid"; fail "gb-server did not start: $(cat "$tmp/server.log")"; }
-"$gb" lobby create --server "127.0.0.1:$port" --scenario "$tmp/set/after-911.toml" --seed 3 >"$tmp/create.out" 2>&1
+"$gb" lobby create --server "127.0.0.1:$port" --scenario after-911 --seed 3 \
+  --admin-token-file "$tmp/data/admin.token" >"$tmp/create.out" 2>&1
 created=$?
 kill "$server_pid"
 wait "$server_pid"
@@ -66,7 +68,7 @@ for parent in "$fixture" "$journal" "$edited"; do
   "$gb" fork "$parent" --at 1 --data "$tmp/forks" >"$tmp/fork.out" 2>&1 || fail "fork of $parent: $(cat "$tmp/fork.out")"
   "$gb" replay "$tmp/forks/game-1.journal" --verify >"$tmp/fork-v.out" 2>&1 ||
     fail "the fork of $parent: $(cat "$tmp/fork-v.out")"
-  expect "$tmp/fork-v.out" "(format 4, action tags)" "the fork of $parent"
+  expect "$tmp/fork-v.out" "(format 5, team codes)" "the fork of $parent"
   expect "$tmp/fork-v.out" "rules:    from the journal's own copy" "the fork of $parent"
 done
 echo "ok"

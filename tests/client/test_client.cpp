@@ -165,16 +165,18 @@ TEST_CASE("Region fills on a real window match the controlling team after a whol
     need_display();
     auto dir = temp_dir("client-fills");
     ServerProcess srv(dir);
-    auto [code, control] = create_game(srv.port(), "after-911", 11);
+    GameCodes codes = create_game(srv.port(), "after-911", 11);
     std::vector<pid_t> bots;
     std::string endpoint = "127.0.0.1:" + std::to_string(srv.port());
-    for (const char* t : {"us", "iran", "israel", "gulf"})
-        bots.push_back(
-            spawn_gb({"bot", "--server", endpoint, "--code", code, "--team", t}, dir + "/bot-" + t + ".out"));
+    for (Team team : kAllTeams) {
+        std::string t(name_of(team));
+        bots.push_back(spawn_gb({"bot", "--server", endpoint, "--code", codes.team[idx(team)], "--team", t},
+                                dir + "/bot-" + t + ".out"));
+    }
     for (pid_t b : bots) REQUIRE(wait_child(b, 120s) == 0);
 
     std::string shot = dir + "/observer.png", out = dir + "/client.out";
-    REQUIRE(run_client({"--join", endpoint, "--code", code, "--team", "observer", "--name", "watcher", "--screenshot",
+    REQUIRE(run_client({"--join", endpoint, "--code", codes.observer, "--team", "observer", "--name", "watcher", "--screenshot",
                         shot, "--frames", "20"},
                        out) == 0);
     sf::Image img;
@@ -272,12 +274,14 @@ TEST_CASE("The client rides out a server restart and shows the same game", "[cli
     auto dir = temp_dir("client-restart");
     auto srv = std::make_unique<ServerProcess>(dir + "/data");
     std::uint16_t port = srv->port();
-    auto [code, control] = create_game(port, kHistoricalScenario, 6);
+    GameCodes codes = create_game(port, kHistoricalScenario, 6);
     std::string endpoint = "127.0.0.1:" + std::to_string(port);
     std::vector<pid_t> bots;
-    for (const char* t : {"iran", "israel", "gulf"})
-        bots.push_back(
-            spawn_gb({"bot", "--server", endpoint, "--code", code, "--team", t}, dir + "/bot-" + t + ".out"));
+    for (Team team : {Team::iran, Team::israel, Team::gulf}) {
+        std::string t(name_of(team));
+        bots.push_back(spawn_gb({"bot", "--server", endpoint, "--code", codes.team[idx(team)], "--team", t},
+                                dir + "/bot-" + t + ".out"));
+    }
     auto script = write_script(dir,
                                "wait-seated\n"
                                "wait-phase inject 1\n"
@@ -307,7 +311,7 @@ TEST_CASE("The client rides out a server restart and shows the same game", "[cli
                                    "wait-frames 30\n"
                                    "quit\n");
     pid_t client = spawn_client(
-        {"--join", endpoint, "--code", code, "--team", "us", "--name", "Bob", "--script", script}, dir + "/client.out");
+        {"--join", endpoint, "--code", codes.team[0], "--team", "us", "--name", "Bob", "--script", script}, dir + "/client.out");
     auto until = std::chrono::steady_clock::now() + 60s;
     while (!fs::exists(dir + "/before.txt") && std::chrono::steady_clock::now() < until)
         std::this_thread::sleep_for(50ms);
@@ -620,11 +624,11 @@ TEST_CASE("A teammate's ping reaches the client's board over the unreliable chan
         out = read_text(dir + "/client.out");
     }
     auto port_at = out.find("hosting on port ");
-    auto code_at = out.find("join-code: ");
+    auto code_at = out.find("us-code: ");
     REQUIRE(port_at != std::string::npos);
     REQUIRE(code_at != std::string::npos);
     auto port = static_cast<std::uint16_t>(std::stoi(out.substr(port_at + 16)));
-    std::string code = out.substr(code_at + 11, 6);
+    std::string code = out.substr(code_at + 9, kJoinCodeLength);
     SeatSession mate;
     join(mate, port, code, SeatRole::team, Team::us, "Mate");
     for (int i = 0; i < 40; ++i) {  // unreliable: send a few

@@ -9,6 +9,7 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <thread>
 
@@ -42,7 +43,17 @@ void seed_key(const std::string& data) {
     REQUIRE(::write(fd, k.public_key.data(), 32) == 32);
     ::close(fd);
 }
+
+std::map<std::uint16_t, std::string>& admin_tokens() {
+    static std::map<std::uint16_t, std::string> tokens;
+    return tokens;
+}
 }  // namespace
+
+std::string admin_token_of(std::uint16_t port) {
+    auto it = admin_tokens().find(port);
+    return it == admin_tokens().end() ? std::string() : it->second;
+}
 
 std::string server_fingerprint(const std::string& data) {
     return fingerprint(load_or_create_server_key(data).public_key);
@@ -94,6 +105,9 @@ ServerProcess::ServerProcess(const std::string& data, std::uint16_t port, std::v
     INFO("server said: '" << line << "'; log: " << log());
     REQUIRE(line.rfind("port: ", 0) == 0);
     port_ = static_cast<std::uint16_t>(std::stoi(line.substr(6)));
+    admin_token_ = read_text(data + "/admin.token");
+    while (!admin_token_.empty() && admin_token_.back() == '\n') admin_token_.pop_back();
+    admin_tokens()[port_] = admin_token_;
 }
 
 ServerProcess::~ServerProcess() {
@@ -135,17 +149,20 @@ std::string ServerProcess::log() const {
     return read_text(log_path_);
 }
 
-std::pair<std::string, std::string> create_game(std::uint16_t port, const std::string& scenario, std::uint64_t seed) {
+GameCodes create_game(std::uint16_t port, const std::string& scenario, std::uint64_t seed) {
     Connection c;
     REQUIRE(c.open("127.0.0.1", port).empty());
     CreateGame m;
     m.scenario = scenario;
     m.seed = seed;
+    m.admin_token = admin_token_of(port);
     auto r = c.request(m);
     REQUIRE(r);
+    auto* e = std::get_if<Error>(&*r);
+    INFO("create_game: " << (e ? e->message : std::string()));
     auto* g = std::get_if<GameCreated>(&*r);
     REQUIRE(g);
-    return {g->join_code, g->control_code};
+    return g->codes;
 }
 
 void join(SeatSession& s, std::uint16_t port, const std::string& code, SeatRole role, Team team,
@@ -153,6 +170,11 @@ void join(SeatSession& s, std::uint16_t port, const std::string& code, SeatRole 
     std::string err = s.join("127.0.0.1", port, JoinGame{code, role, team, name});
     INFO("join " << name << ": " << err);
     REQUIRE(err.empty());
+}
+
+void join(SeatSession& s, std::uint16_t port, const GameCodes& codes, SeatRole role, Team team,
+          const std::string& name) {
+    join(s, port, codes.for_seat(role, team), role, team, name);
 }
 
 void pump_all(std::vector<SeatSession*> sessions, std::chrono::milliseconds wait) {

@@ -37,23 +37,30 @@ public:
     bool running() const { return pid_ > 0; }
     // The process has not exited (checked now).
     bool alive();
+    // The server's admin token (admin.token in its data directory).
+    const std::string& admin_token() const { return admin_token_; }
 
 private:
     pid_t pid_ = -1;
     std::uint16_t port_ = 0;
     std::string log_path_;
     std::string fingerprint_;
+    std::string admin_token_;
 };
 
 // The fingerprint of the key in a data directory (made there if missing).
 std::string server_fingerprint(const std::string& data);
 
-// Creates a game; returns (join code, control code).
-std::pair<std::string, std::string> create_game(std::uint16_t port, const std::string& scenario = "after-911",
-                                                std::uint64_t seed = 1);
+// The admin token of the server last started on `port` by a ServerProcess.
+std::string admin_token_of(std::uint16_t port);
 
-// Joins a seat or fails the test.
+// Creates a game with the admin token of the server on `port`; returns its codes.
+GameCodes create_game(std::uint16_t port, const std::string& scenario = "after-911", std::uint64_t seed = 1);
+
+// Joins a seat or fails the test: with the given code, or with the seat's own code.
 void join(SeatSession& s, std::uint16_t port, const std::string& code, SeatRole role, Team team,
+          const std::string& name);
+void join(SeatSession& s, std::uint16_t port, const GameCodes& codes, SeatRole role, Team team,
           const std::string& name);
 
 // Pumps every session once (non-blocking) and sleeps a little.

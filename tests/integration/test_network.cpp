@@ -15,6 +15,8 @@
 #include <thread>
 
 #include "bot.hpp"
+#include <sys/stat.h>
+
 #include "harness.hpp"
 #include "journal.hpp"
 #include "leak_check.hpp"
@@ -101,23 +103,23 @@ int verify_journal(const std::string& path) {
 TEST_CASE("four bot clients, a White Cell and an observer play a game to the end; a second game is undisturbed") {
     auto data = temp_dir("whole");
     ServerProcess server(data);
-    auto [code1, control1] = create_game(server.port(), "after-911", 11);
-    auto [code2, control2] = create_game(server.port(), "new-administration-2009", 12);
-    (void)control2;
+    GameCodes codes1 = create_game(server.port(), "after-911", 11);
+    GameCodes codes2 = create_game(server.port(), "new-administration-2009", 12);
 
     SeatSession wc, observer;
     watch_for_leaks(observer, "observer");
-    join(wc, server.port(), control1, SeatRole::control, Team::us, "Instructor");
-    join(observer, server.port(), code1, SeatRole::observer, Team::us, "Visitor");
+    join(wc, server.port(), codes1, SeatRole::control, Team::us, "Instructor");
+    join(observer, server.port(), codes1, SeatRole::observer, Team::us, "Visitor");
 
     std::vector<pid_t> bots;
     std::vector<std::string> outs;
     std::string endpoint = "127.0.0.1:" + std::to_string(server.port());
-    for (const auto& [code, game] : {std::pair{code1, 1}, std::pair{code2, 2}})
+    for (const auto& [codes, game] : {std::pair{codes1, 1}, std::pair{codes2, 2}})
         for (Team t : kAllTeams) {
             outs.push_back(data + "/bot-" + std::to_string(game) + "-" + std::string(name_of(t)) + ".txt");
-            bots.push_back(spawn_gb({"bot", "--server", endpoint, "--code", code, "--team", std::string(name_of(t))},
-                                    outs.back()));
+            bots.push_back(spawn_gb(
+                {"bot", "--server", endpoint, "--code", codes.team[idx(t)], "--team", std::string(name_of(t))},
+                outs.back()));
         }
     WhiteCell cell{wc};
     auto until = std::chrono::steady_clock::now() + 120s;
@@ -148,15 +150,15 @@ TEST_CASE("four bot clients, a White Cell and an observer play a game to the end
 TEST_CASE("two players on one team see each other's drafts; only the lead commits, once") {
     auto data = temp_dir("team");
     ServerProcess server(data);
-    auto [code, control] = create_game(server.port());
+    GameCodes codes = create_game(server.port());
     SeatSession wc, lead, member, rival;
     watch_for_leaks(lead, "lead");
     watch_for_leaks(member, "member");
     watch_for_leaks(rival, "rival");
-    join(wc, server.port(), control, SeatRole::control, Team::us, "Instructor");
-    join(lead, server.port(), code, SeatRole::team, Team::us, "Ana");
-    join(member, server.port(), code, SeatRole::team, Team::us, "Ben");
-    join(rival, server.port(), code, SeatRole::team, Team::iran, "Cyrus");
+    join(wc, server.port(), codes, SeatRole::control, Team::us, "Instructor");
+    join(lead, server.port(), codes, SeatRole::team, Team::us, "Ana");
+    join(member, server.port(), codes, SeatRole::team, Team::us, "Ben");
+    join(rival, server.port(), codes, SeatRole::team, Team::iran, "Cyrus");
     std::vector<SeatSession*> all{&wc, &lead, &member, &rival};
     for (Team t : {Team::israel, Team::gulf}) REQUIRE(act_and_wait(wc, SetBot{t, true}, all).empty());
 
@@ -164,7 +166,9 @@ TEST_CASE("two players on one team see each other's drafts; only the lead commit
     CHECK(act_and_wait(lead, Commit{}, all).find("phase") != std::string::npos);
     CHECK(act_and_wait(lead, DrawInject{}, all).find("White Cell") != std::string::npos);
     SeatSession impostor;
-    CHECK_FALSE(impostor.join("127.0.0.1", server.port(), JoinGame{code, SeatRole::control, Team::us, "X"}).empty());
+    CHECK_FALSE(impostor.join("127.0.0.1", server.port(), JoinGame{codes.observer, SeatRole::control, Team::us, "X"}).empty());
+    CHECK_FALSE(
+        impostor.join("127.0.0.1", server.port(), JoinGame{codes.team[0], SeatRole::control, Team::us, "X"}).empty());
 
     REQUIRE(act_and_wait(wc, DrawInject{}, all).empty());
     CHECK(act_and_wait(member, Choose{0}, all).find("lead") != std::string::npos);
@@ -212,25 +216,25 @@ TEST_CASE("two players on one team see each other's drafts; only the lead commit
 TEST_CASE("after SIGKILL the server resumes every game and no acknowledged action is lost") {
     auto data = temp_dir("crash");
     std::uint16_t port = 0;
-    std::string code, control;
+    GameCodes codes;
     std::array<TeamPlayer, kTeams> teams;
     SeatSession wc;
     std::vector<pid_t> bot_pids;
     {
         auto server = std::make_unique<ServerProcess>(data);
         port = server->port();
-        std::tie(code, control) = create_game(port, "after-911", 21);
-        join(wc, port, control, SeatRole::control, Team::us, "Instructor");
+        codes = create_game(port, "after-911", 21);
+        join(wc, port, codes, SeatRole::control, Team::us, "Instructor");
         for (Team t : {Team::us, Team::iran}) {
             auto& p = teams[idx(t)];
             p.bot = std::make_unique<Bot>(BotKind::heuristic, t, 21);
-            join(p.s, port, code, SeatRole::team, t, std::string(name_of(t)));
+            join(p.s, port, codes, SeatRole::team, t, std::string(name_of(t)));
         }
         // Israel and the Gulf are `gb bot` processes, which must ride out the restart on their own.
         std::string endpoint = "127.0.0.1:" + std::to_string(port);
         for (Team t : {Team::israel, Team::gulf})
             bot_pids.push_back(
-                spawn_gb({"bot", "--server", endpoint, "--code", code, "--team", std::string(name_of(t))},
+                spawn_gb({"bot", "--server", endpoint, "--code", codes.team[idx(t)], "--team", std::string(name_of(t))},
                          data + "/bot-" + std::string(name_of(t)) + ".txt"));
         WhiteCell cell{wc};
         auto until = std::chrono::steady_clock::now() + 60s;
@@ -285,10 +289,10 @@ TEST_CASE("after SIGKILL the server resumes every game and no acknowledged actio
 TEST_CASE("a dropped client comes back with its token to the same seat and a full view") {
     auto data = temp_dir("drop");
     ServerProcess server(data);
-    auto [code, control] = create_game(server.port());
+    GameCodes codes = create_game(server.port());
     SeatSession a, wc;
-    join(wc, server.port(), control, SeatRole::control, Team::us, "Instructor");
-    join(a, server.port(), code, SeatRole::team, Team::gulf, "Dana");
+    join(wc, server.port(), codes, SeatRole::control, Team::us, "Instructor");
+    join(a, server.port(), codes, SeatRole::team, Team::gulf, "Dana");
     Seat before = a.seat();
     std::string token = a.token();
     a.connection().close();
@@ -313,9 +317,9 @@ TEST_CASE("a torn journal loses only its last record; a corrupt one stops only i
         ServerProcess server(data);
         port = server.port();
         for (int g = 0; g < 3; ++g) {
-            auto [code, control] = create_game(port, "after-911", 30 + static_cast<std::uint64_t>(g));
+            GameCodes codes = create_game(port, "after-911", 30 + static_cast<std::uint64_t>(g));
             SeatSession wc;
-            join(wc, port, control, SeatRole::control, Team::us, "Instructor");
+            join(wc, port, codes, SeatRole::control, Team::us, "Instructor");
             for (int i = 0; i < 6; ++i)
                 REQUIRE(act_and_wait(wc, Bookmark{"mark " + std::to_string(i), "note"}).empty());
         }
@@ -350,11 +354,11 @@ TEST_CASE("a torn journal loses only its last record; a corrupt one stops only i
 TEST_CASE("hostile input gets an error or is dropped, and a concurrent game keeps going") {
     auto data = temp_dir("hostile");
     ServerProcess server(data);
-    auto [code, control] = create_game(server.port(), "after-911", 41);
+    GameCodes codes = create_game(server.port(), "after-911", 41);
     std::string endpoint = "127.0.0.1:" + std::to_string(server.port());
     std::vector<pid_t> bots;
     for (Team t : kAllTeams)
-        bots.push_back(spawn_gb({"bot", "--server", endpoint, "--code", code, "--team", std::string(name_of(t))},
+        bots.push_back(spawn_gb({"bot", "--server", endpoint, "--code", codes.team[idx(t)], "--team", std::string(name_of(t))},
                                 data + "/bot-" + std::string(name_of(t)) + ".txt"));
 
     auto expect_error = [&](Connection& c, ErrorCode want) {
@@ -398,7 +402,7 @@ TEST_CASE("hostile input gets an error or is dropped, and a concurrent game keep
         for (auto& ch : junk) ch = static_cast<char>(r.below(256));
         c.send_raw(junk);
         CHECK(expect_error(c, ErrorCode::malformed));
-        std::string whole = encode(ClientMessage{JoinGame{code, SeatRole::team, Team::us, "Truncated"}});
+        std::string whole = encode(ClientMessage{JoinGame{codes.team[0], SeatRole::team, Team::us, "Truncated"}});
         c.send_raw(whole.substr(0, whole.size() / 2));
         CHECK(expect_error(c, ErrorCode::malformed));
         std::string huge = encode(ClientMessage{CreateGame{"after-911", std::nullopt, "x"}});
@@ -441,9 +445,9 @@ TEST_CASE("hostile input gets an error or is dropped, and a concurrent game keep
 TEST_CASE("phase timers run on the server clock and their expiry is journaled") {
     auto data = temp_dir("timer");
     ServerProcess server(data);
-    auto [code, control] = create_game(server.port());
+    GameCodes codes = create_game(server.port());
     SeatSession wc;
-    join(wc, server.port(), control, SeatRole::control, Team::us, "Instructor");
+    join(wc, server.port(), codes, SeatRole::control, Team::us, "Instructor");
     for (Team t : kAllTeams) REQUIRE(act_and_wait(wc, SetBot{t, true}).empty());
     // Bots are quick; take one team's bot out so negotiation waits for the timer.
     REQUIRE(act_and_wait(wc, SetBot{Team::gulf, false}).empty());
@@ -465,55 +469,176 @@ TEST_CASE("phase timers run on the server clock and their expiry is journaled") 
     CHECK(server.log().find("timer expired") != std::string::npos);
 }
 
-TEST_CASE("gb lobby prints the codes, lists games and reports statistics") {
+TEST_CASE("gb lobby prints a code per team, lists games without codes, and is administered by the token") {
     auto data = temp_dir("lobby");
     ServerProcess server(data);
     std::string endpoint = "127.0.0.1:" + std::to_string(server.port());
-    auto out = data + "/create.txt";
-    REQUIRE(wait_child(spawn_gb({"lobby", "create", "--server", endpoint, "--scenario", "after-911", "--seed", "9",
-                                 "--name", "Seminar B"},
-                                out),
-                       std::chrono::seconds(20)) == 0);
-    std::string text = read_text(out);
+    // The admin token is made on first start, readable by its owner only.
+    struct stat st {};
+    REQUIRE(::stat((data + "/admin.token").c_str(), &st) == 0);
+    CHECK((st.st_mode & 0777) == 0600);
+    CHECK(server.admin_token().size() == 32);
+    auto gb_ok = [&](std::vector<std::string> args, const std::string& out) {
+        return wait_child(spawn_gb(args, data + "/" + out), std::chrono::seconds(20));
+    };
+    // Without the token nobody creates, closes or reads statistics.
+    CHECK(gb_ok({"lobby", "create", "--server", endpoint, "--scenario", "after-911", "--data", data + "/elsewhere"},
+                "no-token.txt") == 1);
+    CHECK(gb_ok({"lobby", "create", "--server", endpoint, "--scenario", "after-911"}, "default-dir.txt") != 0);
+    REQUIRE(gb_ok({"lobby", "create", "--server", endpoint, "--scenario", "after-911", "--seed", "9", "--name",
+                   "Seminar B", "--admin-token-file", data + "/admin.token"},
+                  "create.txt") == 0);
+    std::string text = read_text(data + "/create.txt");
     INFO(text);
-    CHECK(text.find("\njoin-code: ") != std::string::npos);
-    CHECK(text.find("\ncontrol-code: ") != std::string::npos);
-    REQUIRE(wait_child(spawn_gb({"lobby", "list", "--server", endpoint}, data + "/list.txt"),
-                       std::chrono::seconds(20)) == 0);
-    CHECK(read_text(data + "/list.txt").find("Seminar B") != std::string::npos);
-    REQUIRE(wait_child(spawn_gb({"lobby", "stats", "--server", endpoint}, data + "/stats.txt"),
-                       std::chrono::seconds(20)) == 0);
+    std::map<std::string, std::string> codes;
+    for (const char* k : {"us", "iran", "israel", "gulf", "observer", "control"}) {
+        std::string key = std::string("\n") + k + "-code: ";
+        auto pos = text.find(key);
+        REQUIRE(pos != std::string::npos);
+        pos += key.size();
+        codes[k] = text.substr(pos, text.find('\n', pos) - pos);
+    }
+    CHECK(codes["us"].size() == kJoinCodeLength);
+    CHECK(codes["control"].size() == kControlCodeLength);
+    CHECK(std::set<std::string>{codes["us"], codes["iran"], codes["israel"], codes["gulf"], codes["observer"],
+                                codes["control"]}
+              .size() == 6);
+    CHECK(text.find("join-code") == std::string::npos);
+    // Anyone may list the games, and sees no code; the admin sees them all.
+    REQUIRE(gb_ok({"lobby", "list", "--server", endpoint, "--data", data + "/elsewhere-too"}, "list0.txt") != 0);
+    Connection anon;
+    REQUIRE(anon.open("127.0.0.1", server.port()).empty());
+    auto r = anon.request(ListGames{});
+    REQUIRE(r);
+    REQUIRE(std::holds_alternative<GameList>(*r));
+    REQUIRE(std::get<GameList>(*r).games.size() == 1);
+    CHECK(std::get<GameList>(*r).games[0].name == "Seminar B");
+    CHECK_FALSE(std::get<GameList>(*r).games[0].codes);
+    auto stats_anon = anon.request(ServerStats{});
+    REQUIRE(stats_anon);
+    REQUIRE(std::holds_alternative<Error>(*stats_anon));
+    CHECK(std::get<Error>(*stats_anon).code == ErrorCode::not_admin);
+    auto close_anon = anon.request(CloseGame{codes["control"], 0, ""});
+    REQUIRE(close_anon);
+    CHECK(std::holds_alternative<Error>(*close_anon));
+    REQUIRE(gb_ok({"lobby", "list", "--server", endpoint, "--admin-token-file", data + "/admin.token"}, "list.txt") ==
+            0);
+    std::string list = read_text(data + "/list.txt");
+    CHECK(list.find("Seminar B") != std::string::npos);
+    CHECK(list.find(codes["iran"]) != std::string::npos);
+    CHECK(list.find(codes["control"]) != std::string::npos);
+    REQUIRE(gb_ok({"lobby", "stats", "--server", endpoint, "--data", data}, "stats.txt") == 0);
     std::string stats = read_text(data + "/stats.txt");
     CHECK(stats.find("games: 1") != std::string::npos);
     CHECK(stats.find("memory: ") != std::string::npos);
-    CHECK(wait_child(
-              spawn_gb({"lobby", "create", "--server", endpoint, "--scenario", "no-such-scenario"}, data + "/bad.txt"),
-              std::chrono::seconds(20)) == 1);
-    CHECK(read_text(data + "/bad.txt").find("cannot load scenario") != std::string::npos);
-    // Closing a game needs its control code; a closed game is not resumed after a restart.
-    auto pos = text.find("control-code: ");
-    std::string control = text.substr(pos + 14, text.find('\n', pos) - pos - 14);
-    CHECK(wait_child(spawn_gb({"lobby", "close", "--server", endpoint, "--control-code", "WRONG"}, data + "/c1.txt"),
-                     std::chrono::seconds(20)) == 1);
-    REQUIRE(wait_child(spawn_gb({"lobby", "close", "--server", endpoint, "--control-code", control}, data + "/c2.txt"),
-                       std::chrono::seconds(20)) == 0);
+    // A scenario is named by id; anything else is refused without touching the disk.
+    CHECK(gb_ok({"lobby", "create", "--server", endpoint, "--scenario", "no-such-scenario", "--data", data},
+                "bad.txt") == 1);
+    CHECK(read_text(data + "/bad.txt").find("offers no scenario of that id") != std::string::npos);
+    // Each team's code seats only on its team; the observer code an observer.
+    SeatSession us, iran, visitor;
+    join(us, server.port(), codes["us"], SeatRole::team, Team::gulf, "Ann");
+    CHECK(us.seat().role == SeatRole::team);
+    CHECK(us.seat().team == Team::us);
+    join(iran, server.port(), codes["iran"], SeatRole::team, Team::iran, "Bo");
+    CHECK(iran.seat().team == Team::iran);
+    join(visitor, server.port(), codes["observer"], SeatRole::team, Team::israel, "Cy");
+    CHECK(visitor.seat().role == SeatRole::observer);
+    SeatSession bot;
+    CHECK(bot.join("127.0.0.1", server.port(), JoinGame{codes["us"], SeatRole::team, Team::iran, "B", true})
+              .find("seats the us team") != std::string::npos);
+    // Closing a game needs the token; a closed game is not resumed after a restart.
+    CHECK(gb_ok({"lobby", "close", "--server", endpoint, "--game", "7", "--data", data}, "c1.txt") == 1);
+    REQUIRE(gb_ok({"lobby", "close", "--server", endpoint, "--control-code", codes["control"], "--data", data},
+                  "c2.txt") == 0);
     CHECK(read_text(data + "/c2.txt").find("closed: game 1") != std::string::npos);
     server.stop();
     ServerProcess again(data);
+    CHECK(again.admin_token() == server.admin_token());  // the same token on every start
     Connection c;
     REQUIRE(c.open("127.0.0.1", again.port()).empty());
-    auto r = c.request(ListGames{});
+    r = c.request(ListGames{});
     REQUIRE(r);
     REQUIRE(std::holds_alternative<GameList>(*r));
     CHECK(std::get<GameList>(*r).games.empty());
 }
 
+TEST_CASE("the White Cell moves an observer to a team, or lets observers choose their team") {
+    ServerProcess server(temp_dir("seating"));
+    GameCodes codes = create_game(server.port());
+    SeatSession wc, student, other, member;
+    join(wc, server.port(), codes, SeatRole::control, Team::us, "Instructor");
+    join(student, server.port(), codes.observer, SeatRole::observer, Team::us, "Dee");
+    REQUIRE(student.seat().role == SeatRole::observer);
+    std::vector<SeatSession*> all{&wc, &student};
+    // Only the White Cell may move players.
+    join(member, server.port(), codes, SeatRole::team, Team::gulf, "Gus");
+    member.connection().send(MoveSeat{member.seat().player, SeatRole::team, Team::us});
+    bool refused = false;
+    for (int i = 0; i < 200 && !refused; ++i) {
+        auto m = member.connection().poll(10ms);
+        if (m && std::holds_alternative<Error>(*m)) refused = true;
+    }
+    CHECK(refused);
+    wc.connection().send(MoveSeat{student.seat().player, SeatRole::team, Team::iran});
+    for (int i = 0; i < 400 && student.seat().role != SeatRole::team; ++i) pump_all(all, 5ms);
+    CHECK(student.seat().role == SeatRole::team);
+    CHECK(student.seat().team == Team::iran);
+    CHECK(act_and_wait(student, Chat{ChatChannel::team, Team::iran, "hello, team"}, all).empty());
+    // With the White Cell's leave, the observer code seats on the team asked for.
+    join(other, server.port(), codes.observer, SeatRole::team, Team::israel, "Eve");
+    CHECK(other.seat().role == SeatRole::observer);
+    wc.connection().send(LetObserversChoose{true});
+    pump_all(all, 50ms);
+    SeatSession chooser;
+    join(chooser, server.port(), codes.observer, SeatRole::team, Team::israel, "Fay");
+    CHECK(chooser.seat().role == SeatRole::team);
+    CHECK(chooser.seat().team == Team::israel);
+}
+
+TEST_CASE("wrong codes and tokens are strikes with a growing wait per address, each logged") {
+    auto data = temp_dir("strikes");
+    ServerProcess server(data);
+    GameCodes codes = create_game(server.port());
+    std::vector<std::string> answers;
+    for (int i = 0; i < 6; ++i) {
+        SeatSession s;
+        answers.push_back(s.join("127.0.0.1", server.port(), JoinGame{"WRONG" + std::to_string(i), SeatRole::team, Team::us, "Guess"}));
+    }
+    INFO(answers[0] << " / " << answers[5]);
+    CHECK(answers[0].find("no game has that code") != std::string::npos);
+    CHECK(answers[5].find("try again in") != std::string::npos);
+    // Even the right code waits while the address backs off.
+    SeatSession right;
+    CHECK(right.join("127.0.0.1", server.port(), JoinGame{codes.team[0], SeatRole::team, Team::us, "Right"}).find("try again in") !=
+          std::string::npos);
+    std::string log = server.log();
+    CHECK(log.find("wrong code from 127.0.0.1") != std::string::npos);
+    CHECK(log.find("(strike 4 for 127.0.0.1)") != std::string::npos);
+    // A wrong admin token is a strike too, and creates nothing.
+    Connection c;
+    REQUIRE(c.open("127.0.0.1", server.port()).empty());
+    auto r = c.request(CreateGame{"after-911", 1, "x", "not-the-token"});
+    REQUIRE(r);
+    REQUIRE(std::holds_alternative<Error>(*r));
+    CHECK((std::get<Error>(*r).code == ErrorCode::wait || std::get<Error>(*r).code == ErrorCode::not_admin));
+    CHECK(std::get<Error>(*r).message.find(data) == std::string::npos);
+    // After the wait, the right code seats.
+    bool seated = false;
+    for (int i = 0; i < 40 && !seated; ++i) {
+        SeatSession s;
+        seated = s.join("127.0.0.1", server.port(), JoinGame{codes.team[1], SeatRole::team, Team::iran, "Later"}).empty();
+        if (!seated) std::this_thread::sleep_for(500ms);
+    }
+    CHECK(seated);
+}
+
 TEST_CASE("Every member learns who is connected as players join and drop", "[network]") {
     ServerProcess server(temp_dir("presence"));
-    auto [code, control] = create_game(server.port());
+    GameCodes codes = create_game(server.port());
     SeatSession a, b;
-    join(a, server.port(), code, SeatRole::team, Team::us, "Ann");
-    join(b, server.port(), code, SeatRole::team, Team::iran, "Bo");
+    join(a, server.port(), codes, SeatRole::team, Team::us, "Ann");
+    join(b, server.port(), codes, SeatRole::team, Team::iran, "Bo");
     auto ids = [](const SeatSession& s) { return std::set<std::uint32_t>(s.online.begin(), s.online.end()); };
     std::set<std::uint32_t> both{a.seat().player, b.seat().player};
     for (int i = 0; i < 200 && ids(a) != both; ++i) pump_all({&a, &b}, 5ms);

@@ -183,17 +183,20 @@ TEST_CASE("A forked game continues on a real server, its journal verifies and re
     REQUIRE(point);
 
     ServerProcess server(dir + "/server");
-    ForkResult r = fork_on_server("127.0.0.1", server.port(), parent, *point, "What if");
+    ForkResult r = fork_on_server("127.0.0.1", server.port(), parent, *point, "What if", server.admin_token());
     REQUIRE(r.error.empty());
-    CHECK(r.join_code.size() == 6);
-    CHECK(r.control_code.size() == 10);
+    for (const std::string& c : r.codes.team) CHECK(c.size() == kJoinCodeLength);
+    CHECK(r.codes.observer.size() == kJoinCodeLength);
+    CHECK(r.codes.control.size() == kControlCodeLength);
 
     // Bots take the four seats and play the counterfactual to the end.
     std::string endpoint = "127.0.0.1:" + std::to_string(server.port());
     std::vector<pid_t> bots;
-    for (const char* t : {"us", "iran", "israel", "gulf"})
-        bots.push_back(
-            spawn_gb({"bot", "--server", endpoint, "--code", r.join_code, "--team", t}, dir + "/bot-" + t + ".out"));
+    for (Team team : kAllTeams) {
+        std::string t(name_of(team));
+        bots.push_back(spawn_gb({"bot", "--server", endpoint, "--code", r.codes.team[idx(team)], "--team", t},
+                                dir + "/bot-" + t + ".out"));
+    }
     for (pid_t b : bots) REQUIRE(wait_child(b, 120s) == 0);
 
     std::string fork_path = dir + "/server/game-" + std::to_string(r.game) + ".journal";
@@ -229,7 +232,7 @@ TEST_CASE("A forked game continues on a real server, its journal verifies and re
     for (const auto& entry : fs::directory_iterator(dir + "/server"))
         journals += entry.path().extension() == ".journal";
     CHECK(journals == 1);
-    CHECK(fork_on_server("127.0.0.1", server.port(), parent, parent.size() + 1, "").error.find("past the end") !=
+    CHECK(fork_on_server("127.0.0.1", server.port(), parent, parent.size() + 1, "", server.admin_token()).error.find("past the end") !=
           std::string::npos);
 }
 
@@ -242,7 +245,7 @@ TEST_CASE("A fork of a version-1 journal is played with the archived rules it wa
     REQUIRE(point);
 
     ServerProcess server(dir + "/server");
-    ForkResult r = fork_on_server("127.0.0.1", server.port(), parent, *point, "What if, in 2002");
+    ForkResult r = fork_on_server("127.0.0.1", server.port(), parent, *point, "What if, in 2002", server.admin_token());
     REQUIRE(r.error.empty());
     std::string fork_path = dir + "/server/game-" + std::to_string(r.game) + ".journal";
     JournalRead jr = read_journal(fork_path);
@@ -255,9 +258,11 @@ TEST_CASE("A fork of a version-1 journal is played with the archived rules it wa
     // have changed) and play the counterfactual to the end.
     std::string endpoint = "127.0.0.1:" + std::to_string(server.port());
     std::vector<pid_t> bots;
-    for (const char* t : {"us", "iran", "israel", "gulf"})
-        bots.push_back(
-            spawn_gb({"bot", "--server", endpoint, "--code", r.join_code, "--team", t}, dir + "/bot-" + t + ".out"));
+    for (Team team : kAllTeams) {
+        std::string t(name_of(team));
+        bots.push_back(spawn_gb({"bot", "--server", endpoint, "--code", r.codes.team[idx(team)], "--team", t},
+                                dir + "/bot-" + t + ".out"));
+    }
     for (pid_t b : bots) REQUIRE(wait_child(b, 120s) == 0);
     Timeline forked = Timeline::open(fork_path);
     CHECK(forked.final_state().ended());

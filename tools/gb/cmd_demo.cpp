@@ -159,6 +159,7 @@ int networked(const std::string& scenario_arg, std::uint64_t seed, BotKind kind,
     so.data_dir = dir_template;
     Server server(so);
     server.start();
+    std::string scenario_id = server.offer_scenario(scenario_arg);
     std::thread server_thread([&] { server.run(); });
     std::atomic<bool> stop{false};
     std::vector<std::thread> bots;
@@ -178,13 +179,15 @@ int networked(const std::string& scenario_arg, std::uint64_t seed, BotKind kind,
         net::Connection lobby;
         if (auto err = lobby.open("127.0.0.1", port); !err.empty()) throw std::runtime_error(err);
         net::CreateGame create;
-        create.scenario = scenario_arg;
+        create.scenario = scenario_id;
+        create.admin_token = server.admin_token();
         create.seed = seed;
         create.name = "demo";
         auto reply = lobby.request(create);
         auto* created = reply ? std::get_if<net::GameCreated>(&*reply) : nullptr;
         if (!created) throw std::runtime_error("the server did not create the game");
-        std::string code = created->join_code;
+        const net::GameCodes codes = created->codes;
+        std::string code = codes.observer;
         lobby.close();
 
         net::SeatSession watcher;
@@ -208,7 +211,7 @@ int networked(const std::string& scenario_arg, std::uint64_t seed, BotKind kind,
             throw std::runtime_error("observer cannot join: " + err);
         for (Team t : kAllTeams)
             bots.emplace_back([&, t] {
-                SeatPlayerOptions o{"127.0.0.1", port, code, t, std::string(name_of(t)) + " bot", kind, seed, false};
+                SeatPlayerOptions o{"127.0.0.1", port, codes.team[idx(t)], t, std::string(name_of(t)) + " bot", kind, seed, false};
                 net::SeatSession s;
                 std::string err;
                 if (!play_seat(o, s, err, &stop) && err != "stopped")

@@ -22,10 +22,11 @@ const char* kHelp =
     "taken up?\". The saved game's actions up to that point are checked again by the rules\n"
     "and become the start of the new game's journal, which records where it was forked\n"
     "from. The saved game's players leave the new game; whoever joins takes the seats\n"
-    "(bots keep theirs). Prints the new game's join and control codes.\n"
+    "(bots keep theirs). Prints the new game's codes: one per team, observer, control.\n"
     "  --at TURN[.PHASE]  where to fork: the start of a turn (3) or of a phase of it\n"
     "                     (3.negotiation, 3.orders, 3.adjudication ...)\n"
-    "  --server H:P       create the game on this gb-server\n"
+    "  --server H:P       create the game on this gb-server (with its admin token: from\n"
+    "                     --admin-token-file FILE, or this machine's data directory)\n"
     "  --data DIR         without --server: write the game into DIR, where gb-server (or a\n"
     "                     client hosting from it) resumes it on its next start\n"
     "                     (default: $XDG_DATA_HOME/grand-bargain)\n"
@@ -42,6 +43,7 @@ int cmd_fork(int argc, char** argv) {
     auto at = args.value("--at");
     auto server = args.value("--server");
     auto data = args.value("--data");
+    auto args_token_file = args.value("--admin-token-file");
     std::string name = args.value("--name").value_or("");
     if (auto l = args.leftover(); !l.empty()) {
         std::cerr << "gb fork: " << l << " (try gb fork --help)\n";
@@ -79,7 +81,13 @@ int cmd_fork(int argc, char** argv) {
             std::cerr << "gb fork: bad --server '" << *server << "' (HOST:PORT)\n";
             return 2;
         }
-        r = fork_on_server(host, port, t, *point, name, progress);
+        std::string token_error;
+        std::string token = admin_token_for(args_token_file, std::nullopt, host, token_error);
+        if (!token_error.empty()) {
+            std::cerr << "gb fork: " << field(token_error) << "\n";
+            return 1;
+        }
+        r = fork_on_server(host, port, t, *point, name, token, progress);
         where = "on " + *server;
     } else {
         // A server inside this process writes the journal, then stops; the
@@ -90,7 +98,7 @@ int cmd_fork(int argc, char** argv) {
         Server s(so);
         s.start();
         std::thread th([&] { s.run(); });
-        r = fork_on_server("127.0.0.1", s.port(), t, *point, name, progress);
+        r = fork_on_server("127.0.0.1", s.port(), t, *point, name, s.admin_token(), progress);
         s.stop();
         th.join();
         where = "in " + so.data_dir + " (start gb-server --data " + so.data_dir + " to play it)";
@@ -103,8 +111,10 @@ int cmd_fork(int argc, char** argv) {
     say_to(stdout, "forked: %s at turn %s (action %zu of %zu)\n", field(args.positional()[0]).c_str(),
            field(*at).c_str(), *point, t.size());
     say_to(stdout, "game: %u %s\n", r.game, field(where).c_str());
-    say_to(stdout, "join-code: %s\n", field(r.join_code).c_str());
-    say_to(stdout, "control-code: %s\n", field(r.control_code).c_str());
+    for (Team team : kAllTeams)
+        say_to(stdout, "%s-code: %s\n", std::string(name_of(team)).c_str(), field(r.codes.team[idx(team)]).c_str());
+    say_to(stdout, "observer-code: %s\n", field(r.codes.observer).c_str());
+    say_to(stdout, "control-code: %s\n", field(r.codes.control).c_str());
     return 0;
 }
 

@@ -22,7 +22,7 @@ using Clock = std::chrono::steady_clock;
 
 const char* kHelp =
     "usage: gb load --server HOST:PORT --games G --clients-per-game C --seconds S [--rate R]\n"
-    "              [--scenario NAME] [--one-host]\n"
+    "              [--scenario ID] [--one-host] [--admin-token-file FILE | --data DIR]\n"
     "\n"
     "Creates G games; in each seats a White Cell, up to four team leads and, beyond five\n"
     "clients, observers. The White Cell brings each game to its orders phase; each lead then\n"
@@ -30,7 +30,8 @@ const char* kHelp =
     "and max latency from sending an order to its acknowledgement, acknowledgements and\n"
     "updates delivered per second, and errors. The server needs --peers-per-address at\n"
     "least G x C for a run from one machine. --one-host puts every client on one ENet host\n"
-    "(one socket), which keeps the generator's own cost out of the latencies.\n";
+    "(one socket), which keeps the generator's own cost out of the latencies. Creating\n"
+    "games needs the server's admin token (as for gb lobby).\n";
 
 struct Client {
     explicit Client(net::ClientHost* host) : session(host) {}
@@ -63,6 +64,8 @@ int cmd_load(int argc, char** argv) {
     auto seconds = parse_uint(args.value("--seconds").value_or("10"));
     std::string rate_s = args.value("--rate").value_or("2");
     std::string scenario = args.value("--scenario").value_or("after-911");
+    auto token_file = args.value("--admin-token-file");
+    auto data_dir = args.value("--data");
     bool one_host = args.flag("--one-host");
     if (auto l = args.leftover(); !l.empty()) {
         std::cerr << "gb load: " << l << " (try gb load --help)\n";
@@ -76,6 +79,12 @@ int cmd_load(int argc, char** argv) {
         std::cerr << "gb load: need --server HOST:PORT, --games >= 1, --clients-per-game 2..64, --rate > 0 "
                      "(try gb load --help)\n";
         return 2;
+    }
+    std::string token_error;
+    std::string admin_token = admin_token_for(token_file, data_dir, host, token_error);
+    if (!token_error.empty()) {
+        std::cerr << "gb load: " << token_error << "\n";
+        return 1;
     }
     net::Connection lobby;
     if (auto err = lobby.open(host, port); !err.empty()) {
@@ -94,6 +103,7 @@ int cmd_load(int argc, char** argv) {
     for (unsigned long long gi = 0; gi < *games; ++gi) {
         net::CreateGame c;
         c.scenario = scenario;
+        c.admin_token = admin_token;
         c.seed = gi + 1;
         c.name = "load " + std::to_string(gi + 1);
         auto r = lobby.request(c);
@@ -109,12 +119,12 @@ int cmd_load(int argc, char** argv) {
             auto cl = std::make_unique<Client>(shared);
             net::JoinGame j;
             if (k == 0) {
-                j = {created->control_code, SeatRole::control, Team::us, "load control"};
+                j = {created->codes.control, SeatRole::control, Team::us, "load control"};
             } else if (k <= 4) {
-                j = {created->join_code, SeatRole::team, static_cast<Team>(k - 1), "load lead"};
+                j = {created->codes.team[k - 1], SeatRole::team, static_cast<Team>(k - 1), "load lead"};
                 cl->lead = true;
             } else {
-                j = {created->join_code, SeatRole::observer, Team::us, "load observer"};
+                j = {created->codes.observer, SeatRole::observer, Team::us, "load observer"};
             }
             // A connection attempt that goes unanswered is tried again (up to
             // three times) before the run gives up.
@@ -215,7 +225,7 @@ int cmd_load(int argc, char** argv) {
     say_to(stdout, "generator: %.0f sweeps/s over its clients\n", sweeps / secs);
     net::Connection probe;  // the lobby connection may have idled out during the run
     std::optional<net::ServerMessage> stats;
-    if (probe.open(host, port).empty()) stats = probe.request(net::ServerStats{});
+    if (probe.open(host, port).empty()) stats = probe.request(net::ServerStats{admin_token});
     if (stats)
         if (auto* s = std::get_if<net::Stats>(&*stats))
             say_to(stdout,

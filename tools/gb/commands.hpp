@@ -34,6 +34,12 @@ int cmd_load(int argc, char** argv);
 int cmd_report(int argc, char** argv);
 int cmd_fork(int argc, char** argv);
 
+// The admin token to present to a server: read from `file` when given (an
+// error when it cannot be read), else from `data_dir`'s (or the default data
+// directory's) admin.token when the server is on this machine, else empty.
+std::string admin_token_for(const std::optional<std::string>& file, const std::optional<std::string>& data_dir,
+                            const std::string& host, std::string& error);
+
 // Parses a non-negative integer; nullopt on junk.
 std::optional<unsigned long long> parse_uint(const std::string& s);
 
