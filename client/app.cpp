@@ -990,8 +990,9 @@ void App::draw_menu() {
                 if (ImGui::RadioButton((std::string(seats[i]) + "##join").c_str(), menu_join_seat_ == i))
                     menu_join_seat_ = i;
             if (ImGui::RadioButton("Observer##join", menu_join_seat_ == 5)) menu_join_seat_ = 5;
-            ImGui::TextDisabled("Each team has its own code; the White Cell uses the control code. With the observer code, "
-                                "the seat you pick counts only if the White Cell lets observers choose.");
+            ImGui::TextDisabled(
+                "Each team has its own code; the White Cell uses the control code. With the observer code, "
+                "the seat you pick counts only if the White Cell lets observers choose.");
             if (button("Join")) {
                 std::string seat = menu_join_seat_ == 5 ? "observer" : seat_ids[menu_join_seat_];
                 menu_error_ = join_game(menu_address_, menu_code_, seat, menu_name_);

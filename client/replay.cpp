@@ -11,8 +11,8 @@
 #include "admin_token.hpp"
 #include "app.hpp"
 #include "fork.hpp"
-#include "server.hpp"
 #include "report.hpp"
+#include "server.hpp"
 
 namespace gb::client {
 
@@ -224,8 +224,8 @@ void App::draw_debrief() {
     ImGui::TextWrapped("The whole game through the eyes chosen under the board, as one web page beside the journal.");
     if (button("Write the after-action report")) {
         // game-1.journal -> game-1-report-iran.html
-        std::string out = std::filesystem::path(t.path()).replace_extension().string() + "-report-" +
-                          replay_as_.name() + ".html";
+        std::string out =
+            std::filesystem::path(t.path()).replace_extension().string() + "-report-" + replay_as_.name() + ".html";
         std::ofstream f(out, std::ios::binary | std::ios::trunc);
         f << report::render_html(report::build_report(t, {replay_as_, false}, annotations_));
         f.close();

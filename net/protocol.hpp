@@ -266,7 +266,9 @@ struct GameCodes {
     std::string observer, control;
     // The code for a seat: control, observer, or the team's.
     const std::string& for_seat(SeatRole role, Team t) const {
-        return role == SeatRole::control ? control : role == SeatRole::team ? team[static_cast<std::size_t>(t)] : observer;
+        return role == SeatRole::control ? control
+               : role == SeatRole::team  ? team[static_cast<std::size_t>(t)]
+                                         : observer;
     }
     template <class F>
     void fields(F& f) {

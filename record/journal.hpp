@@ -46,7 +46,7 @@ struct JournalHeader {
     std::string scenario_path;  // formats 1-4: as the server resolved it; only a hint to replay
     std::uint64_t content_hash = 0;
     std::uint64_t seed = 0;
-    std::string join_code, control_code;  // from format 5 the join code seats observers only
+    std::string join_code, control_code;         // from format 5 the join code seats observers only
     std::array<std::string, kTeams> team_codes;  // format 5: the code of each team's seats
     std::int64_t created_unix = 0;
     // A game forked from a point of a saved one (format 2): the saved game,

@@ -52,8 +52,7 @@ std::string load_or_create_admin_token(const std::string& data_dir) {
 bool token_matches(const std::string& token, const std::string& presented) {
     if (token.empty() || presented.size() != token.size()) return false;
     unsigned char diff = 0;
-    for (std::size_t i = 0; i < token.size(); ++i)
-        diff |= static_cast<unsigned char>(token[i] ^ presented[i]);
+    for (std::size_t i = 0; i < token.size(); ++i) diff |= static_cast<unsigned char>(token[i] ^ presented[i]);
     return diff == 0;
 }
 

@@ -401,8 +401,8 @@ void LiveGame::pass_leads(Clock::time_point now) {
     for (Team t : kAllTeams) {
         auto& since = lead_gone_since_[idx(t)];
         std::uint32_t lead = state_.lead[idx(t)];
-        bool here = lead == 0 || std::any_of(members_.begin(), members_.end(),
-                                             [&](const Peer* p) { return p->player == lead; });
+        bool here = lead == 0 ||
+                    std::any_of(members_.begin(), members_.end(), [&](const Peer* p) { return p->player == lead; });
         if (here) {
             since.reset();
             continue;
@@ -412,7 +412,8 @@ void LiveGame::pass_leads(Clock::time_point now) {
         // A connected teammate takes the lead: a person before a bot seat.
         const Peer* next = nullptr;
         for (const Peer* p : members_)
-            if (p->seat.role == SeatRole::team && p->seat.team == t && p->player != lead && (!next || (next->bot && !p->bot)))
+            if (p->seat.role == SeatRole::team && p->seat.team == t && p->player != lead &&
+                (!next || (next->bot && !p->bot)))
                 next = p;
         if (!next) continue;
         const Player* gone = state_.find_player(lead);

@@ -89,9 +89,9 @@ LiveGame* Lobby::game_of(const Peer& peer) {
 bool Lobby::backing_off(Peer& peer) {
     auto wait = attempts_.wait(peer.address, LiveGame::Clock::now());
     if (wait.count() == 0) return false;
-    services_.transport.error(peer, ErrorCode::wait,
-                              "too many wrong codes from your address: try again in " +
-                                  std::to_string((wait.count() + 999) / 1000) + " s");
+    services_.transport.error(
+        peer, ErrorCode::wait,
+        "too many wrong codes from your address: try again in " + std::to_string((wait.count() + 999) / 1000) + " s");
     return true;
 }
 
@@ -105,8 +105,9 @@ bool Lobby::admin(Peer& peer, const std::string& token, const char* what) {
     if (backing_off(peer)) return false;
     if (token_matches(options_.admin_token, token)) return true;
     if (!token.empty()) wrong(peer, "admin token");
-    services_.transport.error(peer, ErrorCode::not_admin,
-                              std::string(what) + " needs the server's admin token (admin.token in its data directory)");
+    services_.transport.error(
+        peer, ErrorCode::not_admin,
+        std::string(what) + " needs the server's admin token (admin.token in its data directory)");
     return false;
 }
 
@@ -130,9 +131,9 @@ std::unique_ptr<LiveGame> Lobby::make_game(Peer& peer, const CreateGame& m, cons
     }
     auto now = LiveGame::Clock::now();
     if (options_.open_lobby && !token_matches(options_.admin_token, m.admin_token)) {
-        created_.erase(std::remove_if(created_.begin(), created_.end(),
-                                      [&](auto t) { return now - t > std::chrono::minutes(1); }),
-                       created_.end());
+        created_.erase(
+            std::remove_if(created_.begin(), created_.end(), [&](auto t) { return now - t > std::chrono::minutes(1); }),
+            created_.end());
         if (static_cast<int>(created_.size()) >= kGamesPerMinute) {
             net.error(peer, ErrorCode::lobby,
                       "this open lobby creates at most " + std::to_string(kGamesPerMinute) +
@@ -512,8 +513,7 @@ void Lobby::let_observers_choose(Peer& peer, const LetObserversChoose& m) {
         return;
     }
     g->set_observers_choose(m.on);
-    services_.log("game " + std::to_string(g->id()) + ": observers " + (m.on ? "may" : "may not") +
-                  " choose a team");
+    services_.log("game " + std::to_string(g->id()) + ": observers " + (m.on ? "may" : "may not") + " choose a team");
 }
 
 void Lobby::disconnected(Peer& peer) {

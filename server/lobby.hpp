@@ -73,8 +73,8 @@ public:
     void lost_flush(const JournalWriter* journal, const std::string& why);
 
 private:
-    std::unique_ptr<LiveGame> make_game(Peer& peer, const net::CreateGame& m,
-                                        const std::vector<SourceFile>* fork_files, const net::ForkGame* fork);
+    std::unique_ptr<LiveGame> make_game(Peer& peer, const net::CreateGame& m, const std::vector<SourceFile>* fork_files,
+                                        const net::ForkGame* fork);
     // Whether the peer may administer the lobby with `token`; answers and
     // counts a strike when it may not.
     bool admin(Peer& peer, const std::string& token, const char* what);

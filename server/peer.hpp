@@ -30,10 +30,10 @@ struct Peer {
     std::uint32_t game = 0;  // 0: not seated
     std::uint32_t player = 0;
     Seat seat;
-    std::uint32_t out_seq = 0;            // the last Update's sequence number
-    GameState last_view;                  // the view the seat's client holds
-    std::shared_ptr<ForkUpload> fork;     // a fork arriving in pieces (spooled to a temporary file)
-    bool bot = false;                     // a bot seat: acts only when asked (YourMove)
+    std::uint32_t out_seq = 0;         // the last Update's sequence number
+    GameState last_view;               // the view the seat's client holds
+    std::shared_ptr<ForkUpload> fork;  // a fork arriving in pieces (spooled to a temporary file)
+    bool bot = false;                  // a bot seat: acts only when asked (YourMove)
     // Chat allowance (a token bucket): messages it may send now, and when it was last topped up.
     double chat_allowance = -1;  // -1: full
     std::chrono::steady_clock::time_point chat_topped{};

@@ -168,8 +168,9 @@ TEST_CASE("the White Cell can end the game at any point") {
     refused(g, Seat::of_team(Team::us), Commit{});
 }
 
-TEST_CASE("one team cannot fill the chat log: a quota per team and channel, and the White Cell's broadcasts pass a full log",
-          "[chat]") {
+TEST_CASE(
+    "one team cannot fill the chat log: a quota per team and channel, and the White Cell's broadcasts pass a full log",
+    "[chat]") {
     GameState g = fresh();
     must(g, Seat::system(), Join{1, "Intruder", SeatRole::team, Team::us});
     must(g, Seat::system(), Join{2, "Ira", SeatRole::team, Team::iran});

@@ -176,8 +176,8 @@ TEST_CASE("Region fills on a real window match the controlling team after a whol
     for (pid_t b : bots) REQUIRE(wait_child(b, 120s) == 0);
 
     std::string shot = dir + "/observer.png", out = dir + "/client.out";
-    REQUIRE(run_client({"--join", endpoint, "--code", codes.observer, "--team", "observer", "--name", "watcher", "--screenshot",
-                        shot, "--frames", "20"},
+    REQUIRE(run_client({"--join", endpoint, "--code", codes.observer, "--team", "observer", "--name", "watcher",
+                        "--screenshot", shot, "--frames", "20"},
                        out) == 0);
     sf::Image img;
     REQUIRE(img.loadFromFile(shot));
@@ -310,8 +310,9 @@ TEST_CASE("The client rides out a server restart and shows the same game", "[cli
                                    "click Commit orders\n"
                                    "wait-frames 30\n"
                                    "quit\n");
-    pid_t client = spawn_client(
-        {"--join", endpoint, "--code", codes.team[0], "--team", "us", "--name", "Bob", "--script", script}, dir + "/client.out");
+    pid_t client =
+        spawn_client({"--join", endpoint, "--code", codes.team[0], "--team", "us", "--name", "Bob", "--script", script},
+                     dir + "/client.out");
     auto until = std::chrono::steady_clock::now() + 60s;
     while (!fs::exists(dir + "/before.txt") && std::chrono::steady_clock::now() < until)
         std::this_thread::sleep_for(50ms);

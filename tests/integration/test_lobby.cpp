@@ -44,9 +44,9 @@ TEST_CASE("four squatters who join a bot-only game and leave do not stop its bot
     }
     std::vector<pid_t> bots;
     for (Team t : kAllTeams)
-        bots.push_back(spawn_gb({"bot", "--server", endpoint, "--code", codes.team[idx(t)], "--team",
-                                 std::string(name_of(t))},
-                                data + "/bot-" + std::string(name_of(t)) + ".txt"));
+        bots.push_back(
+            spawn_gb({"bot", "--server", endpoint, "--code", codes.team[idx(t)], "--team", std::string(name_of(t))},
+                     data + "/bot-" + std::string(name_of(t)) + ".txt"));
     for (pid_t b : bots) CHECK(wait_child(b, 180s) == 0);
     std::string log = server.log();
     INFO(log.substr(log.size() > 3000 ? log.size() - 3000 : 0));
@@ -66,7 +66,8 @@ TEST_CASE("a team's lead passes to a connected teammate once the lead has been g
     CHECK(ben.view().lead[idx(Team::us)] == ben.seat().player);
 }
 
-TEST_CASE("one intruder cannot flood a game's chat, and the White Cell's broadcasts get through (defect 9)", "[lobby]") {
+TEST_CASE("one intruder cannot flood a game's chat, and the White Cell's broadcasts get through (defect 9)",
+          "[lobby]") {
     ServerProcess server(temp_dir("chat"));
     GameCodes codes = create_game(server.port());
     SeatSession wc, intruder;

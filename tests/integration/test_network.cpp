@@ -14,8 +14,8 @@
 #include <sstream>
 #include <thread>
 
-#include "bot.hpp"
 #include <sys/stat.h>
+#include "bot.hpp"
 
 #include "harness.hpp"
 #include "journal.hpp"
@@ -117,9 +117,9 @@ TEST_CASE("four bot clients, a White Cell and an observer play a game to the end
     for (const auto& [codes, game] : {std::pair{codes1, 1}, std::pair{codes2, 2}})
         for (Team t : kAllTeams) {
             outs.push_back(data + "/bot-" + std::to_string(game) + "-" + std::string(name_of(t)) + ".txt");
-            bots.push_back(spawn_gb(
-                {"bot", "--server", endpoint, "--code", codes.team[idx(t)], "--team", std::string(name_of(t))},
-                outs.back()));
+            bots.push_back(
+                spawn_gb({"bot", "--server", endpoint, "--code", codes.team[idx(t)], "--team", std::string(name_of(t))},
+                         outs.back()));
         }
     WhiteCell cell{wc};
     auto until = std::chrono::steady_clock::now() + 120s;
@@ -166,7 +166,8 @@ TEST_CASE("two players on one team see each other's drafts; only the lead commit
     CHECK(act_and_wait(lead, Commit{}, all).find("phase") != std::string::npos);
     CHECK(act_and_wait(lead, DrawInject{}, all).find("White Cell") != std::string::npos);
     SeatSession impostor;
-    CHECK_FALSE(impostor.join("127.0.0.1", server.port(), JoinGame{codes.observer, SeatRole::control, Team::us, "X"}).empty());
+    CHECK_FALSE(
+        impostor.join("127.0.0.1", server.port(), JoinGame{codes.observer, SeatRole::control, Team::us, "X"}).empty());
     CHECK_FALSE(
         impostor.join("127.0.0.1", server.port(), JoinGame{codes.team[0], SeatRole::control, Team::us, "X"}).empty());
 
@@ -358,8 +359,9 @@ TEST_CASE("hostile input gets an error or is dropped, and a concurrent game keep
     std::string endpoint = "127.0.0.1:" + std::to_string(server.port());
     std::vector<pid_t> bots;
     for (Team t : kAllTeams)
-        bots.push_back(spawn_gb({"bot", "--server", endpoint, "--code", codes.team[idx(t)], "--team", std::string(name_of(t))},
-                                data + "/bot-" + std::string(name_of(t)) + ".txt"));
+        bots.push_back(
+            spawn_gb({"bot", "--server", endpoint, "--code", codes.team[idx(t)], "--team", std::string(name_of(t))},
+                     data + "/bot-" + std::string(name_of(t)) + ".txt"));
 
     auto expect_error = [&](Connection& c, ErrorCode want) {
         for (int i = 0; i < 100; ++i) {
@@ -603,15 +605,16 @@ TEST_CASE("wrong codes and tokens are strikes with a growing wait per address, e
     std::vector<std::string> answers;
     for (int i = 0; i < 6; ++i) {
         SeatSession s;
-        answers.push_back(s.join("127.0.0.1", server.port(), JoinGame{"WRONG" + std::to_string(i), SeatRole::team, Team::us, "Guess"}));
+        answers.push_back(s.join("127.0.0.1", server.port(),
+                                 JoinGame{"WRONG" + std::to_string(i), SeatRole::team, Team::us, "Guess"}));
     }
     INFO(answers[0] << " / " << answers[5]);
     CHECK(answers[0].find("no game has that code") != std::string::npos);
     CHECK(answers[5].find("try again in") != std::string::npos);
     // Even the right code waits while the address backs off.
     SeatSession right;
-    CHECK(right.join("127.0.0.1", server.port(), JoinGame{codes.team[0], SeatRole::team, Team::us, "Right"}).find("try again in") !=
-          std::string::npos);
+    CHECK(right.join("127.0.0.1", server.port(), JoinGame{codes.team[0], SeatRole::team, Team::us, "Right"})
+              .find("try again in") != std::string::npos);
     std::string log = server.log();
     CHECK(log.find("wrong code from 127.0.0.1") != std::string::npos);
     CHECK(log.find("(strike 4 for 127.0.0.1)") != std::string::npos);
@@ -627,7 +630,8 @@ TEST_CASE("wrong codes and tokens are strikes with a growing wait per address, e
     bool seated = false;
     for (int i = 0; i < 40 && !seated; ++i) {
         SeatSession s;
-        seated = s.join("127.0.0.1", server.port(), JoinGame{codes.team[1], SeatRole::team, Team::iran, "Later"}).empty();
+        seated =
+            s.join("127.0.0.1", server.port(), JoinGame{codes.team[1], SeatRole::team, Team::iran, "Later"}).empty();
         if (!seated) std::this_thread::sleep_for(500ms);
     }
     CHECK(seated);

@@ -232,8 +232,8 @@ TEST_CASE("A forked game continues on a real server, its journal verifies and re
     for (const auto& entry : fs::directory_iterator(dir + "/server"))
         journals += entry.path().extension() == ".journal";
     CHECK(journals == 1);
-    CHECK(fork_on_server("127.0.0.1", server.port(), parent, parent.size() + 1, "", server.admin_token()).error.find("past the end") !=
-          std::string::npos);
+    CHECK(fork_on_server("127.0.0.1", server.port(), parent, parent.size() + 1, "", server.admin_token())
+              .error.find("past the end") != std::string::npos);
 }
 
 TEST_CASE("A fork of a version-1 journal is played with the archived rules it was recorded with", "[replay]") {

@@ -211,7 +211,8 @@ int networked(const std::string& scenario_arg, std::uint64_t seed, BotKind kind,
             throw std::runtime_error("observer cannot join: " + err);
         for (Team t : kAllTeams)
             bots.emplace_back([&, t] {
-                SeatPlayerOptions o{"127.0.0.1", port, codes.team[idx(t)], t, std::string(name_of(t)) + " bot", kind, seed, false};
+                SeatPlayerOptions o{"127.0.0.1", port, codes.team[idx(t)], t, std::string(name_of(t)) + " bot", kind,
+                                    seed,        false};
                 net::SeatSession s;
                 std::string err;
                 if (!play_seat(o, s, err, &stop) && err != "stopped")
