@@ -115,7 +115,7 @@ App::~App() {
 
 // ------------------------------------------------------------------ games
 
-std::string App::start_local_server() {
+std::string App::start_local_server(const std::string& scenario) {
     auto ls = std::make_unique<LocalServer>();
     ls->data_dir = opt_.data.empty() ? default_data_dir() + "/hosted" : opt_.data;
     ServerOptions so;
@@ -138,6 +138,7 @@ std::string App::start_local_server() {
     ls->port = ls->server->port();
     // The host administers its own server: the token is in the data directory it chose.
     ls->admin_token = read_admin_token(admin_token_path(ls->data_dir)).value_or("");
+    if (!scenario.empty()) ls->server->offer_scenario(scenario);
     Server* srv = ls->server.get();
     ls->thread = std::thread([srv] { srv->run(); });
     local_ = std::move(ls);
@@ -152,7 +153,7 @@ std::string App::host_game(const std::string& scenario, const std::string& seat,
         for (const auto& p : loaded.problems) msg += "\n" + p.str();
         return msg;
     }
-    if (auto err = start_local_server(); !err.empty()) return err;
+    if (auto err = start_local_server(resolve_scenario_path(scenario)); !err.empty()) return err;
     net::Connection lobby;
     if (auto err = lobby.open("127.0.0.1", local_->port); !err.empty()) return "embedded server: " + err;
     net::CreateGame create;
@@ -648,7 +649,7 @@ void App::draw_top_bar() {
         else if (button("Ready", is_lead(), "Only your team's lead declares the team ready"))
             send(Ready{});
     }
-    // Right side: seat, join code, connection.
+    // Right side: seat, code, connection.
     std::string seat;
     if (is_control())
         seat = "White Cell";

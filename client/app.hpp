@@ -90,7 +90,9 @@ private:
                           const std::string& name);
     void leave_game();
     // Starts the embedded server (local_) on the configured port, or any free one.
-    std::string start_local_server();
+    // Starts the embedded server; `scenario`, a file on this machine, is
+    // offered to it by its id (the host's own choice of rules).
+    std::string start_local_server(const std::string& scenario = {});
     // ---- replay
     std::string open_replay(const std::string& journal, const std::string& as);
     void seek(std::size_t point);

@@ -70,7 +70,7 @@ TEST_CASE("A format-4 journal records each action's tag and reads it back", "[ac
     h.scenario_id = "after-911";
     {
         JournalWriter w = JournalWriter::create(dir / "a.journal", h);
-        CHECK(w.format() == 4);
+        CHECK(w.format() == kJournalFormat);
         w.append(ActionRecord{{Seat::control(), DrawInject{}}, 7});
         w.append(ActionRecord{{Seat::of_team(Team::iran, 3), Chat{ChatChannel::team, Team::iran, "hello"}}, 8});
         w.append(TokenRecord{3, "abc"});
@@ -84,12 +84,12 @@ TEST_CASE("A format-4 journal records each action's tag and reads it back", "[ac
     REQUIRE(jr.error.empty());
     {
         JournalWriter w = JournalWriter::reopen(dir / "a.journal", jr.good_bytes, jr.records.size() + 1);
-        CHECK(w.format() == 4);
+        CHECK(w.format() == kJournalFormat);
         w.append(ActionRecord{{Seat::control(), EndGame{"done"}}, 9});
     }
     jr = read_journal(dir / "a.journal");
     REQUIRE(jr.error.empty());
-    CHECK(jr.header.format == 4);
+    CHECK(jr.header.format == kJournalFormat);
     REQUIRE(jr.records.size() == 4);
     auto* draw = std::get_if<ActionRecord>(&jr.records[0].second);
     REQUIRE(draw);

@@ -436,7 +436,7 @@ TEST_CASE("hostile input gets an error or is dropped, and a concurrent game keep
     for (pid_t p : bots) CHECK(wait_child(p, std::chrono::seconds(90)) == 0);
     Connection c;
     REQUIRE(c.open("127.0.0.1", server.port()).empty());
-    auto stats = c.request(ServerStats{});
+    auto stats = c.request(ServerStats{server.admin_token()});
     REQUIRE(stats);
     CHECK(std::holds_alternative<Stats>(*stats));
     std::string log = server.log();

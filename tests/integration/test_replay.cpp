@@ -222,6 +222,7 @@ TEST_CASE("A forked game continues on a real server, its journal verifies and re
     f.parent = "tampered";
     f.parent_point = 10;
     f.parent_hash = 12345;
+    f.admin_token = server.admin_token();
     for (std::size_t i = 0; i < 10; ++i) f.actions.push_back(parent.entry(i));
     auto reply = c.request(f);
     REQUIRE(reply);

@@ -18,7 +18,7 @@ const char* kHelp =
     "usage: gb bot --server HOST:PORT --code CODE --team us|iran|israel|gulf [--name N]\n"
     "              [--bots heuristic|random] [--seed S]\n"
     "\n"
-    "Joins the game with the join code and plays the team's seat (as its lead when it is the\n"
+    "Joins the game with the team's code and plays the team's seat (as its lead when it is the\n"
     "first to join) until the game ends, then prints the final scores and exits 0. If the\n"
     "server goes away it keeps retrying with backoff for up to 60 s and resumes its seat.\n";
 
