@@ -50,8 +50,8 @@ inline constexpr Limit kPeerTimeoutMinLimit{"peer timeout, at least", 5000, "ms"
 inline constexpr Limit kPeerTimeoutMaxLimit{"peer timeout, at most", 15000, "ms", "ENet (`enet_peer_timeout`)",
                                             "a dropped peer's seat is shown as away within this"};
 inline constexpr Limit kHandshakeTimeLimit{"time to finish the handshake (key exchange, then `Hello`)", 5000, "ms",
-                                          "transport",
-                                          "a peer that connects and says nothing is dropped; ENet alone keeps it"};
+                                           "transport",
+                                           "a peer that connects and says nothing is dropped; ENet alone keeps it"};
 inline constexpr Limit kHalfOpenLimit{"connections still in their handshake, all addresses", 256, "peers", "transport",
                                       "idle connections from many addresses cannot take every slot; "
                                       "at the cap the oldest is dropped"};
@@ -59,7 +59,7 @@ inline constexpr Limit kHalfOpenLimit{"connections still in their handshake, all
 inline constexpr Limit kGamesLimit{"games hosted at once (default; `--max-games`)", 256, "games", "lobby",
                                    "each game holds a journal file and its state in memory"};
 inline constexpr Limit kGamesPerMinuteLimit{"games created per minute (`--open-lobby` only)", 10, "games", "lobby",
-                                           "an open lobby cannot be filled by one visitor in seconds"};
+                                            "an open lobby cannot be filled by one visitor in seconds"};
 inline constexpr Limit kJoinCodeLimit{"team and observer codes", 8, "characters", "lobby",
                                       "typed by students; 32 symbols without look-alikes: 2^40 codes per game"};
 inline constexpr Limit kControlCodeLimit{"control code", 10, "characters", "lobby",
@@ -67,7 +67,8 @@ inline constexpr Limit kControlCodeLimit{"control code", 10, "characters", "lobb
 inline constexpr Limit kFreeAttemptsLimit{"wrong codes, tokens or admin tokens from one address before back-off", 3,
                                           "attempts", "lobby", "a mistyped code costs nothing"};
 inline constexpr Limit kBackoffBaseLimit{"back-off after the free attempts (doubles with each strike)", 500, "ms",
-                                         "lobby", "guessing a code takes years; a classroom behind one NAT waits seconds"};
+                                         "lobby",
+                                         "guessing a code takes years; a classroom behind one NAT waits seconds"};
 inline constexpr Limit kBackoffMaxLimit{"back-off, at most", 60000, "ms", "lobby",
                                         "an address that stops guessing is forgotten after ten minutes"};
 inline constexpr Limit kLeadTimeoutLimit{"a team lead's absence before the lead passes (default; `--lead-timeout`)", 60,
@@ -98,14 +99,16 @@ inline constexpr Limit kChatRefillLimit{"one more chat message every", 2000, "ms
                                         "faster than people type; too slow to fill a channel in a game"};
 
 inline constexpr Limit kLimits[] = {
-    kPacketLimit,         kMessageLimit,        kLengthLimit,          kScenarioNameLimit,
-    kCodeLimit,           kAdminTokenLimit,     kGameNameLimit,        kPeersLimit,
-    kPeersPerAddressLimit, kStrikesLimit,       kPeerTimeoutMinLimit,  kPeerTimeoutMaxLimit,
-    kHandshakeTimeLimit,  kHalfOpenLimit,
-    kGamesLimit,          kGamesPerMinuteLimit, kJoinCodeLimit,        kControlCodeLimit,
-    kFreeAttemptsLimit,   kBackoffBaseLimit,    kBackoffMaxLimit,      kLeadTimeoutLimit,
-    kForkActionsLimit,    kForkRulesLimit,      kForkBytesLimit,       kForkSecondsLimit,
-    kForksLimit,          kPlayerNameLimit,     kTextLimit,            kChatLogLimit,
+    kPacketLimit,         kMessageLimit,        kLengthLimit,
+    kScenarioNameLimit,   kCodeLimit,           kAdminTokenLimit,
+    kGameNameLimit,       kPeersLimit,          kPeersPerAddressLimit,
+    kStrikesLimit,        kPeerTimeoutMinLimit, kPeerTimeoutMaxLimit,
+    kHandshakeTimeLimit,  kHalfOpenLimit,       kGamesLimit,
+    kGamesPerMinuteLimit, kJoinCodeLimit,       kControlCodeLimit,
+    kFreeAttemptsLimit,   kBackoffBaseLimit,    kBackoffMaxLimit,
+    kLeadTimeoutLimit,    kForkActionsLimit,    kForkRulesLimit,
+    kForkBytesLimit,      kForkSecondsLimit,    kForksLimit,
+    kPlayerNameLimit,     kTextLimit,           kChatLogLimit,
     kChatChannelLimit,    kChatBurstLimit,      kChatRefillLimit,
 };
 

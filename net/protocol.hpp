@@ -245,8 +245,8 @@ enum class ErrorCode : std::uint8_t {
     lobby,    // a lobby request failed
     server_full,
     save_status,  // the server cannot save a game (its actions are refused), or can again: the message says which
-    not_admin,  // a lobby request that needs the admin token
-    wait,       // too many wrong codes or tokens from this address: try again later
+    not_admin,    // a lobby request that needs the admin token
+    wait,         // too many wrong codes or tokens from this address: try again later
 };
 struct Error {
     ErrorCode code = ErrorCode::malformed;

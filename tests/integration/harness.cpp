@@ -52,7 +52,10 @@ std::map<std::uint16_t, std::string>& admin_tokens() {
 
 std::string admin_token_of(std::uint16_t port) {
     auto it = admin_tokens().find(port);
-    return it == admin_tokens().end() ? std::string() : it->second;
+    if (it != admin_tokens().end()) return it->second;
+    // A port of no server started here (a proxy in front of one): the last server's.
+    auto last = admin_tokens().find(0);
+    return last == admin_tokens().end() ? std::string() : last->second;
 }
 
 std::string server_fingerprint(const std::string& data) {
@@ -108,6 +111,7 @@ ServerProcess::ServerProcess(const std::string& data, std::uint16_t port, std::v
     admin_token_ = read_text(data + "/admin.token");
     while (!admin_token_.empty() && admin_token_.back() == '\n') admin_token_.pop_back();
     admin_tokens()[port_] = admin_token_;
+    admin_tokens()[0] = admin_token_;
 }
 
 ServerProcess::~ServerProcess() {

@@ -51,7 +51,8 @@ private:
 // The fingerprint of the key in a data directory (made there if missing).
 std::string server_fingerprint(const std::string& data);
 
-// The admin token of the server last started on `port` by a ServerProcess.
+// The admin token of the server last started on `port` by a ServerProcess
+// (for another port, a proxy's, the last server's).
 std::string admin_token_of(std::uint16_t port);
 
 // Creates a game with the admin token of the server on `port`; returns its codes.

@@ -134,10 +134,10 @@ TEST_CASE("A full disk makes a game read-only without losing an acknowledged act
     {
         ServerProcess server(data);
         port = server.port();
-        auto [code1, control1] = create_game(port, "after-911", 5);
-        auto [code2, control2] = create_game(port, "after-911", 6);
-        one.join_as(port, control1);
-        two.join_as(port, control2);
+        GameCodes codes1 = create_game(port, "after-911", 5);
+        GameCodes codes2 = create_game(port, "after-911", 6);
+        one.join_as(port, codes1.control);
+        two.join_as(port, codes2.control);
         for (int i = 0; i < 5; ++i) {
             CHECK(say(one, sent1, text_of(i)).empty());
             CHECK(say(two, sent2, text_of(i)).empty());
@@ -196,10 +196,10 @@ TEST_CASE("A flush that fails with EIO is never acknowledged, and stops only its
             ::setenv("GB_EIO_TRIGGER", trigger.c_str(), 1);
         });
         port = server.port();
-        auto [code1, control1] = create_game(port, "after-911", 7);
-        auto [code2, control2] = create_game(port, "after-911", 8);
-        one.join_as(port, control1);
-        two.join_as(port, control2);
+        GameCodes codes1 = create_game(port, "after-911", 7);
+        GameCodes codes2 = create_game(port, "after-911", 8);
+        one.join_as(port, codes1.control);
+        two.join_as(port, codes2.control);
         for (int i = 0; i < 5; ++i) {
             CHECK(say(one, sent1, text_of(i)).empty());
             CHECK(say(two, sent2, text_of(i)).empty());

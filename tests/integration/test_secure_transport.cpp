@@ -56,8 +56,9 @@ std::string exposed(const std::string& capture, const std::string& secret) {
     return {};
 }
 
-bool wait_until(const std::function<bool()>& done, std::chrono::milliseconds budget,
-                const std::function<void()>& step = [] { std::this_thread::sleep_for(5ms); }) {
+bool wait_until(
+    const std::function<bool()>& done, std::chrono::milliseconds budget,
+    const std::function<void()>& step = [] { std::this_thread::sleep_for(5ms); }) {
     auto until = std::chrono::steady_clock::now() + budget;
     while (std::chrono::steady_clock::now() < until) {
         if (done()) return true;
@@ -74,11 +75,11 @@ TEST_CASE("a capture of a whole game holds no chat text, code or token in any fo
     UdpProxy proxy(server.port());
     const std::uint16_t via = proxy.port();
     pin_server("127.0.0.1", via, server.fingerprint());
-    auto [code, control] = create_game(via, "after-911", 21);
+    GameCodes codes = create_game(via, "after-911", 21);
 
     SeatSession wc, dana;
-    join(wc, via, control, SeatRole::control, Team::us, "Instructor");
-    join(dana, via, code, SeatRole::team, Team::gulf, "Dana");
+    join(wc, via, codes, SeatRole::control, Team::us, "Instructor");
+    join(dana, via, codes, SeatRole::team, Team::gulf, "Dana");
     const std::string wc_token = wc.token(), dana_token = dana.token();
     const std::string secret_chat = "meet at the embassy gate at nine";
     REQUIRE(act_and_wait(dana, Chat{ChatChannel::team, Team::gulf, secret_chat}, {&wc}).empty());
@@ -94,7 +95,8 @@ TEST_CASE("a capture of a whole game holds no chat text, code or token in any fo
     for (Team t : {Team::us, Team::iran, Team::israel}) {
         outs.push_back(data + "/bot-" + std::string(name_of(t)) + ".txt");
         bots.push_back(
-            spawn_gb({"bot", "--server", endpoint, "--code", code, "--team", std::string(name_of(t))}, outs.back()));
+            spawn_gb({"bot", "--server", endpoint, "--code", codes.team[idx(t)], "--team", std::string(name_of(t))},
+                     outs.back()));
     }
     // The White Cell runs the phases; a bot plays Dana's seat.
     Bot dana_bot(BotKind::heuristic, Team::gulf, 21);
@@ -128,12 +130,13 @@ TEST_CASE("a capture of a whole game holds no chat text, code or token in any fo
     const std::string capture = proxy.capture();
     INFO(proxy.datagrams() << " datagrams, " << capture.size() << " bytes");
     CHECK(proxy.datagrams() > 200);
-    for (const std::string& secret : {secret_chat, code, control, wc_token, dana_token, std::string("Instructor")}) {
+    for (const std::string& secret : {secret_chat, codes.team[0], codes.team[1], codes.team[2], codes.team[3],
+                                      codes.observer, codes.control, wc_token, dana_token, std::string("Instructor")}) {
         INFO("secret: " << secret);
         CHECK(exposed(capture, secret).empty());
     }
     // The same check finds them when they are there.
-    CHECK(exposed("xx" + base64("z" + control) + "yy", control) == "base64");
+    CHECK(exposed("xx" + base64("z" + codes.control) + "yy", codes.control) == "base64");
     CHECK_FALSE(exposed("xx" + hex(dana_token, true), dana_token).empty());
 }
 
@@ -148,7 +151,8 @@ TEST_CASE("a server with another key is refused, pinned or first seen", "[securi
     UdpProxy mitm(b.port());
     std::string host;
     std::uint16_t port = 0;
-    REQUIRE(parse_endpoint("127.0.0.1:" + std::to_string(mitm.port()) + "#" + a.fingerprint().substr(0, 16), host, port));
+    REQUIRE(
+        parse_endpoint("127.0.0.1:" + std::to_string(mitm.port()) + "#" + a.fingerprint().substr(0, 16), host, port));
     Connection c;
     std::string err = c.open(host, port);
     CHECK_THAT(err, Catch::Contains("not the pinned"));
@@ -176,13 +180,13 @@ TEST_CASE("flipped bytes either way close the connection, and replayed packets a
     ServerProcess server(data);
     UdpProxy proxy(server.port());
     pin_server("127.0.0.1", proxy.port(), server.fingerprint());
-    auto [code, control] = create_game(server.port());
+    GameCodes codes = create_game(server.port());
     SeatSession wc;
-    join(wc, server.port(), control, SeatRole::control, Team::us, "Instructor");
+    join(wc, server.port(), codes, SeatRole::control, Team::us, "Instructor");
 
     SECTION("client to server") {
         SeatSession a;
-        join(a, proxy.port(), code, SeatRole::team, Team::us, "Alex");
+        join(a, proxy.port(), codes, SeatRole::team, Team::us, "Alex");
         proxy.flip_next_to_server(60);
         a.act(Chat{ChatChannel::team, Team::us, "this one is altered on the way"});
         CHECK(wait_until([&] { return !a.pump(5ms); }, 10s));
@@ -192,7 +196,7 @@ TEST_CASE("flipped bytes either way close the connection, and replayed packets a
     }
     SECTION("server to client") {
         SeatSession a;
-        join(a, proxy.port(), code, SeatRole::team, Team::us, "Alex");
+        join(a, proxy.port(), codes, SeatRole::team, Team::us, "Alex");
         std::string why;
         a.on_error = [&](const Error& e) { why = e.message; };
         proxy.flip_next_to_client(80);
@@ -203,7 +207,7 @@ TEST_CASE("flipped bytes either way close the connection, and replayed packets a
     }
     SECTION("a replayed packet") {
         SeatSession a;
-        join(a, server.port(), code, SeatRole::team, Team::us, "Alex");
+        join(a, server.port(), codes, SeatRole::team, Team::us, "Alex");
         std::string sealed;
         a.connection().on_sealed = [&](const std::string& bytes, std::uint8_t) { sealed = bytes; };
         REQUIRE(act_and_wait(a, Chat{ChatChannel::team, Team::us, "said once"}, {&wc}).empty());
@@ -221,9 +225,9 @@ TEST_CASE("flipped bytes either way close the connection, and replayed packets a
 TEST_CASE("a captured resume proof or token does not take over a seat", "[security][defect10]") {
     auto data = temp_dir("resume-bound");
     ServerProcess server(data);
-    auto [code, control] = create_game(server.port());
+    GameCodes codes = create_game(server.port());
     SeatSession dana;
-    join(dana, server.port(), code, SeatRole::team, Team::gulf, "Dana");
+    join(dana, server.port(), codes, SeatRole::team, Team::gulf, "Dana");
     const std::string token = dana.token();
     // What an eavesdropper of Dana's session could at best learn: her proof.
     const std::string proof = resume_proof(token, dana.connection().session_binding());
@@ -253,8 +257,7 @@ TEST_CASE("peers that never finish the handshake are capped and dropped while th
           "[security][defect7]") {
     auto data = temp_dir("idle");
     ServerProcess server(data, 0, {"--max-peers", "300"});
-    auto [code, control] = create_game(server.port());
-    (void)control;
+    GameCodes codes = create_game(server.port());
 
     // Five addresses × 64 peers that connect and then say nothing.
     std::vector<ENetHost*> hosts;
@@ -292,7 +295,7 @@ TEST_CASE("peers that never finish the handshake are capped and dropped while th
     INFO(read_text(out));
     CHECK(read_text(out).find("after-911") != std::string::npos);
     SeatSession bot;
-    JoinGame j{code, SeatRole::team, Team::iran, "Iran bot"};
+    JoinGame j{codes.team[idx(Team::iran)], SeatRole::team, Team::iran, "Iran bot"};
     j.bot = true;
     CHECK(bot.join("127.0.0.1", server.port(), j).empty());
 
