@@ -16,7 +16,6 @@ namespace gb::net {
 
 using Clock = std::chrono::steady_clock;
 
-namespace {
 void enet_once() {
     static bool ok = [] {
         if (enet_initialize() != 0) throw std::runtime_error("cannot initialise ENet");
@@ -25,7 +24,6 @@ void enet_once() {
     }();
     (void)ok;
 }
-}  // namespace
 
 bool parse_endpoint(const std::string& text, std::string& host, std::uint16_t& port) {
     std::string s = text, pin;

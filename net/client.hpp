@@ -20,6 +20,10 @@ struct _ENetPeer;
 
 namespace gb::net {
 
+// Initialises ENet once per process (clients and the server's transport);
+// throws std::runtime_error if it cannot.
+void enet_once();
+
 using Millis = std::chrono::milliseconds;
 
 // "host:port" or "host:port#FINGERPRINT" -> host, port. False on a malformed

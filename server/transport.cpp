@@ -8,6 +8,8 @@
 #include <stdexcept>
 #include <vector>
 
+#include "client.hpp"  // enet_once
+
 namespace gb {
 
 using namespace gb::net;
@@ -15,15 +17,6 @@ using namespace gb::net;
 namespace {
 
 constexpr std::size_t kAckSamples = 10000;  // acknowledgement times kept for Stats
-
-void enet_once() {
-    static bool ok = [] {
-        if (enet_initialize() != 0) throw std::runtime_error("cannot initialise ENet");
-        std::atexit(enet_deinitialize);
-        return true;
-    }();
-    (void)ok;
-}
 
 std::string address_of(ENetPeer* p) {
     char ip[64] = "?";
