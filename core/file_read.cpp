@@ -9,6 +9,7 @@
 #include <cerrno>
 #include <cstdint>
 #include <cstring>
+#include <stdexcept>
 
 namespace gb {
 
@@ -74,6 +75,28 @@ FileRead read_regular_file(const std::string& path, std::size_t max_bytes, bool 
     r.bytes.resize(done);
     r.ok = true;
     return r;
+}
+
+}  // namespace gb
+
+namespace gb {
+
+void write_private_file(const std::string& path, const std::string& bytes) {
+    std::string tmp = path + ".new";
+    Fd out;
+    out.fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600);
+    if (out.fd < 0) throw std::runtime_error("cannot create " + tmp + ": " + std::strerror(errno));
+    ::fchmod(out.fd, 0600);
+    std::size_t done = 0;
+    while (done < bytes.size()) {
+        ssize_t n = ::write(out.fd, bytes.data() + done, bytes.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) throw std::runtime_error("cannot write " + tmp + ": " + std::strerror(errno));
+        done += static_cast<std::size_t>(n);
+    }
+    if (::fsync(out.fd) != 0) throw std::runtime_error("cannot flush " + tmp + ": " + std::strerror(errno));
+    if (::rename(tmp.c_str(), path.c_str()) != 0)
+        throw std::runtime_error("cannot create " + path + ": " + std::strerror(errno));
 }
 
 }  // namespace gb

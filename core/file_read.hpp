@@ -19,3 +19,12 @@ struct FileRead {
 FileRead read_regular_file(const std::string& path, std::size_t max_bytes, bool follow_links = true);
 
 }  // namespace gb
+
+namespace gb {
+
+// Writes `bytes` to `path` as a file only its owner may read (mode 0600):
+// written to PATH.new, flushed, then renamed over PATH, so a crash leaves the
+// old file or the new one, never half of one. Throws std::runtime_error naming the path.
+void write_private_file(const std::string& path, const std::string& bytes);
+
+}  // namespace gb

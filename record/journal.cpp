@@ -2,9 +2,12 @@
 //   "GBJOURNAL\n"                      10 bytes magic
 //   u32 format, u32 header length, u32 header CRC-32, header (cereal portable binary)
 //   records: u32 payload length, u32 CRC-32 of (seq + payload), u64 seq, payload
-//   payload: the record (cereal portable binary): i32 kind (action, token, close), then
+//   payload: the record (cereal portable binary): i32 kind (action, token, close,
+//     signature from format 6), then
 //     an action record: seat; from format 4 the action's tag (string), before it the
 //     i32 index of the Action variant; the action's fields; the state hash after it
+//   a signature record: u64 the last record it covers, 64-byte Ed25519 signature
+//     of the hash chain through it (journal_signing.hpp)
 // All integers little-endian.
 #include "journal.hpp"
 
@@ -15,6 +18,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <stdexcept>
 
@@ -34,6 +38,7 @@ void serialize(Ar& ar, JournalHeader& h) {
     if (has(h.format, JournalFormat::fork_origin)) ar(h.forked_from, h.fork_point, h.fork_hash);
     if (has(h.format, JournalFormat::embedded_rules)) ar(h.scenario_files);
     if (has(h.format, JournalFormat::team_codes)) ar(h.team_codes);
+    if (has(h.format, JournalFormat::signed_records)) ar(h.signing_key);
 }
 template <class Ar>
 void serialize(Ar& ar, ActionRecord& r) {
@@ -50,9 +55,24 @@ void serialize(Ar& ar, CloseRecord& r) {
 
 namespace {
 
-// A record of a format-4 journal: the action named by its declared tag.
+constexpr std::int32_t kSignatureKind = 3;
+
+// A signature record's payload (format 6).
+struct SignaturePayload {
+    std::uint64_t through = 0;
+    std::string signature;  // 64 bytes
+
+    template <class Ar>
+    void save(Ar& ar) const {
+        ar(kSignatureKind, through, signature);
+    }
+};
+
+// A record of a format-4 journal: the action named by its declared tag. From
+// format 6 it may be a signature instead, which is not a JournalRecord.
 struct TaggedRecord {
     JournalRecord* r = nullptr;
+    std::optional<SignaturePayload>* signature = nullptr;
 
     template <class Ar>
     void save(Ar& ar) const {
@@ -86,6 +106,16 @@ struct TaggedRecord {
             }
             case 1: *r = TokenRecord{}; break;
             case 2: *r = CloseRecord{}; break;
+            case kSignatureKind:
+                if (signature) {
+                    SignaturePayload sp;
+                    ar(sp.through, sp.signature);
+                    if (sp.signature.size() != std::tuple_size_v<Signature>)
+                        throw std::runtime_error("a signature of " + std::to_string(sp.signature.size()) + " bytes");
+                    *signature = std::move(sp);
+                    return;
+                }
+                [[fallthrough]];
             default: throw std::runtime_error("unknown record kind " + std::to_string(kind));
         }
         std::visit([&](auto& record) { ar(record); }, *r);
@@ -146,6 +176,7 @@ std::string_view journal_format_name(std::uint32_t format) {
         case JournalFormat::embedded_rules: return "embedded rules";
         case JournalFormat::action_tags: return "action tags";
         case JournalFormat::team_codes: return "team codes";
+        case JournalFormat::signed_records: return "signed records";
         case JournalFormat::next: break;
     }
     return {};
@@ -195,6 +226,8 @@ JournalRead read_journal(const std::string& path) {
     }
     pos += hlen;
     out.good_bytes = pos;
+    const bool chained = has(format, JournalFormat::signed_records);
+    if (chained) out.chain = chain_start(bytes.substr(0, pos));
     std::uint64_t expect = 1;
     while (pos < size) {
         std::string where = "record " + std::to_string(expect) + " at byte " + std::to_string(pos);
@@ -235,9 +268,10 @@ JournalRead read_journal(const std::string& path) {
             break;
         }
         JournalRecord r;
+        std::optional<SignaturePayload> signature;
         try {
             if (has(format, JournalFormat::action_tags)) {
-                TaggedRecord tagged{&r};
+                TaggedRecord tagged{&r, chained ? &signature : nullptr};
                 bounded_decode(bytes.data() + pos + kRecordHead, len, tagged);
             } else {
                 bounded_decode(bytes.data() + pos + kRecordHead, len, r);  // the Action variant's index
@@ -246,9 +280,21 @@ JournalRead read_journal(const std::string& path) {
             out.error = path + ": " + where + ": does not decode: " + e.what();
             break;
         }
-        out.records.emplace_back(seq, std::move(r));
+        if (signature) {
+            JournalRead::SignaturePoint point;
+            point.seq = seq;
+            point.through = signature->through;
+            point.chain = out.chain;
+            std::memcpy(point.signature.data(), signature->signature.data(), point.signature.size());
+            out.signatures.push_back(point);
+        } else {
+            if (chained) out.chain = chain_next(out.chain, bytes.data() + pos, kRecordHead + len);
+            out.last_record = seq;
+            out.records.emplace_back(seq, std::move(r));
+        }
         pos += kRecordHead + len;
         out.good_bytes = pos;
+        out.next_seq = seq + 1;
         ++expect;
     }
     return out;
@@ -276,20 +322,28 @@ JournalWriter& JournalWriter::operator=(JournalWriter&& o) noexcept {
         end_ = o.end_;
         durable_ = o.durable_;
         cut_pending_ = o.cut_pending_;
+        signer_ = o.signer_;
+        chain_ = o.chain_;
+        last_record_ = o.last_record_;
+        signed_through_ = o.signed_through_;
         o.fd_ = -1;
         o.dirty_ = false;
     }
     return *this;
 }
 
-JournalWriter JournalWriter::create(const std::string& path, const JournalHeader& header) {
+JournalWriter JournalWriter::create(const std::string& path, const JournalHeader& header,
+                                    const JournalSigner* signer) {
     JournalWriter w;
     w.path_ = path;
+    w.signer_ = signer;
     // 0600: a journal holds the control code and every resume token.
     w.fd_ = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, kJournalMode);
     if (w.fd_ < 0) throw std::runtime_error(path + ": cannot create journal: " + std::strerror(errno));
     JournalHeader newest = header;  // a new journal is always of the newest format
     newest.format = kJournalFormat;
+    newest.signing_key.clear();
+    if (signer) newest.signing_key.assign(reinterpret_cast<const char*>(signer->public_key().data()), signer->public_key().size());
     std::string h = portable_bytes(newest);
     if (h.size() > kMaxHeader)
         throw std::runtime_error(path + ": journal header too large (" + std::to_string(h.size()) + " bytes)");
@@ -309,7 +363,8 @@ JournalWriter JournalWriter::create(const std::string& path, const JournalHeader
         throw;
     }
     w.end_ = bytes.size();
-    w.durable_ = {w.end_, w.next_seq_};
+    w.chain_ = chain_start(bytes);
+    w.durable_ = w.mark();
     // Make the new file's directory entry durable too.
     std::string dir = path.substr(0, path.find_last_of('/') == std::string::npos ? 0 : path.find_last_of('/'));
     int dfd = ::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
@@ -320,12 +375,16 @@ JournalWriter JournalWriter::create(const std::string& path, const JournalHeader
     return w;
 }
 
-JournalWriter JournalWriter::reopen(const std::string& path, std::uint64_t good_bytes, std::uint64_t next_seq) {
+JournalWriter JournalWriter::reopen(const std::string& path, const JournalRead& read, const JournalSigner* signer) {
     JournalWriter w;
+    const std::uint64_t good_bytes = read.good_bytes;
     w.path_ = path;
-    w.next_seq_ = next_seq;
+    w.next_seq_ = read.next_seq;
     w.end_ = good_bytes;
-    w.durable_ = {good_bytes, next_seq};
+    w.chain_ = read.chain;
+    w.last_record_ = read.last_record;
+    w.signed_through_ = read.signatures.empty() ? 0 : read.signatures.back().through;
+    w.durable_ = w.mark();
     if (::truncate(path.c_str(), static_cast<off_t>(good_bytes)) != 0)
         throw std::runtime_error(path + ": cannot cut the torn record: " + std::strerror(errno));
     w.fd_ = ::open(path.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC);
@@ -341,6 +400,17 @@ JournalWriter JournalWriter::reopen(const std::string& path, std::uint64_t good_
     w.format_ = get32(reinterpret_cast<const unsigned char*>(head.data()) + kMagicLen);
     if (w.format_ == 0 || w.format_ > kJournalFormat)
         throw std::runtime_error(path + ": journal format " + std::to_string(w.format_) + " is not one this build writes");
+    // Signing goes on only with the key the journal names.
+    const std::string& key = read.header.signing_key;
+    if (signer && has(w.format_, JournalFormat::signed_records) && key.size() == signer->public_key().size() &&
+        std::memcmp(key.data(), signer->public_key().data(), key.size()) == 0) {
+        w.signer_ = signer;
+        if (read.last_record > w.signed_through_) {
+            // Records a crash left unsigned: they are on this server's disk, so it signs them now.
+            w.dirty_ = true;
+            w.sync();
+        }
+    }
     return w;
 }
 
@@ -350,6 +420,22 @@ std::uint64_t JournalWriter::append(const JournalRecord& r) {
         payload = portable_bytes(TaggedRecord{const_cast<JournalRecord*>(&r)});
     else
         payload = portable_bytes(r);  // formats 1-3: the Action variant's index
+    std::uint64_t seq = next_seq_;
+    std::string bytes = write_record(payload);
+    if (has(format_, JournalFormat::signed_records)) chain_ = chain_next(chain_, bytes.data(), bytes.size());
+    last_record_ = seq;
+    return seq;
+}
+
+void JournalWriter::sign_pending() {
+    if (!signer_ || last_record_ <= signed_through_) return;
+    Signature sig = signer_->sign(chain_, last_record_);
+    SignaturePayload sp{last_record_, std::string(reinterpret_cast<const char*>(sig.data()), sig.size())};
+    write_record(portable_bytes(sp));
+    signed_through_ = last_record_;
+}
+
+std::string JournalWriter::write_record(const std::string& payload) {
     if (fd_ < 0) throw JournalError(path_ + ": journal is not open");
     if (cut_pending_) {
         if (::ftruncate(fd_, static_cast<off_t>(end_)) != 0)
@@ -375,12 +461,12 @@ std::uint64_t JournalWriter::append(const JournalRecord& r) {
     end_ += bytes.size();
     next_seq_ = seq + 1;
     dirty_ = true;
-    return seq;
+    return bytes;
 }
 
 void JournalWriter::mark_synced() {
     dirty_ = false;
-    durable_ = {end_, next_seq_};
+    durable_ = mark();
 }
 
 void JournalWriter::cut(const Mark& m) {
@@ -388,6 +474,9 @@ void JournalWriter::cut(const Mark& m) {
     if (fd_ < 0 || to.end > end_) return;
     end_ = to.end;
     next_seq_ = to.seq;
+    chain_ = to.chain;
+    last_record_ = to.last_record;
+    signed_through_ = to.signed_through;
     if (::ftruncate(fd_, static_cast<off_t>(end_)) != 0) cut_pending_ = true;
     if (end_ == durable_.end) dirty_ = false;
 }
@@ -407,6 +496,7 @@ void JournalWriter::sync_filesystem() {
 
 void JournalWriter::sync() {
     if (!dirty_ || fd_ < 0) return;
+    sign_pending();
     if (::fdatasync(fd_) != 0) throw JournalError(path_ + ": fdatasync failed: " + std::strerror(errno));
     mark_synced();
 }

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "journal_entry.hpp"
+#include "journal_signing.hpp"
 #include "scenario_loader.hpp"
 
 namespace gb {
@@ -28,6 +29,7 @@ enum class JournalFormat : std::uint32_t {
     action_tags,     // 4: an action record names its action by its declared tag (action_decl.hpp), not
                      //    by its index in the Action variant; formats 1-3 hold the variant's index
     team_codes,      // 5: + a code per team (join_code is the observer code); no scenario path
+    signed_records,  // 6: + the server's journal signing key; signature records (journal_signing.hpp)
     next,            // one past the newest: add new formats just above
 };
 inline constexpr std::uint32_t kJournalFormat = static_cast<std::uint32_t>(JournalFormat::next) - 1;
@@ -59,6 +61,8 @@ struct JournalHeader {
     // first, then every file it includes and its card files, as load_scenario
     // read them. Replay loads the scenario from here, never from the disk.
     std::vector<SourceFile> scenario_files;
+    // The public key whose signatures follow the records (format 6); empty: not signed.
+    std::string signing_key;
 };
 
 struct ActionRecord {
@@ -81,7 +85,26 @@ struct JournalRead {
     std::uint64_t good_bytes = 0;  // length of the valid prefix
     std::string error;             // non-empty: the journal cannot be used; names the record
     std::string torn_detail;
+    std::uint64_t next_seq = 1;  // after the last record of any kind, signatures included
+    // Format 6: the hash chain through the last record, and each signature
+    // with the chain it signs (through the record before it).
+    JournalChain chain{};
+    struct SignaturePoint {
+        std::uint64_t seq = 0;      // the signature record's own number
+        std::uint64_t through = 0;  // the last record it covers
+        JournalChain chain{};       // the chain through `through`, as read
+        Signature signature{};
+    };
+    std::vector<SignaturePoint> signatures;
+    std::uint64_t last_record = 0;  // the last record that is not a signature
 };
+
+// Whether a journal's signatures show that the key's owner wrote every record.
+struct SignatureCheck {
+    bool ok = false;
+    std::string message;  // what holds, or the first thing that does not
+};
+SignatureCheck check_signatures(const JournalRead& jr, const SigningPublicKey& key);
 
 // Reads and checks a journal. A bad last record is reported as torn (and
 // left out); a bad record followed by more data is an error.
@@ -101,6 +124,9 @@ public:
     struct Mark {
         std::uint64_t end = 0;
         std::uint64_t seq = 1;
+        JournalChain chain{};  // format 6: the hash chain there,
+        std::uint64_t last_record = 0;     // the last record that is not a signature,
+        std::uint64_t signed_through = 0;  // and the last one a signature covers
     };
 
     JournalWriter() = default;
@@ -110,17 +136,27 @@ public:
     JournalWriter(JournalWriter&& o) noexcept;
     JournalWriter& operator=(JournalWriter&& o) noexcept;
 
-    // Creates a new journal (fails if the file exists).
-    static JournalWriter create(const std::string& path, const JournalHeader& header);
-    // Opens an existing journal for appending after `good_bytes` (cutting a torn tail).
-    // Its records are appended in the journal's own format.
-    static JournalWriter reopen(const std::string& path, std::uint64_t good_bytes, std::uint64_t next_seq);
+    // Creates a new journal (fails if the file exists). With a signer, the
+    // journal is signed: its header names the key, and sync() signs first.
+    static JournalWriter create(const std::string& path, const JournalHeader& header,
+                                const JournalSigner* signer = nullptr);
+    // Opens a journal read by read_journal for appending after its last good
+    // record (cutting a torn tail). Its records are appended in the journal's
+    // own format. A signed journal goes on being signed when `signer` holds its
+    // key; records left unsigned by a crash are signed (and flushed) at once.
+    static JournalWriter reopen(const std::string& path, const JournalRead& read,
+                                const JournalSigner* signer = nullptr);
 
     // Appends a record (buffered by the OS until sync); returns its sequence
     // number. All or nothing: on a failed write the file is cut back to the end
     // of the last complete record, the sequence number is not used, and
     // JournalError is thrown.
     std::uint64_t append(const JournalRecord& r);
+    // A signed journal: appends a signature of the chain through the last
+    // record, if any record is not signed yet. All or nothing, as append.
+    // sync() calls it; a group flush must call it for each journal first.
+    void sign_pending();
+    bool signing() const { return signer_ != nullptr; }
     // fdatasync if anything was appended since the last sync. Throws
     // JournalError when it fails; the records since the last sync stay
     // undurable (see roll_back).
@@ -134,7 +170,7 @@ public:
     // failed: what was written after it may never reach the disk. Returns how
     // many records were dropped.
     std::uint64_t roll_back();
-    Mark mark() const { return {end_, next_seq_}; }
+    Mark mark() const { return {end_, next_seq_, chain_, last_record_, signed_through_}; }
     // Cuts the journal back to `m` (never before the last durable record).
     void cut(const Mark& m);
     bool dirty() const { return dirty_; }
@@ -151,6 +187,13 @@ private:
     std::uint64_t end_ = 0;     // where the last complete record ends
     Mark durable_;              // where the last durable record ends
     bool cut_pending_ = false;  // a cut back to end_ failed: retry before writing
+    const JournalSigner* signer_ = nullptr;
+    JournalChain chain_{};
+    std::uint64_t last_record_ = 0;
+    std::uint64_t signed_through_ = 0;
+
+    // Writes one record's payload all or nothing; returns its bytes as stored.
+    std::string write_record(const std::string& payload);
 };
 
 std::uint32_t crc32(const void* data, std::size_t size);

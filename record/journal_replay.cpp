@@ -40,8 +40,8 @@ ReplayedGame replay(const JournalRead& journal) {
     out.error = std::move(js.error);
     if (!out.scenario) return out;
     out.state = new_game(out.scenario, journal.header.seed);
+    out.next_seq = journal.next_seq;
     for (const auto& [seq, record] : journal.records) {
-        out.next_seq = seq + 1;
         if (const auto* a = std::get_if<ActionRecord>(&record)) {
             std::string why = replay_action(out.state, a->entry.seat, a->entry.action, a->state_hash);
             if (!why.empty()) {

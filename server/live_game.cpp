@@ -7,8 +7,10 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
+#include <stdexcept>
 #include <system_error>
 
+#include "file_read.hpp"
 #include "journal_replay.hpp"
 #include "view.hpp"
 #include "view_sync.hpp"
@@ -507,6 +509,28 @@ void LiveGame::discard() {
     journal_ = JournalWriter();
     std::error_code ec;
     std::filesystem::remove(file, ec);
+    std::filesystem::remove(file + ".seating", ec);
+}
+
+namespace {
+constexpr char kObserversChoose[] = "observers-choose\n";
+}
+
+void LiveGame::set_observers_choose(bool on) {
+    std::string file = journal_.path() + ".seating";
+    if (on) {
+        write_private_file(file, kObserversChoose);
+    } else {
+        std::error_code ec;
+        std::filesystem::remove(file, ec);
+        if (ec) throw std::runtime_error("cannot remove " + file + ": " + ec.message());
+    }
+    observers_choose_ = on;
+}
+
+void LiveGame::load_seating() {
+    FileRead f = read_regular_file(journal_.path() + ".seating", 64, false);
+    observers_choose_ = f.ok && f.bytes == kObserversChoose;
 }
 
 }  // namespace gb

@@ -125,9 +125,13 @@ public:
     // player leaves and joins again, keeping its id, name and token); an empty
     // string, or why not.
     std::string move_player(std::uint32_t player, SeatRole role, Team team);
-    // Whether observer-code holders may choose a team when they join (not kept across restarts).
+    // Whether observer-code holders may choose a team when they join. Kept
+    // across restarts in a file beside the journal (JOURNAL.seating); throws
+    // std::runtime_error, changing nothing, when that file cannot be written.
     bool observers_choose() const { return observers_choose_; }
-    void set_observers_choose(bool on) { observers_choose_ = on; }
+    void set_observers_choose(bool on);
+    // Reads the seating file, if any, when the game is resumed.
+    void load_seating();
     Seat seat_of(std::uint32_t player) const;
 
 private:

@@ -195,7 +195,7 @@ std::unique_ptr<LiveGame> Lobby::make_game(Peer& peer, const CreateGame& m, cons
         std::error_code ec;
         if (std::filesystem::exists(file, ec) && tries < 1000) continue;
         try {
-            journal = JournalWriter::create(file, h);
+            journal = JournalWriter::create(file, h, options_.signer);
             break;
         } catch (const std::exception& e) {
             services_.log(std::string("cannot create a game's journal: ") + e.what());
@@ -512,7 +512,13 @@ void Lobby::let_observers_choose(Peer& peer, const LetObserversChoose& m) {
         services_.transport.error(peer, ErrorCode::refused, "only the White Cell may let observers choose a team");
         return;
     }
-    g->set_observers_choose(m.on);
+    try {
+        g->set_observers_choose(m.on);
+    } catch (const std::exception& e) {
+        services_.log("game " + std::to_string(g->id()) + ": " + e.what());
+        services_.transport.error(peer, ErrorCode::save_status, "the server cannot save that setting right now");
+        return;
+    }
     services_.log("game " + std::to_string(g->id()) + ": observers " + (m.on ? "may" : "may not") + " choose a team");
 }
 

@@ -25,6 +25,7 @@ struct LobbyOptions {
     std::string admin_token;
     bool open_lobby = false;
     ScenarioList scenarios;  // what CreateGame may name
+    const JournalSigner* signer = nullptr;  // signs new journals; null: unsigned
 };
 
 // Owns every live game by id. A peer reaches a game through the lobby: with a

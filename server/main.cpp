@@ -17,7 +17,7 @@ void on_signal(int) {
 const char* kHelp =
     "usage: gb-server [--port 7777] [--bind 127.0.0.1] [--data DIR] [--max-games N]\n"
     "                 [--max-peers N] [--peers-per-address N] [--flush-each]\n"
-    "                 [--open-lobby] [--lead-timeout SECONDS]\n"
+    "                 [--open-lobby] [--lead-timeout SECONDS] [--no-journal-signing]\n"
     "\n"
     "Hosts Grand Bargain games over ENet (UDP). Every accepted action is written to the\n"
     "game's journal in DIR and flushed to disk before it is acknowledged; on start the\n"
@@ -34,6 +34,9 @@ const char* kHelp =
     "                         admin.token that the server makes in DIR (mode 0600)\n"
     "  --lead-timeout S       a team's lead passes to a connected teammate after S seconds\n"
     "                         away (default 60)\n"
+    "  --no-journal-signing   do not sign journals; by default every journal is signed with\n"
+    "                         the key DIR/journal.key, made on first start, whose public half\n"
+    "                         DIR/journal.pub checks them: gb replay J --verify --public-key F\n"
     "  --flush-each           flush each journal with its own fdatasync; by default a pass\n"
     "                         that wrote several journals makes them durable with one\n"
     "                         syncfs of the data directory's file system (a group commit)\n"
@@ -87,6 +90,8 @@ int main(int argc, char** argv) {
             o.lead_timeout_seconds = static_cast<int>(v);
         } else if (a == "--flush-each") {
             o.group_commit = false;
+        } else if (a == "--no-journal-signing") {
+            o.sign_journals = false;
         } else if (a == "--peers-per-address") {
             if (!number(need("a number"), 1, 4095, v)) return std::cerr << "gb-server: bad --peers-per-address\n", 2;
             o.peers_per_address = static_cast<int>(v);

@@ -32,9 +32,10 @@ std::size_t recover_games(const std::string& data_dir, Lobby& lobby, const Log& 
             continue;
         }
         if (rg.closed) continue;
-        auto journal = JournalWriter::reopen(path.string(), jr.good_bytes, rg.next_seq);
+        auto journal = JournalWriter::reopen(path.string(), jr, lobby.options().signer);
         auto g = std::make_unique<LiveGame>(lobby.services(), std::move(jr.header), rg.scenario, std::move(rg.state),
                                             std::move(journal), std::move(rg.tokens));
+        g->load_seating();
         g->start_bots();
         log("game " + std::to_string(g->id()) + " resumed from " + path.filename().string() + ": " +
             std::to_string(rg.actions) + " actions, " + phase_line(g->state()));

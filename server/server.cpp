@@ -48,6 +48,12 @@ void Server::start() {
     admin_token_ = load_or_create_admin_token(options_.data_dir);
     lobby_.options().admin_token = admin_token_;
     lobby_.options().scenarios = ScenarioList::scan();
+    if (options_.sign_journals) {
+        signer_ = std::make_unique<JournalSigner>(JournalSigner::load_or_create(options_.data_dir));
+        lobby_.options().signer = signer_.get();
+        log_("journals are signed with key " + public_key_fingerprint(signer_->public_key()) + " (" +
+             options_.data_dir + "/journal.pub)");
+    }
     recover_games(options_.data_dir, lobby_, log_);
     ServerKey key = load_or_create_server_key(options_.data_dir);
     fingerprint_ = net::fingerprint(key.public_key);
@@ -91,6 +97,18 @@ void Server::make_durable() {
     // syncfs (a group commit); a single journal gets its own fdatasync. When
     // the group flush fails, each journal is flushed alone to find which.
     if (dirty.size() > 1 && options_.group_commit) {
+        // Each journal's signature goes in before the one flush that makes it durable.
+        for (auto it = dirty.begin(); it != dirty.end();) {
+            try {
+                (*it)->sign_pending();
+                ++it;
+            } catch (const std::exception& e) {
+                log_(std::string("journal error: ") + e.what());
+                lobby_.lost_flush(*it, e.what());
+                it = dirty.erase(it);
+            }
+        }
+        if (dirty.empty()) return;
         try {
             dirty.front()->sync_filesystem();
             for (JournalWriter* j : dirty) j->mark_synced();

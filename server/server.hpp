@@ -31,6 +31,8 @@ struct ServerOptions {
     // default only who presents the admin token (admin.token in data_dir) may.
     bool open_lobby = false;
     int lead_timeout_seconds = net::kDefaultLeadTimeoutSeconds;
+    // Sign every journal with the key in data_dir/journal.key (made on first start).
+    bool sign_journals = true;
     std::ostream* log = nullptr;  // one line per event that matters; null: silent
 };
 
@@ -79,6 +81,7 @@ private:
     ActionRate rate_;
     std::unique_ptr<FlushPool> flusher_;
     Transport transport_;
+    std::unique_ptr<JournalSigner> signer_;  // declared before the lobby, whose journals it signs
     Lobby lobby_;
     std::string admin_token_;
 };

@@ -83,7 +83,7 @@ TEST_CASE("A format-4 journal records each action's tag and reads it back", "[ac
     JournalRead jr = read_journal(dir / "a.journal");
     REQUIRE(jr.error.empty());
     {
-        JournalWriter w = JournalWriter::reopen(dir / "a.journal", jr.good_bytes, jr.records.size() + 1);
+        JournalWriter w = JournalWriter::reopen(dir / "a.journal", jr);
         CHECK(w.format() == kJournalFormat);
         w.append(ActionRecord{{Seat::control(), EndGame{"done"}}, 9});
     }

@@ -229,7 +229,7 @@ TEST_CASE("journals are private: created 0600, and an older 0644 journal becomes
     JournalRead jr = read_journal(dir / "a.journal");
     REQUIRE(jr.error.empty());
     {
-        JournalWriter w = JournalWriter::reopen(dir / "a.journal", jr.good_bytes, 1);
+        JournalWriter w = JournalWriter::reopen(dir / "a.journal", jr);
         REQUIRE(::stat((dir / "a.journal").c_str(), &st) == 0);
         CHECK((st.st_mode & 0777) == 0600);
     }

@@ -39,7 +39,7 @@ TEST_CASE("A write that fails leaves no partial record and uses up no sequence n
         ::setrlimit(RLIMIT_FSIZE, &lim);
         int code = 0;
         try {
-            JournalWriter w = JournalWriter::reopen(path, header_bytes, 1);
+            JournalWriter w = JournalWriter::reopen(path, read_journal(path));
             if (w.append(chat("", 1)) != 1) code = 1;
             bool threw = false;
             try {

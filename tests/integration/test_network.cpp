@@ -94,8 +94,10 @@ std::string bytes_of(const Action& a) {
     return portable_bytes(a);
 }
 
-int verify_journal(const std::string& path) {
-    return wait_child(spawn_gb({"replay", path, "--verify"}, path + ".verify.txt"), std::chrono::seconds(30));
+int verify_journal(const std::string& path, const std::string& public_key = {}) {
+    std::vector<std::string> args{"replay", path, "--verify"};
+    if (!public_key.empty()) args.insert(args.end(), {"--public-key", public_key});
+    return wait_child(spawn_gb(args, path + ".verify.txt"), std::chrono::seconds(30));
 }
 
 }  // namespace
@@ -285,6 +287,10 @@ TEST_CASE("after SIGKILL the server resumes every game and no acknowledged actio
         }
     CHECK(checked > 10);
     CHECK(verify_journal(data + "/game-1.journal") == 0);
+    // Signed through the crash and the restart, by the key whose public half is journal.pub.
+    CHECK(verify_journal(data + "/game-1.journal", data + "/journal.pub") == 0);
+    CHECK(jr.signatures.size() > 10);
+    CHECK(verify_journal(data + "/game-1.journal", data + "/admin.token") == 2);  // not a key: named
 }
 
 TEST_CASE("a dropped client comes back with its token to the same seat and a full view") {
@@ -566,7 +572,9 @@ TEST_CASE("gb lobby prints a code per team, lists games without codes, and is ad
 }
 
 TEST_CASE("the White Cell moves an observer to a team, or lets observers choose their team") {
-    ServerProcess server(temp_dir("seating"));
+    const std::string data = temp_dir("seating");
+    auto server_ptr = std::make_unique<ServerProcess>(data);
+    ServerProcess& server = *server_ptr;
     GameCodes codes = create_game(server.port());
     SeatSession wc, student, other, member;
     join(wc, server.port(), codes, SeatRole::control, Team::us, "Instructor");
@@ -596,6 +604,16 @@ TEST_CASE("the White Cell moves an observer to a team, or lets observers choose 
     join(chooser, server.port(), codes.observer, SeatRole::team, Team::israel, "Fay");
     CHECK(chooser.seat().role == SeatRole::team);
     CHECK(chooser.seat().team == Team::israel);
+
+    // The White Cell's leave outlives a crash of the server.
+    const std::uint16_t port = server.port();
+    server.kill9();
+    server_ptr.reset();
+    ServerProcess again(data, port);
+    SeatSession after_restart;
+    join(after_restart, port, codes.observer, SeatRole::team, Team::gulf, "Gil");
+    CHECK(after_restart.seat().role == SeatRole::team);
+    CHECK(after_restart.seat().team == Team::gulf);
 }
 
 TEST_CASE("wrong codes and tokens are strikes with a growing wait per address, each logged") {

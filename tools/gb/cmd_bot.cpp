@@ -20,7 +20,8 @@ const char* kHelp =
     "\n"
     "Joins the game with the team's code and plays the team's seat (as its lead when it is the\n"
     "first to join) until the game ends, then prints the final scores and exits 0. If the\n"
-    "server goes away it keeps retrying with backoff for up to 60 s and resumes its seat.\n";
+    "server goes away it keeps retrying with backoff for up to 60 s and resumes its seat.\n"
+    "HOST:PORT#FP pins the server's key (FP: the server-key printed by gb lobby create).\n";
 
 }  // namespace
 

@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <iostream>
 
+#include <cstring>
+
 #include "commands.hpp"
 #include "journal.hpp"
 #include "journal_replay.hpp"
@@ -91,12 +93,16 @@ void print_at(const Timeline& t, std::size_t point, const Perspective& p) {
 int cmd_replay(int argc, char** argv) {
     Args args(argc, argv, 2);
     if (args.flag("--help")) {
-        std::cout << "usage: gb replay JOURNAL --verify\n"
+        std::cout << "usage: gb replay JOURNAL --verify [--public-key FILE]\n"
                      "       gb replay JOURNAL --at TURN[.PHASE] [--as control|public|us|iran|israel|gulf]\n\n"
                      "--verify re-applies a game journal from its scenario and seed, checking every record's\n"
                      "checksum and sequence number, that the rules accept every action, and that the\n"
                      "state hash after each action is the one recorded. Prints a summary; exits 1\n"
                      "naming the first bad record.\n\n"
+                     "--public-key FILE also checks the journal's signatures with a server's public key\n"
+                     "(its data directory's journal.pub): they show that this server wrote every record,\n"
+                     "in this order, and that none was changed, removed or added since. Exits 1 when a\n"
+                     "signature is missing or does not match.\n\n"
                      "A journal of format 3 carries its scenario's files and is replayed with them alone;\n"
                      "an older one (formats 1 and 2) with the first file holding its scenario id and content\n"
                      "hash: at its recorded path, as shipped, or in an archived set (scenarios/archive/).\n\n"
@@ -108,6 +114,7 @@ int cmd_replay(int argc, char** argv) {
     bool verify = args.flag("--verify");
     auto at = args.value("--at");
     auto as = args.value("--as");
+    auto public_key_file = args.value("--public-key");
     if (auto l = args.leftover(); !l.empty()) {
         std::cerr << "gb replay: " << l << "\n";
         return 2;
@@ -140,6 +147,15 @@ int cmd_replay(int argc, char** argv) {
     if (as) {
         std::cerr << "gb replay: --as goes with --at\n";
         return 2;
+    }
+    std::optional<SigningPublicKey> public_key;
+    if (public_key_file) {
+        std::string error;
+        public_key = read_public_key_file(*public_key_file, error);
+        if (!public_key) {
+            std::cerr << "gb replay: " << field(error) << "\n";
+            return 2;
+        }
     }
     const std::string& path = args.positional()[0];
     JournalRead jr = read_journal(path);
@@ -189,6 +205,19 @@ int cmd_replay(int argc, char** argv) {
     }
     say_to(stdout, "hash:     %016llx after the last action\n", static_cast<unsigned long long>(state_hash(g)));
     say_to(stdout, "verified: every checksum, sequence number and state hash\n");
+    if (public_key) {
+        SignatureCheck check = check_signatures(jr, *public_key);
+        if (!check.ok) {
+            std::cout << "UNSIGNED: " << field(path) << ": " << field(check.message) << "\n";
+            return 1;
+        }
+        say_to(stdout, "signed:   %s\n", field(check.message).c_str());
+    } else if (h.signing_key.size() == std::tuple_size_v<SigningPublicKey>) {
+        SigningPublicKey named{};
+        std::memcpy(named.data(), h.signing_key.data(), named.size());
+        say_to(stdout, "signed:   %zu signatures by key %s, not checked (give --public-key FILE)\n",
+               jr.signatures.size(), public_key_fingerprint(named).c_str());
+    }
     return 0;
 }
 
