@@ -18,6 +18,7 @@
 #include <SFML/OpenGL.hpp>
 #include <SFML/System/Err.hpp>
 #include "admin_token.hpp"
+#include "client_data.hpp"
 #include "narrate.hpp"
 #include "palette.hpp"
 #include "present.hpp"
@@ -31,14 +32,6 @@ namespace gb::client {
 using Clock = std::chrono::steady_clock;
 
 namespace {
-
-const char* kFont = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
-
-std::string assets_dir(const ClientOptions& o) {
-    if (!o.assets.empty()) return o.assets;
-    if (const char* e = std::getenv("GB_ASSETS")) return e;
-    return std::string(GB_SOURCE_DIR) + "/assets";
-}
 
 // Non-loopback IPv4 addresses, so the host can tell teammates where to join.
 std::vector<std::string> local_addresses() {
@@ -76,6 +69,7 @@ LocalServer::~LocalServer() {
 }
 
 App::App(ClientOptions o) : opt_(std::move(o)) {
+    const std::string assets = find_assets(opt_);  // before the window: a missing folder is the first error
     sf::ContextSettings cs;
     {
         // SFML reports on stderr that software GL cannot switch vertical sync
@@ -89,7 +83,7 @@ App::App(ClientOptions o) : opt_(std::move(o)) {
     window_.setFramerateLimit(measuring ? 0 : 60);
     always_redraw_ = opt_.full_redraw;
     ui_scale_ = opt_.height >= 1300 ? 1.6f : opt_.height >= 1000 ? 1.3f : 1.0f;
-    gui_ = std::make_unique<ImGuiLayer>(window_, kFont, ui_scale_);
+    gui_ = std::make_unique<ImGuiLayer>(window_, font_file(assets).c_str(), ui_scale_);
 #if defined(__SANITIZE_ADDRESS__)
     // Keep the GL driver loaded until exit, so that leak reports can name it
     // (tests/lsan.supp suppresses the driver's own allocations).
@@ -97,11 +91,8 @@ App::App(ClientOptions o) : opt_(std::move(o)) {
         for (const char* dir : {"/usr/lib/x86_64-linux-gnu/dri/", "/usr/lib/x86_64-linux-gnu/", ""})
             ::dlopen((std::string(dir) + drv).c_str(), RTLD_NOW | RTLD_NOLOAD | RTLD_NODELETE);
 #endif
-    std::string map_path = assets_dir(opt_) + "/map/region.map";
-    map_ = load_map(map_path);
-    for (const auto& entry : std::filesystem::directory_iterator(std::string(GB_SOURCE_DIR) + "/scenarios"))
-        if (entry.path().extension() == ".toml") scenario_files_.push_back(entry.path().string());
-    std::sort(scenario_files_.begin(), scenario_files_.end());
+    map_ = load_map(assets + "/map/region.map");
+    scenario_files_ = menu_scenarios();
     if (!opt_.name.empty()) std::snprintf(menu_name_, sizeof menu_name_, "%s", opt_.name.c_str());
     if (const char* u = std::getenv("USER"); u && !*menu_name_) std::snprintf(menu_name_, sizeof menu_name_, "%s", u);
 }

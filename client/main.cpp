@@ -7,6 +7,7 @@
 #include <string>
 
 #include "app.hpp"
+#include "data_dirs.hpp"
 
 namespace {
 
@@ -48,7 +49,8 @@ const char* kHelp =
     "  --benchmark-mouse W     while benchmarking, sweep the pointer over the board or the panel (W)\n"
     "  --full-redraw           rasterize every frame, even when nothing changed (worst case)\n"
     "  --script FILE           drive the client with scripted input (tests)\n"
-    "  --assets DIR            directory with map/region.map (default: the source tree's assets)\n"
+    "  --assets DIR            directory with map/region.map (default: the data folders' assets/,\n"
+    "                          see below)\n"
     "  --help                  this text\n";
 
 bool parse_int(const char* s, long long lo, long long hi, long long& out) {
@@ -79,6 +81,7 @@ int main(int argc, char** argv) {
         long long v = 0;
         if (a == "--help" || a == "-h") {
             std::fputs(kHelp, stdout);
+            std::fputs(("\n" + gb::data_help()).c_str(), stdout);
             return 0;
         } else if (a == "--host-local") {
             o.host_local = true;

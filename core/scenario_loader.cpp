@@ -276,6 +276,9 @@ public:
     std::vector<SourceFile> sources;                  // every file read, named relative to `base`
     fs::path base;                                    // the scenario file's folder
     const std::vector<SourceFile>* memory = nullptr;  // when set, files are read from here, not the disk
+    // A file found in another scenario folder (a user's scenario including the
+    // shipped rules) -> the path the scenario named, which its journal records.
+    std::map<std::string, std::string> found_as;
 
     void problem(const Value& at, const std::string& field, const std::string& message) {
         // toml11 finds a value's line by counting from the file's start: past the
@@ -301,6 +304,7 @@ public:
     // Reads a file (from the disk or `memory`) and keeps it in `sources`.
     bool read(const std::string& path, std::string& bytes) {
         fs::path p = fs::path(path).lexically_normal();
+        if (auto it = found_as.find(p.string()); it != found_as.end()) p = it->second;
         std::string name = (base.empty() ? p : p.lexically_relative(base)).generic_string();
         if (name.empty()) name = p.generic_string();
         if (memory) {
@@ -1605,9 +1609,28 @@ void add_card_file(Loader& ld, Layers& L, const std::string& path) {
     ld.add_layer(only, path, L, false);
 }
 
-std::string rel(const fs::path& dir, const std::string& p) {
+// `p` relative to `dir`; for files on disk (`on_disk`), when it is not there,
+// the same relative path in the scenario folders, so that a user's own scenario
+// (in ~/.local/share/grand-bargain/scenarios) can include the shipped rules and cards.
+std::string rel(const fs::path& dir, const std::string& p, bool on_disk = true) {
     fs::path q(p);
-    return (q.is_absolute() ? q : dir / q).lexically_normal().string();
+    if (q.is_absolute()) return q.lexically_normal().string();
+    fs::path here = (dir / q).lexically_normal();
+    std::error_code ec;
+    if (!on_disk || fs::exists(here, ec)) return here.string();
+    for (const std::string& d : scenario_dirs()) {
+        fs::path there = (fs::path(d) / q).lexically_normal();
+        if (fs::exists(there, ec)) return there.string();
+    }
+    return here.string();
+}
+
+// An included file: rel(), remembering the path the scenario named when the
+// file was found in another scenario folder.
+std::string include_path(Loader& ld, const fs::path& dir, const std::string& p) {
+    std::string found = rel(dir, p, ld.memory == nullptr), named = rel(dir, p, false);
+    if (found != named) ld.found_as[found] = named;
+    return found;
 }
 
 LoadResult load_with(Loader& ld, const std::string& path) {
@@ -1627,14 +1650,14 @@ LoadResult load_with(Loader& ld, const std::string& path) {
         }
         for (const auto& inc : includes_of(root)) {
             Value iv;
-            std::string ip = rel(dir, inc);
+            std::string ip = include_path(ld, dir, inc);
             if (ld.parse(ip, iv, L)) ld.add_layer(iv, ip, L, false);
         }
         ld.set_file(path);
         ld.add_layer(root, path, L, true);
         if (auto it = L.scenario.find("deck_files"); it != L.scenario.end() && it->second.value.is_array()) {
             for (const auto& v : it->second.value.as_array())
-                if (v.is_string()) add_card_file(ld, L, rel(dir, v.as_string().str));
+                if (v.is_string()) add_card_file(ld, L, include_path(ld, dir, v.as_string().str));
         } else {
             ld.problem_in(path, 1, "scenario.deck_files", "missing field");
         }
@@ -1652,6 +1675,20 @@ LoadResult load_with(Loader& ld, const std::string& path) {
 }  // namespace
 
 LoadResult load_scenario(const std::string& path) {
+    std::error_code ec;
+    if (!fs::exists(path, ec) && fs::path(path).parent_path().empty()) {
+        // A name that resolve_scenario_path did not find: say where it looked.
+        std::string dirs, places;
+        for (const std::string& d : scenario_dirs()) dirs += (dirs.empty() ? "" : ", ") + d;
+        for (const DataPlace& p : data_places(DataSearch::from_process()))
+            places += (places.empty() ? "" : ", ") + p.path + (p.present ? "" : " (not there)");
+        LoadResult out;
+        out.problems.push_back({path, 0, "file",
+                                "no such file, and no scenario of that name in the scenario folders (" + dirs +
+                                    "); folders searched for data: " + places +
+                                    "; set GB_DATA_DIR to the folder holding scenarios/"});
+        return out;
+    }
     Loader ld;
     return load_with(ld, path);
 }
@@ -1695,15 +1732,6 @@ std::vector<Problem> validate_file(const std::string& path) {
     } catch (const std::exception& e) {
         return {{path, 0, "", std::string("cannot check: ") + e.what()}};
     }
-}
-
-std::vector<std::string> scenario_dirs() {
-    std::vector<std::string> dirs{"scenarios"};
-    if (const char* env = std::getenv("GB_SCENARIO_DIR")) dirs.insert(dirs.begin(), env);
-#ifdef GB_SOURCE_DIR
-    dirs.emplace_back((fs::path(GB_SOURCE_DIR) / "scenarios").string());
-#endif
-    return dirs;
 }
 
 std::string resolve_scenario_path(const std::string& name) {

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "data_dirs.hpp"
 #include "scenario.hpp"
 
 namespace gb {
@@ -54,8 +55,6 @@ std::vector<Problem> validate_file(const std::string& path);
 // path unchanged when it names a file.
 std::string resolve_scenario_path(const std::string& name_or_path);
 
-// The usual places, in the order searched: $GB_SCENARIO_DIR, ./scenarios,
-// the source tree's scenarios/.
-std::vector<std::string> scenario_dirs();
+// The folders searched are data_dirs.hpp's scenario_dirs().
 
 }  // namespace gb

@@ -1,6 +1,7 @@
 // Server pins and the known_hosts file: one line per address, "HOST:PORT
 // FINGERPRINT", appended the first time a server is met.
 #include "server_trust.hpp"
+#include "data_dirs.hpp"
 
 #include <sys/stat.h>
 
@@ -35,9 +36,7 @@ void pin_server(const std::string& host, std::uint16_t port, const std::string& 
 
 std::string known_hosts_path() {
     if (const char* p = std::getenv("GB_KNOWN_HOSTS"); p && *p) return p;
-    if (const char* x = std::getenv("XDG_DATA_HOME"); x && *x) return std::string(x) + "/grand-bargain/known_hosts";
-    if (const char* h = std::getenv("HOME"); h && *h) return std::string(h) + "/.local/share/grand-bargain/known_hosts";
-    return "grand-bargain-known_hosts";
+    return (std::filesystem::path(user_data_dir()) / "known_hosts").string();
 }
 
 std::string check_server_key(const std::string& host, std::uint16_t port, const Key& key) {

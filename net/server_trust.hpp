@@ -14,8 +14,8 @@ namespace gb::net {
 // known_hosts is neither read nor written for it.
 void pin_server(const std::string& host, std::uint16_t port, const std::string& pin);
 
-// $GB_KNOWN_HOSTS, else $XDG_DATA_HOME/grand-bargain/known_hosts, else
-// ~/.local/share/grand-bargain/known_hosts.
+// $GB_KNOWN_HOSTS, else known_hosts in the user's data folder (user_data_dir():
+// $XDG_DATA_HOME/grand-bargain, ~/.local/share/grand-bargain, %APPDATA%\grand-bargain).
 std::string known_hosts_path();
 
 // Checks the key a server presented at host:port against its pin or the

@@ -4,6 +4,7 @@
 #include <iostream>
 #include <string>
 
+#include "data_dirs.hpp"
 #include "server.hpp"
 
 namespace {
@@ -25,7 +26,8 @@ const char* kHelp =
     "\n"
     "  --port N               UDP port (default 7777; 0 picks a free port and prints it)\n"
     "  --bind ADDR            address to listen on (default 127.0.0.1; 0.0.0.0 for all)\n"
-    "  --data DIR             journals (default $XDG_DATA_HOME/grand-bargain)\n"
+    "  --data DIR             journals, admin.token, server.key (default: the user data\n"
+    "                         folder below, $XDG_DATA_HOME/grand-bargain)\n"
     "  --max-games N          games hosted at once (default 256)\n"
     "  --max-peers N          connections at once (default 4000)\n"
     "  --peers-per-address N  connections from one IP address (default 64)\n"
@@ -67,7 +69,7 @@ int main(int argc, char** argv) {
         };
         long v = 0;
         if (a == "--help" || a == "-h") {
-            std::cout << kHelp;
+            std::cout << kHelp << "\n" << gb::data_help();
             return 0;
         } else if (a == "--port") {
             if (!number(need("a port"), 0, 65535, v)) return std::cerr << "gb-server: --port must be 0..65535\n", 2;

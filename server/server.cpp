@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "admin_token.hpp"
+#include "data_dirs.hpp"
 #include "recovery.hpp"
 #include "scenario_loader.hpp"
 #include "server_trust.hpp"
@@ -19,9 +20,7 @@ namespace fs = std::filesystem;
 using namespace gb::net;
 
 std::string default_data_dir() {
-    if (const char* x = std::getenv("XDG_DATA_HOME"); x && *x) return std::string(x) + "/grand-bargain";
-    if (const char* h = std::getenv("HOME"); h && *h) return std::string(h) + "/.local/share/grand-bargain";
-    return "grand-bargain-data";
+    return user_data_dir();
 }
 
 namespace {
@@ -48,6 +47,12 @@ void Server::start() {
     admin_token_ = load_or_create_admin_token(options_.data_dir);
     lobby_.options().admin_token = admin_token_;
     lobby_.options().scenarios = ScenarioList::scan();
+    if (lobby_.options().scenarios.by_id.empty()) {
+        std::string dirs;
+        for (const std::string& d : scenario_dirs()) dirs += (dirs.empty() ? "" : ", ") + d;
+        log_("no scenarios found (looked in " + dirs + "); games cannot be created until a scenarios/ folder is " +
+             "installed or GB_DATA_DIR names one (gb-server --help lists the folders searched)");
+    }
     if (options_.sign_journals) {
         signer_ = std::make_unique<JournalSigner>(JournalSigner::load_or_create(options_.data_dir));
         lobby_.options().signer = signer_.get();

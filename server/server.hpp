@@ -36,8 +36,8 @@ struct ServerOptions {
     std::ostream* log = nullptr;  // one line per event that matters; null: silent
 };
 
-// Where journals live by default: $XDG_DATA_HOME/grand-bargain, or
-// ~/.local/share/grand-bargain.
+// Where journals live by default: the user's data folder (user_data_dir():
+// $XDG_DATA_HOME/grand-bargain, ~/.local/share/grand-bargain, %APPDATA%\grand-bargain).
 std::string default_data_dir();
 
 // Ties the parts together: the transport brings messages, the lobby and its

@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "action_decl.hpp"
+#include "data_dirs.hpp"
 #include "commands.hpp"
 #include "terminal.hpp"
 
@@ -81,7 +82,9 @@ void usage(std::ostream& o) {
          "  lobby              create, list and close games on a server; server statistics\n"
          "  bot                play one seat of a game on a server\n"
          "  load               load generator for a server: latency and throughput\n"
-         "  actions            list every action: its tag, who may issue it, in which phases\n";
+         "  actions            list every action: its tag, who may issue it, in which phases\n"
+         "\n"
+      << gb::data_help();
 }
 
 // `gb actions [--markdown]`: the action declarations (core/action_decl.hpp),
