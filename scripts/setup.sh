@@ -3,7 +3,9 @@
 # configures and builds into the given build folder.
 # usage: scripts/setup.sh [--tests] [BUILD_DIR] [extra cmake args...]
 #   --tests  also install what only the tests need: Xvfb (client tests), Chromium
-#            (report screenshots), clang and its runtime (libFuzzer smoke runs)
+#            (report screenshots), clang and its runtime (libFuzzer smoke runs), and
+#            the packaging checks: lintian, appstreamcli, desktop-file-validate,
+#            systemd-analyze, debootstrap (the clean-root .deb test), rsvg-convert (icons)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,7 +13,8 @@ cd "$(dirname "$0")/.."
 PACKAGES=(build-essential cmake pkg-config libtoml11-dev libcereal-dev libenet-dev libsodium-dev catch2 python3
           libsfml-dev libimgui-dev libstb-dev libgl-dev libx11-dev libgl1-mesa-dri fonts-dejavu-core)
 if [ "${1:-}" = "--tests" ] || [ "${1:-}" = "--with-fuzz" ]; then
-  PACKAGES+=(xvfb xauth chromium clang libclang-rt-dev)
+  PACKAGES+=(xvfb xauth chromium clang libclang-rt-dev
+            lintian appstream desktop-file-utils systemd debootstrap librsvg2-bin dpkg-dev file)
   shift
 fi
 
