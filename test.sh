@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds, and runs every test: first the normal
-# build in build/, then the tests again under ASan/UBSan in build-asan/.
+# build in build/, then the tests again under ASan/UBSan in build-asan/; with
+# GB_PACKAGE_TEST=1 (CI sets it) also the .deb in a clean Debian 12 root.
 set -euo pipefail
 cd "$(dirname "$0")"
 jobs=$(nproc 2>/dev/null || echo 2)
@@ -38,6 +39,15 @@ if command -v clang++ >/dev/null 2>&1; then
   build-fuzz/bin/fuzz_journal -max_total_time=20 -rss_limit_mb=1024 "$corpus/journal" 2>&1 | tail -n 2
 else
   echo "== clang not found: fuzz smoke runs skipped"
+fi
+
+if [ "${GB_PACKAGE_TEST:-0}" = 1 ]; then
+  # Slow and needs root: the .deb built and installed in a clean Debian 12 root.
+  echo "== the Debian package in a clean root (GB_PACKAGE_TEST=1)"
+  scripts/package.sh deb dist
+  scripts/test-package.sh "$(ls -t dist/grand-bargain_*_amd64.deb | head -1)"
+else
+  echo "== the package test is skipped (GB_PACKAGE_TEST=1 runs it: scripts/test-package.sh, as root)"
 fi
 
 echo "== all tests passed"
