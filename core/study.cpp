@@ -836,7 +836,7 @@ std::string study_table(const Study& s) {
     line("arcs (cut-offs and frameworks by turn, end): the most common covers %.1f%% of games;", s.top_arc_share * 100);
     for (std::size_t i = 0; i < s.arcs.size() && i < 4; ++i)
         line(" %s %d%s", s.arcs[i].first.c_str(), s.arcs[i].second, i + 1 < std::min<std::size_t>(4, s.arcs.size()) ? " |" : "");
-    line("\n\n");
+    t += "\n\n";
 
     t += "claims\n";
     for (const Claim& c : s.claims) {
