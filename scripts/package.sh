@@ -15,7 +15,9 @@ case "$what" in
     # the build path mapped away), as a Debian package is built with.
     cxxflags="$(dpkg-buildflags --get CXXFLAGS) $(dpkg-buildflags --get CPPFLAGS)"
     ldflags=$(dpkg-buildflags --get LDFLAGS)
-    scripts/setup.sh build-deb -DGB_TESTS=OFF -DCMAKE_INSTALL_PREFIX=/usr \
+    launcher=()
+    if command -v ccache >/dev/null; then launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache); fi
+    scripts/setup.sh build-deb "${launcher[@]}" -DGB_TESTS=OFF -DCMAKE_INSTALL_PREFIX=/usr \
       -DGB_SYSTEMD_UNIT_DIR=/lib/systemd/system -DGB_DEFAULTS_DIR=/etc/default \
       "-DCMAKE_CXX_FLAGS=$cxxflags" "-DCMAKE_EXE_LINKER_FLAGS=$ldflags"
     rm -f build-deb/grand-bargain_*.deb
