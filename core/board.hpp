@@ -153,6 +153,7 @@ struct Event {
         amendment,  // a = result index, value = success, text = reason
         setting,    // text = what and why
         bookmark,   // text
+        action_points,  // team, value = points this turn, delta = value - the base, a = from cards and deals, b = from the team's rule
     };
     Kind kind = Kind::note;
     std::int8_t team = -1;

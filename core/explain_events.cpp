@@ -202,6 +202,15 @@ std::string explain_event(const GameState& g, const Event& e) {
             return sentence("the White Cell changes result " + std::to_string(e.a + 1) + " of the report: " + e.text);
         case Event::Kind::setting: return sentence("White Cell: " + seat_words(g, e.text));
         case Event::Kind::bookmark: return sentence("bookmark: " + e.text);
+        case Event::Kind::action_points: {
+            int base = e.value - e.delta;
+            std::string out = team_name(g, e.team) + " has " + std::to_string(e.value) + " action point" +
+                              (e.value == 1 ? "" : "s") + " this turn instead of " + std::to_string(base);
+            std::string why;
+            if (e.b) why += signed_number(e.b) + " from " + owner(g, e.team) + " action-point rule (see the team brief)";
+            if (e.a) why += (why.empty() ? "" : ", ") + signed_number(e.a) + " from cards and deals of last turn";
+            return sentence(out + (why.empty() ? std::string() : ": " + why));
+        }
     }
     return {};
 }

@@ -728,9 +728,21 @@ void enter_orders(GameState& g, std::vector<Event>& ev) {
     for (Team t : kAllTeams) {
         EffectContext ctx;
         ctx.self = idx(t);
-        int ap = g.sc().rules.action_points[idx(t)] +
-                 evaluate(g.sc(), g.board, g.sc().teams[idx(t)].ap_mods, ctx, false) + g.board.ap_bonus[idx(t)];
+        int base = g.sc().rules.action_points[idx(t)];
+        int mods = evaluate(g.sc(), g.board, g.sc().teams[idx(t)].ap_mods, ctx, false);
+        int ap = base + mods + g.board.ap_bonus[idx(t)];
         g.ap[idx(t)] = static_cast<std::int16_t>(std::clamp(ap, 0, 12));
+        if (g.ap[idx(t)] != base) {  // points that changed, with their reason, for the team and the White Cell
+            Event e;
+            e.kind = Event::Kind::action_points;
+            e.team = static_cast<std::int8_t>(idx(t));
+            e.value = g.ap[idx(t)];
+            e.delta = g.ap[idx(t)] - base;
+            e.a = static_cast<std::int16_t>(g.board.ap_bonus[idx(t)]);
+            e.b = static_cast<std::int16_t>(mods);
+            e.audience = static_cast<std::uint8_t>(bit(t) | Event::kControl);
+            ev.push_back(e);
+        }
         g.board.ap_bonus[idx(t)] = 0;
         g.drafts[idx(t)].clear();
         g.orders[idx(t)].clear();
