@@ -6,8 +6,8 @@
 #include <algorithm>
 
 #include "adjudication.hpp"
-#include "narrate.hpp"
 #include "explain_words.hpp"
+#include "narrate.hpp"
 #include "rules.hpp"
 
 namespace gb {
@@ -116,8 +116,7 @@ std::string moved(int old, int delta, int lo, int hi, const char* up = "rises", 
         return std::string("would ") + (delta > 0 ? "rise" : "fall") + " by " + by + " but is already at its " +
                (delta > 0 ? "ceiling, " : "floor, ") + std::to_string(got);
     if (got != want)
-        return verb + " by " + by + " and stops at the " + (delta > 0 ? "ceiling, " : "floor, ") +
-               std::to_string(got);
+        return verb + " by " + by + " and stops at the " + (delta > 0 ? "ceiling, " : "floor, ") + std::to_string(got);
     return verb + " by " + by + ", to " + std::to_string(got);
 }
 
@@ -152,9 +151,9 @@ std::string spoiler_consequence(const GameState& g, const Board& b) {
     const Rules& r = g.sc().rules;
     if (!r.fragility) return "the fragility rule is off in this scenario, so talks stay as they are";
     if (b.channel == Channel::closed)
-        return r.closed_spoiler_trust ? "no talks are open, so trust falls by " +
-                                            std::to_string(-r.closed_spoiler_trust)
-                                      : "no talks are open, so nothing is cut off";
+        return r.closed_spoiler_trust
+                   ? "no talks are open, so trust falls by " + std::to_string(-r.closed_spoiler_trust)
+                   : "no talks are open, so nothing is cut off";
     bool holds = b.channel == Channel::strategic;
     if (r.spoiler_hold > 0) {
         int implemented = 0;
@@ -197,27 +196,31 @@ std::string effect_sentence(const GameState& g, const Board& b, const Effect& e,
             if (ctx.self == idx(Team::us)) return sentence(track_effect(g, b, Track::us_hawks, e));
             if (ctx.self == idx(Team::iran)) return sentence(track_effect(g, b, Track::iran_hardliners, e));
             if (ctx.self >= 0) return {};  // Israel and the Gulf have no opposition track
-            return sentence(std::string("the acting side's own hardliners (the hawks in Washington or the hardliners in "
-                                        "Tehran) ") +
-                            (e.value >= 0 ? "rise" : "fall") + " by " + std::to_string(std::abs(e.value)));
+            return sentence(
+                std::string("the acting side's own hardliners (the hawks in Washington or the hardliners in "
+                            "Tehran) ") +
+                (e.value >= 0 ? "rise" : "fall") + " by " + std::to_string(std::abs(e.value)));
         case EffectVerb::influence: {
             int r = e.a == kRefTarget ? ctx.region : e.a, t = resolve(e.team, ctx.self, ctx.other);
-            std::string what = (t >= 0 ? owner(g, t) : std::string("the acting team's")) + " influence in " + region(g, r) + " ";
-            if (r < 0 || t < 0) return sentence(what + (e.value >= 0 ? "rises" : "falls") + " by " +
-                                                std::to_string(std::abs(e.value)));
+            std::string what =
+                (t >= 0 ? owner(g, t) : std::string("the acting team's")) + " influence in " + region(g, r) + " ";
+            if (r < 0 || t < 0)
+                return sentence(what + (e.value >= 0 ? "rises" : "falls") + " by " + std::to_string(std::abs(e.value)));
             return sentence(what + moved(b.regions[r].influence[t], e.value, 0, 10));
         }
         case EffectVerb::stability: {
             int r = e.a == kRefTarget ? ctx.region : e.a;
             std::string what = "stability in " + region(g, r) + " ";
-            if (r < 0) return sentence(what + (e.value >= 0 ? "rises" : "falls") + " by " + std::to_string(std::abs(e.value)));
+            if (r < 0)
+                return sentence(what + (e.value >= 0 ? "rises" : "falls") + " by " + std::to_string(std::abs(e.value)));
             return sentence(what + moved(b.regions[r].stability, e.value, 1, 5));
         }
         case EffectVerb::marker: {
             int r = e.a == kRefTarget ? ctx.region : e.a, k = e.b == kRefTarget ? ctx.marker : e.b;
             std::string what = "the armed group " + marker(g, k) + " in " + region(g, r) + " ";
             if (r < 0 || k < 0)
-                return sentence(what + (e.value >= 0 ? "grows" : "shrinks") + " by " + std::to_string(std::abs(e.value)));
+                return sentence(what + (e.value >= 0 ? "grows" : "shrinks") + " by " +
+                                std::to_string(std::abs(e.value)));
             return sentence(what + moved(b.marker(r, k), e.value, 0, 9, "grows", "shrinks"));
         }
         case EffectVerb::channel:
@@ -230,8 +233,7 @@ std::string effect_sentence(const GameState& g, const Board& b, const Effect& e,
                                 channel_words(b.channel) + ", so it does not change");
             return sentence("the US–Iran channel widens one step, from " + channel_words(b.channel) + " to " +
                             channel_words(static_cast<Channel>(static_cast<int>(b.channel) + 1)));
-        case EffectVerb::spoiler:
-            return sentence("Spoiler (" + e.text + "): " + spoiler_consequence(g, b));
+        case EffectVerb::spoiler: return sentence("Spoiler (" + e.text + "): " + spoiler_consequence(g, b));
         case EffectVerb::counter: {
             int old = e.a >= 0 && e.a < kMaxCounters ? b.counters[e.a] : 0;
             std::string what = counter_words(s, e.a) + " ";
@@ -241,7 +243,8 @@ std::string effect_sentence(const GameState& g, const Board& b, const Effect& e,
         case EffectVerb::security: {
             int t = resolve(e.team, ctx.self, ctx.other);
             std::string what = (t >= 0 ? owner(g, t) : std::string("the team's")) + " security ";
-            if (t < 0) return sentence(what + (e.value >= 0 ? "rises" : "falls") + " by " + std::to_string(std::abs(e.value)));
+            if (t < 0)
+                return sentence(what + (e.value >= 0 ? "rises" : "falls") + " by " + std::to_string(std::abs(e.value)));
             return sentence(what + moved(b.security[t], e.value, 0, 1 << 20));
         }
         case EffectVerb::hand: {

@@ -22,8 +22,12 @@ std::string change(int delta, int value, const char* up = "rises", const char* d
 std::string bounded(int delta, int value, int lo, int hi, bool many = false) {
     std::string out = many ? change(delta, value, "rise", "fall") : change(delta, value);
     std::string by = std::to_string(delta < 0 ? -delta : delta);
-    if (delta < 0 && value == lo) out = (many ? "fall by " : "falls by ") + by + " and stop" + (many ? "" : "s") + " at the floor, " + std::to_string(lo);
-    if (delta > 0 && value == hi) out = (many ? "rise by " : "rises by ") + by + " and stop" + (many ? "" : "s") + " at the ceiling, " + std::to_string(hi);
+    if (delta < 0 && value == lo)
+        out = (many ? "fall by " : "falls by ") + by + " and stop" + (many ? "" : "s") + " at the floor, " +
+              std::to_string(lo);
+    if (delta > 0 && value == hi)
+        out = (many ? "rise by " : "rises by ") + by + " and stop" + (many ? "" : "s") + " at the ceiling, " +
+              std::to_string(hi);
     return out;
 }
 
@@ -58,8 +62,8 @@ std::string ratify_words(const std::string& text) {
     int total = std::atoi(tail.c_str());
     auto sp = tail.find_last_of(' ');
     int target = sp == std::string::npos ? 0 : std::atoi(tail.c_str() + sp + 1);
-    return sentence(head + ": rolled " + std::to_string(total) + " with trust and the opposition at home counted, needed " +
-                    std::to_string(target));
+    return sentence(head + ": rolled " + std::to_string(total) +
+                    " with trust and the opposition at home counted, needed " + std::to_string(target));
 }
 
 // Seat and setting texts name teams by id ("now leads us"): say their names.
@@ -73,7 +77,8 @@ std::string seat_words(const GameState& g, std::string text) {
         if (text == committed) text = team_name(g, idx(t)) + " committed its orders";
         for (const char* verb : {" granted", " withdrawn"}) {
             std::string view = "view of " + id + verb;
-            if (text.rfind(view, 0) == 0) text = "view of " + team_name(g, idx(t)) + text.substr(view.size() - std::string(verb).size());
+            if (text.rfind(view, 0) == 0)
+                text = "view of " + team_name(g, idx(t)) + text.substr(view.size() - std::string(verb).size());
         }
     }
     std::replace(text.begin(), text.end(), '_', ' ');
@@ -91,15 +96,18 @@ ResultText explain_result(const GameState& g, const Result& r) {
                        (r.success ? "succeeded" : "failed");
         int total = r.die1 + r.die2 + r.modifier;
         if (r.die1 > 0) {
-            out.sentence += std::string(": rolled ") + std::to_string(total) + (r.modifier ? " with its modifiers" : "") +
-                            ", needed " + std::to_string(r.target);
+            out.sentence += std::string(": rolled ") + std::to_string(total) +
+                            (r.modifier ? " with its modifiers" : "") + ", needed " + std::to_string(r.target);
             out.dice = "Dice " + std::to_string(r.die1) + " and " + std::to_string(r.die2) + ", " +
-                       (r.modifier ? signed_number(r.modifier) + " in modifiers" : std::string("no modifiers")) +
-                       ": " + std::to_string(total) + " against " + std::to_string(r.target) + ".";
+                       (r.modifier ? signed_number(r.modifier) + " in modifiers" : std::string("no modifiers")) + ": " +
+                       std::to_string(total) + " against " + std::to_string(r.target) + ".";
         }
-        if (!r.amended && r.reason == "interdicted") out.sentence += ": an interdiction stopped the shipment";
-        else if (!r.amended && r.reason == "interdiction in place") out.sentence += ": the interdiction is in place";
-        else if (!r.amended && !r.reason.empty() && r.reason != "roll failed") out.sentence += ": " + r.reason;
+        if (!r.amended && r.reason == "interdicted")
+            out.sentence += ": an interdiction stopped the shipment";
+        else if (!r.amended && r.reason == "interdiction in place")
+            out.sentence += ": the interdiction is in place";
+        else if (!r.amended && !r.reason.empty() && r.reason != "roll failed")
+            out.sentence += ": " + r.reason;
     }
     out.sentence = sentence(out.sentence);
     if (r.amended) out.sentence += " The White Cell changed this result: " + sentence(r.reason);
@@ -118,14 +126,16 @@ std::string explain_event(const GameState& g, const Event& e) {
         }
         case Event::Kind::influence:
             return sentence(owner(g, e.team) + " influence in " + reg(e.a) + " " + bounded(e.delta, e.value, 0, 10));
-        case Event::Kind::stability: return sentence("stability in " + reg(e.a) + " " + bounded(e.delta, e.value, 1, 5));
+        case Event::Kind::stability:
+            return sentence("stability in " + reg(e.a) + " " + bounded(e.delta, e.value, 1, 5));
         case Event::Kind::marker:
             return sentence("the armed group " + marker(g, e.b) + " in " + reg(e.a) + " " +
                             change(e.delta, e.value, "grows", "shrinks"));
         case Event::Kind::channel:
             if (e.value == static_cast<int>(Channel::closed)) return "The US–Iran channel closes.";
-            return sentence("the US–Iran channel goes from " + channel_words(static_cast<Channel>(std::clamp<int>(e.a, 0, 3))) +
-                            " to " + channel_words(static_cast<Channel>(std::clamp(e.value, 0, 3))));
+            return sentence("the US–Iran channel goes from " +
+                            channel_words(static_cast<Channel>(std::clamp<int>(e.a, 0, 3))) + " to " +
+                            channel_words(static_cast<Channel>(std::clamp(e.value, 0, 3))));
         case Event::Kind::spoiler: return sentence("a spoiler: " + e.text);
         case Event::Kind::cutoff:
             return sentence("the talks are cut off: the channel closes and trust between the US and Iran falls to " +
@@ -155,10 +165,11 @@ std::string explain_event(const GameState& g, const Event& e) {
         case Event::Kind::note:
             if (e.text.rfind("escalation:", 0) == 0)
                 return sentence(std::string(e.value >= e.delta ? "Escalation: an incident no one ordered"
-                                                                : "No escalation this turn") +
+                                                               : "No escalation this turn") +
                                 " (the escalation roll came to " + std::to_string(e.value) + ", and " +
                                 std::to_string(e.delta) + " sets off an incident)");
-            if (e.text.rfind("the framework is ratified", 0) == 0 || e.text.rfind("the framework fails at home", 0) == 0)
+            if (e.text.rfind("the framework is ratified", 0) == 0 ||
+                e.text.rfind("the framework fails at home", 0) == 0)
                 return ratify_words(e.text);
             return sentence(seat_words(g, e.text));
         case Event::Kind::phase:
@@ -207,7 +218,8 @@ std::string explain_event(const GameState& g, const Event& e) {
             std::string out = team_name(g, e.team) + " has " + std::to_string(e.value) + " action point" +
                               (e.value == 1 ? "" : "s") + " this turn instead of " + std::to_string(base);
             std::string why;
-            if (e.b) why += signed_number(e.b) + " from " + owner(g, e.team) + " action-point rule (see the team brief)";
+            if (e.b)
+                why += signed_number(e.b) + " from " + owner(g, e.team) + " action-point rule (see the team brief)";
             if (e.a) why += (why.empty() ? "" : ", ") + signed_number(e.a) + " from cards and deals of last turn";
             return sentence(out + (why.empty() ? std::string() : ": " + why));
         }

@@ -42,9 +42,7 @@ std::string words::term_subject(const GameState& g, const Term& t, const EffectC
             std::string m = "the armed group " + marker(g, t.a == kRefTarget ? ctx.marker : t.a);
             return t.b == kRefNone ? m + " (its strength everywhere)" : m + " in " + reg(t.b);
         }
-        case TermSource::control:
-            condition = true;
-            return team(g, resolve(t.b, ctx)) + " controlling " + reg(t.a);
+        case TermSource::control: condition = true; return team(g, resolve(t.b, ctx)) + " controlling " + reg(t.a);
         case TermSource::controls: return "the regions " + team(g, resolve(t.team, ctx)) + " controls";
         case TermSource::counter: return counter_words(s, t.a);
         case TermSource::security: return whose(g, resolve(t.team, ctx), ctx) + " security";
@@ -55,7 +53,7 @@ std::string words::term_subject(const GameState& g, const Term& t, const EffectC
             condition = true;
             return t.a == static_cast<int>(Outcome::war)        ? "a regional war at the end"
                    : t.a == static_cast<int>(Outcome::breakout) ? "a nuclear breakout at the end"
-                                                               : "a US–Iran rapprochement at the end";
+                                                                : "a US–Iran rapprochement at the end";
         case TermSource::bargain_term:
             condition = true;
             return "the bargain term “" +
@@ -115,8 +113,7 @@ void special_lines(const GameState& g, Team team, const Order& o, const EffectCo
                               "); the other side accepts or rejects it in the next negotiation.");
             break;
         case Special::interdict:
-            x.lines.push_back("If it succeeds, any arms shipment to " + region(g, o.region) +
-                              " this turn is stopped.");
+            x.lines.push_back("If it succeeds, any arms shipment to " + region(g, o.region) + " this turn is stopped.");
             break;
         case Special::shipment:
             x.lines.push_back("An interdiction in " + region(g, o.region) + " this turn stops it.");
@@ -153,8 +150,7 @@ std::string term_phrase(const GameState& g, const Term& t, const EffectContext& 
     if (condition && t.test != Term::Test::value && t.threshold == 1)  // "below 1": it does not hold
         return w + (t.test == Term::Test::below ? " unless " : " if ") + condition_clause(what);
     if (t.test == Term::Test::below) return w + " while " + what + is + "below " + std::to_string(t.threshold);
-    if (t.test == Term::Test::at_least)
-        return w + " once " + what + is + "at least " + std::to_string(t.threshold);
+    if (t.test == Term::Test::at_least) return w + " once " + what + is + "at least " + std::to_string(t.threshold);
     if (condition) return w + " if " + condition_clause(what);
     return w + " for each point of " + what;
 }
@@ -245,7 +241,8 @@ Explanation explain_action(const GameState& g, Team team, int action) {
         x.lines.push_back("Only while the channel is at " + channel_words(*a.needs_channel) + ".");
     else if (a.needs_channel)
         x.lines.push_back("Only while the channel is at " + channel_words(*a.needs_channel) + " or beyond.");
-    if (a.max_channel && *a.max_channel != Channel::strategic && !(a.needs_channel && *a.needs_channel == *a.max_channel))
+    if (a.max_channel && *a.max_channel != Channel::strategic &&
+        !(a.needs_channel && *a.needs_channel == *a.max_channel))
         x.lines.push_back("Only while the channel is no further than " + channel_words(*a.max_channel) + ".");
     if (a.min_turn > 1) x.lines.push_back("Not before turn " + std::to_string(a.min_turn) + ".");
     for (const Term& t : a.premise) {
@@ -264,7 +261,8 @@ Explanation explain_action(const GameState& g, Team team, int action) {
 
 Explanation explain_concession(const GameState& g, int concession, Team giver, Team receiver) {
     const Scenario& s = g.sc();
-    if (concession < 0 || concession >= static_cast<int>(s.concessions.size())) return {"An unknown concession", {}, false};
+    if (concession < 0 || concession >= static_cast<int>(s.concessions.size()))
+        return {"An unknown concession", {}, false};
     const ConcessionDef& c = s.concessions[concession];
     Explanation x;
     x.title = c.name;
@@ -330,8 +328,9 @@ Explanation explain_term(const GameState& g, int term) {
     ctx.turn = g.turn;
     x.lines.push_back(t.side == TermSide::regional ? std::string("A regional term: Israel and the Gulf States take a "
                                                                  "stance on it at the regional security forum.")
-                                                   : team_name(g, ctx.self) + " owes it once a framework is accepted, "
-                                                                              "and must carry it out within " +
+                                                   : team_name(g, ctx.self) +
+                                                         " owes it once a framework is accepted, "
+                                                         "and must carry it out within " +
                                                          std::to_string(s.rules.implement_within) + " turns.");
     add_effects(x, effect_sentences(g, g.board, t.effects, ctx), "When carried out: ");
     if (!t.forbids.empty()) {

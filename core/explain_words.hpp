@@ -8,10 +8,10 @@
 
 namespace gb::words {
 
-std::string plain(std::string id);       // "mek_assurance" -> "mek assurance"
-std::string cap(std::string s);          // first letter upper case
-std::string sentence(std::string s);     // capitalised, ending with a full stop
-std::string signed_number(int v);        // "+2", "-1", "0"
+std::string plain(std::string id);              // "mek_assurance" -> "mek assurance"
+std::string cap(std::string s);                 // first letter upper case
+std::string sentence(std::string s);            // capitalised, ending with a full stop
+std::string signed_number(int v);               // "+2", "-1", "0"
 std::string team(const GameState& g, int t);    // "Iran"; "the acting team" for none
 std::string owner(const GameState& g, int t);   // "Iran's", "Gulf States'"
 std::string region(const GameState& g, int r);  // "Iraq"; "the target region" for none

@@ -87,7 +87,9 @@ int sign(int v) {
 
 // Whether an order's effect pushes the same thing a concession's effect moves, the other way.
 bool opposes(const Effect& given, const EffectContext& gctx, const Effect& ordered, const EffectContext& octx) {
-    auto team_of = [](int ref, const EffectContext& c) { return ref == kRefSelf ? c.self : ref == kRefOther ? c.other : ref; };
+    auto team_of = [](int ref, const EffectContext& c) {
+        return ref == kRefSelf ? c.self : ref == kRefOther ? c.other : ref;
+    };
     auto track_of = [](const Effect& e, const EffectContext& c) {
         if (e.verb == EffectVerb::track) return e.a;
         if (c.self == idx(Team::us)) return idx(Track::us_hawks);
@@ -105,15 +107,18 @@ bool opposes(const Effect& given, const EffectContext& gctx, const Effect& order
     switch (given.verb) {
         case EffectVerb::marker:
             return reg(given.a, gctx) == reg(ordered.a, octx) &&
-                   (given.b == kRefTarget ? gctx.marker : given.b) == (ordered.b == kRefTarget ? octx.marker : ordered.b) &&
+                   (given.b == kRefTarget ? gctx.marker : given.b) ==
+                       (ordered.b == kRefTarget ? octx.marker : ordered.b) &&
                    sign(given.value) == -sign(ordered.value);
         case EffectVerb::influence:
-            return reg(given.a, gctx) == reg(ordered.a, octx) && team_of(given.team, gctx) == team_of(ordered.team, octx) &&
+            return reg(given.a, gctx) == reg(ordered.a, octx) &&
+                   team_of(given.team, gctx) == team_of(ordered.team, octx) &&
                    sign(given.value) == -sign(ordered.value);
         case EffectVerb::stability:
             return reg(given.a, gctx) == reg(ordered.a, octx) && sign(given.value) == -sign(ordered.value);
         case EffectVerb::security:
-            return team_of(given.team, gctx) == team_of(ordered.team, octx) && sign(given.value) == -sign(ordered.value);
+            return team_of(given.team, gctx) == team_of(ordered.team, octx) &&
+                   sign(given.value) == -sign(ordered.value);
         default: return false;
     }
 }
@@ -145,18 +150,18 @@ std::vector<OrderWarning> order_warnings(const GameState& g, Team team, const Or
         if (deal.status != OfferStatus::accepted) continue;
         // 1. A deal that already moved the channel past what the order needs.
         Board b = after_deals(g, deal, true);
-        std::string all = names(g, deal.gives) + (deal.gives.empty() || deal.wants.empty() ? "" : " and ") +
-                          names(g, deal.wants);
+        std::string all =
+            names(g, deal.gives) + (deal.gives.empty() || deal.wants.empty() ? "" : " and ") + names(g, deal.wants);
         if (a.max_channel && g.board.channel <= *a.max_channel && b.channel > *a.max_channel)
             out.push_back({OrderWarning::Kind::repeats_deal,
                            "The accepted deal (" + all + ") already takes the channel to " + channel_words(b.channel) +
                                ": this order needs it at " + channel_words(*a.max_channel) +
                                " or below, so it will fail and waste its " + points + "."});
         else if (a.needs_channel && g.board.channel >= *a.needs_channel && b.channel < *a.needs_channel)
-            out.push_back({OrderWarning::Kind::repeats_deal,
-                           "The accepted deal (" + all + ") leaves the channel at " + channel_words(b.channel) +
-                               ": this order needs " + channel_words(*a.needs_channel) + ", so it will fail and waste its " +
-                               points + "."});
+            out.push_back({OrderWarning::Kind::repeats_deal, "The accepted deal (" + all + ") leaves the channel at " +
+                                                                 channel_words(b.channel) + ": this order needs " +
+                                                                 channel_words(*a.needs_channel) +
+                                                                 ", so it will fail and waste its " + points + "."});
         // 2. Undoing what the team gave.
         if (deal.from != team && deal.to != team) continue;
         Team other = deal.from == team ? deal.to : deal.from;
@@ -174,9 +179,9 @@ std::vector<OrderWarning> order_warnings(const GameState& g, Team team, const Or
                                    " gave " + team_name(g, idx(other)) + " in an accepted deal."});
         }
         if (pair(team, other) && spoils(a.success))
-            out.push_back({OrderWarning::Kind::breaks_deal,
-                           "This order costs trust (or is a spoiler) right after " + team_name(g, idx(team)) +
-                               "'s accepted deal with " + team_name(g, idx(other)) + "."});
+            out.push_back({OrderWarning::Kind::breaks_deal, "This order costs trust (or is a spoiler) right after " +
+                                                                team_name(g, idx(team)) + "'s accepted deal with " +
+                                                                team_name(g, idx(other)) + "."});
     }
     for (const Promise& p : g.board.promises)
         if (p.team == idx(team) && spoils(a.success))
@@ -199,7 +204,8 @@ std::string promise_reminder(const GameState& g, Team team, const std::vector<Or
     for (const ActionDef& a : s.actions)
         if (a.reciprocal && (a.teams & (1u << idx(team)))) keep += (keep.empty() ? "“" : ", “") + a.name + "”";
     return team_name(g, idx(team)) + "'s promise to reciprocate falls due this turn: without a reciprocal order (" +
-           keep + ") or a US–Iran deal it is broken, and trust falls by " + std::to_string(s.rules.promise_penalty) + ".";
+           keep + ") or a US–Iran deal it is broken, and trust falls by " + std::to_string(s.rules.promise_penalty) +
+           ".";
 }
 
 }  // namespace gb

@@ -29,8 +29,8 @@ Targets order_targets(const GameState& g, Team team, int action, const std::vect
 
 struct OrderWarning {
     enum class Kind : std::uint8_t {
-        repeats_deal,  // an accepted deal already did it: the order will fail and waste its points
-        breaks_deal,   // it undoes what the team gave in an accepted deal
+        repeats_deal,    // an accepted deal already did it: the order will fail and waste its points
+        breaks_deal,     // it undoes what the team gave in an accepted deal
         breaks_promise,  // the team promised reciprocity and the order spoils or costs trust
     };
     Kind kind = Kind::breaks_deal;

@@ -45,30 +45,34 @@ std::vector<PrimerPage> pages(const GameState& g, std::optional<Team> team) {
     const Scenario& s = g.sc();
     std::vector<PrimerPage> out;
     PrimerPage turn{"The turn", {}};
-    turn.paragraphs.push_back("The game lasts " + std::to_string(s.turns()) + " turns" +
-                              (s.calendar.empty() ? std::string(".")
-                                                  : ", from " + s.calendar.front() + " to " + s.calendar.back() + ".") +
-                              " Each turn has five phases.");
-    turn.paragraphs.push_back("1. Inject: the White Cell draws an event card from history. Some cards ask one team to "
-                              "choose how to answer; each option shows what it does.");
+    turn.paragraphs.push_back(
+        "The game lasts " + std::to_string(s.turns()) + " turns" +
+        (s.calendar.empty() ? std::string(".") : ", from " + s.calendar.front() + " to " + s.calendar.back() + ".") +
+        " Each turn has five phases.");
+    turn.paragraphs.push_back(
+        "1. Inject: the White Cell draws an event card from history. Some cards ask one team to "
+        "choose how to answer; each option shows what it does.");
     turn.paragraphs.push_back("2. Negotiation (" + minutes(s.rules.negotiation_seconds) +
                               "): teams talk and trade offers of concessions. An accepted offer is a deal: it happens "
                               "when the orders are carried out.");
     turn.paragraphs.push_back("3. Orders (" + minutes(s.rules.orders_seconds) +
                               "): each team spends its action points on secret orders and commits them. Nobody sees "
                               "the others' orders until the report.");
-    turn.paragraphs.push_back("4. Adjudication: deals first, then every order in a fixed order, each with its roll of "
-                              "two dice where it needs one. The White Cell reviews the draft report and may amend a "
-                              "result, with a reason everyone sees.");
-    turn.paragraphs.push_back("5. End of turn: the report is released; secret talks may leak; promises and bargain "
-                              "terms fall due; scores are counted.");
+    turn.paragraphs.push_back(
+        "4. Adjudication: deals first, then every order in a fixed order, each with its roll of "
+        "two dice where it needs one. The White Cell reviews the draft report and may amend a "
+        "result, with a reason everyone sees.");
+    turn.paragraphs.push_back(
+        "5. End of turn: the report is released; secret talks may leak; promises and bargain "
+        "terms fall due; scores are counted.");
     out.push_back(turn);
 
     PrimerPage map{"The map", {}};
-    map.paragraphs.push_back("A region is filled with the colour of the team that controls it. A team controls a land "
-                             "region when its influence is at least the region's stability and ahead of every other "
-                             "team's by at least the stability. Seas and the boxes (such as Washington or Tehran) are "
-                             "never controlled.");
+    map.paragraphs.push_back(
+        "A region is filled with the colour of the team that controls it. A team controls a land "
+        "region when its influence is at least the region's stability and ahead of every other "
+        "team's by at least the stability. Seas and the boxes (such as Washington or Tehran) are "
+        "never controlled.");
     map.paragraphs.push_back("The dark square on a region is its stability, from 1 (fragile) to 5 (solid).");
     map.paragraphs.push_back("The discs are each team's influence there, from 0 to 10, in the team's colour.");
     std::string groups;
@@ -91,13 +95,16 @@ std::vector<PrimerPage> pages(const GameState& g, std::optional<Team> team) {
     tracks.paragraphs.push_back("Regional tension at " + std::to_string(s.tracks[idx(Track::tension)].max) +
                                 " is a regional war, which ends the game; the team that brought it on loses " +
                                 std::to_string(s.rules.war_penalty) + " points.");
-    tracks.paragraphs.push_back("The US–Iran channel runs from no talks, to secret talks, to tactical cooperation, to a "
-                                "strategic framework. It starts at " + channel_words(s.start_channel) + ".");
+    tracks.paragraphs.push_back(
+        "The US–Iran channel runs from no talks, to secret talks, to tactical cooperation, to a "
+        "strategic framework. It starts at " +
+        channel_words(s.start_channel) + ".");
     out.push_back(tracks);
 
     PrimerPage scores{"Scores", {}};
-    scores.paragraphs.push_back("Each team scores by its own formula, counted on the board at every end of turn. The "
-                                "winner is the team furthest above its par (its expected score).");
+    scores.paragraphs.push_back(
+        "Each team scores by its own formula, counted on the board at every end of turn. The "
+        "winner is the team furthest above its par (its expected score).");
     for (Team t : kAllTeams) {
         if (team && *team != t) continue;
         EffectContext ctx;

@@ -24,12 +24,12 @@ std::vector<PrimerPage> primer(const Scenario& s, std::optional<Team> team = std
 
 // What a team reads at the start of a game.
 struct TeamBrief {
-    std::string title;                        // "Iran in “After 9/11: the Afghanistan channel”"
-    std::string summary;                      // the scenario's summary
-    std::vector<std::string> goals;           // what the team wants, in words
-    std::vector<std::string> scoring;         // the score formula, term by term, and par
-    std::vector<std::string> action_points;   // how many and why they change
-    std::vector<std::string> others;          // what each other team wants, in public terms
+    std::string title;                       // "Iran in “After 9/11: the Afghanistan channel”"
+    std::string summary;                     // the scenario's summary
+    std::vector<std::string> goals;          // what the team wants, in words
+    std::vector<std::string> scoring;        // the score formula, term by term, and par
+    std::vector<std::string> action_points;  // how many and why they change
+    std::vector<std::string> others;         // what each other team wants, in public terms
 };
 TeamBrief team_brief(const GameState& g, Team team);
 

@@ -13,7 +13,6 @@ namespace gb::report {
 
 namespace {
 
-
 std::string esc(const std::string& s) {
     return html_escape(s);
 }

@@ -169,7 +169,8 @@ TEST_CASE("results read as sentences, with the dice apart") {
     r.success = false;
     r.reason = "roll failed";
     ResultText t = explain_result(g, r);
-    CHECK(t.sentence == "Israel's order “Strike the nuclear programme” failed: rolled 7 with its modifiers, needed 10.");
+    CHECK(t.sentence ==
+          "Israel's order “Strike the nuclear programme” failed: rolled 7 with its modifiers, needed 10.");
     CHECK(t.dice == "Dice 1 and 3, +3 in modifiers: 7 against 10.");
     CHECK(describe_result(g, r) == t.sentence);  // what the client and the demo show
 }

@@ -26,8 +26,7 @@ TEST_CASE("armed-group targets are the groups present in their regions, never Ha
     }
     // Iran sponsors Hezbollah in Lebanon, and Hamas in the Palestinian Territories.
     bool lebanon = false;
-    for (const TargetChoice& c : t.choices)
-        lebanon |= c.label == "Hezbollah in Lebanon (strength 3)";
+    for (const TargetChoice& c : t.choices) lebanon |= c.label == "Hezbollah in Lebanon (strength 3)";
     CHECK(lebanon);
     // The US sponsors no group present where Iran's are: its list holds only its own.
     for (const TargetChoice& c : order_targets(g, Team::us, support, {}).choices)

@@ -38,7 +38,8 @@ TEST_CASE("the primer's pages come from the scenario: phases, marks, tracks, the
     for (const PrimerPage& p : pages)
         for (const std::string& para : p.paragraphs) require_plain(para);
     // The timers are the scenario's own.
-    CHECK(any_has(pages[0].paragraphs, "Negotiation (" + std::to_string(sc->rules.negotiation_seconds / 60) + " minutes)"));
+    CHECK(any_has(pages[0].paragraphs,
+                  "Negotiation (" + std::to_string(sc->rules.negotiation_seconds / 60) + " minutes)"));
     CHECK(any_has(pages[0].paragraphs, "from Autumn 2001 to Summer 2003"));
     // Every armed group is named, with who backs it.
     for (const MarkerDef& m : sc->markers) CHECK(any_has(pages[1].paragraphs, m.name));

@@ -338,7 +338,8 @@ TEST_CASE("Rejected and lapsed offers appear as missed openings, for the seats t
     const auto& missed = r.turns[0].missed;
     REQUIRE(missed.size() == 2);
     CHECK(missed[0] == "United States offers Iran “Ease sanctions”: rejected by Iran.");
-    CHECK(missed[1] == "Iran offers United States “Widen the talks”: never answered, it lapsed when negotiation closed.");
+    CHECK(missed[1] ==
+          "Iran offers United States “Widen the talks”: never answered, it lapsed when negotiation closed.");
     std::string html = render_html(r), md = render_markdown(r);
     CHECK(html.find("<h3>Missed openings</h3>") != std::string::npos);
     CHECK(text_of(html).find("missed opening " + missed[0]) != std::string::npos);
@@ -352,6 +353,6 @@ TEST_CASE("Rejected and lapsed offers appear as missed openings, for the seats t
     }
     // The score chart draws each team's par.
     for (Team team : kAllTeams)
-        CHECK(html.find("<title>" + r.scores[idx(team)].label + "&#39;s par: " +
-                        std::to_string(r.final[idx(team)].par) + "</title>") != std::string::npos);
+        CHECK(html.find("<title>" + r.scores[idx(team)].label +
+                        "&#39;s par: " + std::to_string(r.final[idx(team)].par) + "</title>") != std::string::npos);
 }
