@@ -137,22 +137,24 @@ struct Event {
         framework_open,  // value = turns
         war,             // team = cause or -1
         breakout,
-        note,       // text
-        phase,      // value = new phase, a = turn
-        inject,     // a = card
-        chosen,     // a = card, value = option, team = chooser
-        offer,      // a = offer id, team = from, b = to
-        answer,     // a = offer id, value = accepted, team = answering team
-        framework,  // team = proposer, value: 0 proposed, 1 accepted, 2 rejected, 3 lapsed; a = terms mask
-        term,       // a = term, value: 1 implemented, 2 overdue, 3 blocked
-        forum,      // team, value = stance
-        result,     // a = index in the turn report
-        game_over,  // value = end reason
-        chat,       // a = message seq
-        seat,       // text
-        amendment,  // a = result index, value = success, text = reason
-        setting,    // text = what and why
-        bookmark,   // text
+        note,           // text
+        phase,          // value = new phase, a = turn
+        inject,         // a = card
+        chosen,         // a = card, value = option, team = chooser
+        offer,          // a = offer id, team = from, b = to
+        answer,         // a = offer id, value = accepted, team = answering team
+        framework,      // team = proposer, value: 0 proposed, 1 accepted, 2 rejected, 3 lapsed; a = terms mask
+        term,           // a = term, value: 1 implemented, 2 overdue, 3 blocked
+        forum,          // team, value = stance
+        result,         // a = index in the turn report
+        game_over,      // value = end reason
+        chat,           // a = message seq
+        seat,           // text
+        amendment,      // a = result index, value = success, text = reason
+        setting,        // text = what and why
+        bookmark,       // text
+        action_points,  // team, value = points this turn, delta = value - the base, a = from cards and deals, b = from
+                        // the team's rule
     };
     Kind kind = Kind::note;
     std::int8_t team = -1;

@@ -32,6 +32,10 @@ JournalScenario scenario_for(const JournalHeader& h) {
     return out;
 }
 
+int timer_kind(Phase phase) {
+    return phase == Phase::orders ? 1 : 0;
+}
+
 ReplayedGame replay(const JournalRead& journal) {
     ReplayedGame out;
     JournalScenario js = scenario_for(journal.header);
@@ -43,12 +47,15 @@ ReplayedGame replay(const JournalRead& journal) {
     out.next_seq = journal.next_seq;
     for (const auto& [seq, record] : journal.records) {
         if (const auto* a = std::get_if<ActionRecord>(&record)) {
+            Phase before = out.state.phase;
             std::string why = replay_action(out.state, a->entry.seat, a->entry.action, a->state_hash);
             if (!why.empty()) {
                 out.error = "record " + std::to_string(seq) + " (" + action_name(a->entry.action) + "): " + why;
                 return out;
             }
             ++out.actions;
+            if (const auto* st = std::get_if<SetTimer>(&a->entry.action); st && a->entry.seat.role == SeatRole::control)
+                out.timer_settings[timer_kind(before)] = st->seconds;
         } else if (const auto* t = std::get_if<TokenRecord>(&record)) {
             out.tokens[t->token] = t->player;
         } else {

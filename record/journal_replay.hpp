@@ -2,6 +2,7 @@
 // both use it. Every action is validated again and every state hash checked.
 #pragma once
 
+#include <array>
 #include <map>
 #include <memory>
 #include <string>
@@ -33,11 +34,19 @@ struct ReplayedGame {
     std::string scenario_from;  // where it was found (JournalScenario::from)
     GameState state;
     std::map<std::string, std::uint32_t> tokens;  // resume token -> player
+    // The White Cell's last "Set phase timer" for each kind of timed phase
+    // (timer_kind), -1 when it set none (0 is "no timer"): the server applies
+    // it to every later phase of that kind, also after a restart.
+    std::array<std::int32_t, 2> timer_settings{-1, -1};
     bool closed = false;
     std::uint64_t actions = 0;
     std::uint64_t next_seq = 1;
     std::string error;  // non-empty: the game cannot be resumed; names the record
 };
+
+// The kind of timed phase a White Cell's SetTimer given in `phase` is for: 1
+// (orders) in the orders phase, else 0 (negotiation, the next timed phase).
+int timer_kind(Phase phase);
 
 // Replays a journal that read_journal accepted.
 ReplayedGame replay(const JournalRead& journal);

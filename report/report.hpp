@@ -79,6 +79,7 @@ struct TurnView {
     bool adjudicated = false;  // a report of this turn is visible
     bool draft = false;        // ...but not yet released (the White Cell's view only)
     std::vector<ResultView> deals, orders;
+    std::vector<std::string> missed;  // offers rejected or left to lapse this turn: missed openings
     std::vector<std::string> end_of_turn;
     std::vector<NoteView> white_cell;  // amendments, settings, deck changes, the end
     std::vector<NoteView> bookmarks;   // journal bookmarks and replay annotations
@@ -90,6 +91,11 @@ struct TurnView {
     std::string after_label() const;  // "After the turn", or "Where the journal stops" for an unfinished turn
     std::string chat_note() const;    // "No messages this seat could see." when there are none
 };
+
+// The turn's offers that were rejected or lapsed unanswered, as the seat of
+// `g` (a view) saw them: "Iran offers the United States “…”: rejected by the
+// United States." These are the missed openings a debrief is about.
+std::vector<std::string> missed_openings(const GameState& g, int turn);
 
 // One line of a chart: a value per point (0: the opening board; t: the end
 // of turn t; the last point of an unfinished game is where the journal stops).

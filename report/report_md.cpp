@@ -135,6 +135,11 @@ void turn_section(std::string& out, const GameReport& r, const TurnView& tv) {
         }
         out += "\n";
     }
+    if (!tv.missed.empty()) {
+        out += "### Missed openings\n\n";
+        for (const std::string& m : tv.missed) out += "- *missed opening* " + md(m) + "\n";
+        out += "\n";
+    }
     out += "### Orders and results\n\n";
     if (auto note = tv.orders_note(); !note.empty()) {
         out += "*" + md(note) + "*\n\n";

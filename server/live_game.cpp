@@ -109,6 +109,14 @@ Verdict LiveGame::record(const Seat& seat, const Action& a) {
         services_.log("game " + std::to_string(id()) + ": " + phase_line(state_) +
                       (state_.ended() ? " (game over)" : ""));
     }
+    // The White Cell's "Set phase timer" holds for every later phase of its
+    // kind: the server sets it again, journaled, as each such phase opens.
+    if (const auto* st = std::get_if<SetTimer>(&a); st && seat.role == SeatRole::control)
+        timer_settings_[timer_kind(phase)] = st->seconds;
+    if (state_.phase != phase && (state_.phase == Phase::negotiation || state_.phase == Phase::orders)) {
+        std::int32_t want = timer_settings_[timer_kind(state_.phase)];
+        if (want >= 0 && state_.timer_seconds != want && !read_only_) record(Seat::system(), SetTimer{want});
+    }
     update_timer();
     return done.verdict;
 }
@@ -158,6 +166,7 @@ void LiveGame::restore() {
     }
     state_ = std::move(rg.state);
     tokens_ = std::move(rg.tokens);
+    timer_settings_ = rg.timer_settings;
     for (Team t : kAllTeams) {
         if (!state_.bot[idx(t)])
             bots_[idx(t)].reset();
@@ -480,8 +489,11 @@ std::string LiveGame::replay(const std::vector<JournalEntry>& actions) {
 }
 
 std::string LiveGame::replay_one(const JournalEntry& e, std::size_t n) {
+    Phase before = state_.phase;
     Acted done = gb::act(state_, e.seat, e.action, true);
     if (!done.ok()) return "action " + std::to_string(n) + " (" + action_name(e.action) + "): " + done.verdict.message;
+    if (const auto* st = std::get_if<SetTimer>(&e.action); st && e.seat.role == SeatRole::control)
+        timer_settings_[timer_kind(before)] = st->seconds;  // the fork keeps the White Cell's timers
     try {
         journal_.append(ActionRecord{e, done.hash});
     } catch (const std::exception&) {

@@ -128,6 +128,10 @@ public:
     // Whether observer-code holders may choose a team when they join. Kept
     // across restarts in a file beside the journal (JOURNAL.seating); throws
     // std::runtime_error, changing nothing, when that file cannot be written.
+    // The White Cell's timer settings per kind of timed phase (see timer_kind
+    // in record/journal_replay.hpp), -1 for the scenario's; recovery restores them.
+    const std::array<std::int32_t, 2>& timer_settings() const { return timer_settings_; }
+    void set_timer_settings(const std::array<std::int32_t, 2>& s) { timer_settings_ = s; }
     bool observers_choose() const { return observers_choose_; }
     void set_observers_choose(bool on);
     // Reads the seating file, if any, when the game is resumed.
@@ -171,6 +175,7 @@ private:
     std::string read_only_why_;
     Clock::time_point retry_at_{};
     bool observers_choose_ = false;
+    std::array<std::int32_t, 2> timer_settings_{-1, -1};
     std::array<std::optional<Clock::time_point>, kTeams> lead_gone_since_{};
 };
 

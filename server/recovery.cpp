@@ -35,6 +35,7 @@ std::size_t recover_games(const std::string& data_dir, Lobby& lobby, const Log& 
         auto journal = JournalWriter::reopen(path.string(), jr, lobby.options().signer);
         auto g = std::make_unique<LiveGame>(lobby.services(), std::move(jr.header), rg.scenario, std::move(rg.state),
                                             std::move(journal), std::move(rg.tokens));
+        g->set_timer_settings(rg.timer_settings);
         g->load_seating();
         g->start_bots();
         log("game " + std::to_string(g->id()) + " resumed from " + path.filename().string() + ": " +

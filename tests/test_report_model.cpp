@@ -292,3 +292,67 @@ TEST_CASE("The thesis section of an unfinished game gives its arc so far and is 
     CHECK(starts_with(r.thesis.placed[0], "The game is not over (the journal stops in turn "));
     CHECK(render_markdown(r).find(r.thesis.placed[0]) != std::string::npos);
 }
+
+TEST_CASE("Rejected and lapsed offers appear as missed openings, for the seats that saw them", "[report]") {
+    // A journaled turn in which the US offers Iran eased sanctions (rejected)
+    // and Iran offers to widen the talks (left unanswered: it lapses).
+    TempDir dir("report-missed");
+    LoadResult loaded = load_scenario(after911_path());
+    REQUIRE(loaded.scenario);
+    JournalHeader h;
+    h.game = 1;
+    h.name = "missed openings";
+    h.scenario_id = loaded.scenario->id;
+    h.scenario_path = after911_path();
+    h.content_hash = loaded.scenario->content_hash;
+    h.scenario_files = loaded.sources;
+    h.seed = 3;
+    h.created_unix = 1700000000;
+    JournalWriter w = JournalWriter::create(dir / "game.journal", h);
+    GameState g = new_game(loaded.scenario, h.seed);
+    auto run = [&](const Seat& seat, const Action& a) {
+        Acted done = act(g, seat, a, true);
+        INFO(action_name(a) << ": " << done.verdict.message);
+        REQUIRE(done.ok());
+        w.append(ActionRecord{{seat, a}, done.hash});
+    };
+    run(Seat::system(), DrawInject{});
+    if (g.choice_pending) run(Seat::of_team(static_cast<Team>(g.card(g.inject).chooser)), Choose{0});
+    run(Seat::system(), AdvancePhase{});
+    REQUIRE(g.phase == Phase::negotiation);
+    auto ease = static_cast<std::int16_t>(g.sc().find_concession("ease_sanctions"));
+    auto widen = static_cast<std::int16_t>(g.sc().find_concession("widen_talks"));
+    run(Seat::of_team(Team::us), MakeOffer{Team::iran, {ease}, {}});
+    run(Seat::of_team(Team::iran), AnswerOffer{g.offers.back().id, false});
+    run(Seat::of_team(Team::iran), MakeOffer{Team::us, {widen}, {}});
+    run(Seat::system(), AdvancePhase{});
+    REQUIRE(g.phase == Phase::orders);
+    for (Team t : kAllTeams) run(Seat::of_team(t), Commit{});
+    REQUIRE(g.phase == Phase::adjudication);
+    run(Seat::system(), Release{});
+    w.sync();
+
+    Timeline t = Timeline::open(dir / "game.journal");
+    GameReport r = build_report(t, {}, {});  // the White Cell's: every offer
+    REQUIRE(!r.turns.empty());
+    const auto& missed = r.turns[0].missed;
+    REQUIRE(missed.size() == 2);
+    CHECK(missed[0] == "United States offers Iran “Ease sanctions”: rejected by Iran.");
+    CHECK(missed[1] ==
+          "Iran offers United States “Widen the talks”: never answered, it lapsed when negotiation closed.");
+    std::string html = render_html(r), md = render_markdown(r);
+    CHECK(html.find("<h3>Missed openings</h3>") != std::string::npos);
+    CHECK(text_of(html).find("missed opening " + missed[0]) != std::string::npos);
+    CHECK(md.find("### Missed openings") != std::string::npos);
+    CHECK(md.find("- *missed opening* ") != std::string::npos);
+    // A team's report shows only the offers its team made or received.
+    for (Team team : kAllTeams) {
+        GameReport seat = build_report(t, {Perspective{Perspective::Kind::team, team}, false}, {});
+        bool party = team == Team::us || team == Team::iran;
+        CHECK(seat.turns[0].missed.size() == (party ? 2u : 0u));
+    }
+    // The score chart draws each team's par.
+    for (Team team : kAllTeams)
+        CHECK(html.find("<title>" + r.scores[idx(team)].label +
+                        "&#39;s par: " + std::to_string(r.final[idx(team)].par) + "</title>") != std::string::npos);
+}

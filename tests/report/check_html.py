@@ -115,6 +115,15 @@ def check_single(root, turns, problems):
         for c in TEAM_COLOURS:
             if c not in strokes:
                 problems.append(f"score chart has no line in team colour {c}")
+        par = [l for l in svg.find_all("line") if "par" in l.classes()]
+        if {l.attrs.get("stroke", "").lower() for l in par} != set(TEAM_COLOURS) or len(par) != len(TEAM_COLOURS):
+            problems.append("score chart has not one dashed par line per team, in its colour")
+        for l in par:
+            if not l.attrs.get("stroke-dasharray") or l.attrs.get("y1") != l.attrs.get("y2"):
+                problems.append("a par line is not a dashed horizontal line")
+            t = l.find("title")
+            if t is None or "par" not in t.text():
+                problems.append("a par line has no title naming the par")
     sections = [s for s in root.find_all("section") if "turn" in s.classes()]
     if len(sections) != turns:
         problems.append(f"{len(sections)} turn sections, expected {turns}")

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Checks that a report's Markdown and HTML renderings say the same things:
-the turn headings, inject titles, deals, result rows, White Cell notes,
+the turn headings, inject titles, deals, missed openings, result rows, White Cell notes,
 bookmarks, final scores, shared outcome and the thesis section's sentences
 and episodes are extracted from each and must be equal, in the same order.
 
@@ -22,7 +22,7 @@ def from_html(path):
     root, _, problems = htmltree.read(path)
     if problems:
         raise SystemExit(f"{path}: not well-formed: {problems[0]}")
-    keys = {k: [] for k in ("turns", "injects", "deals", "results", "white_cell", "bookmarks", "final", "outcome", "thesis")}
+    keys = {k: [] for k in ("turns", "injects", "deals", "missed", "results", "white_cell", "bookmarks", "final", "outcome", "thesis")}
     norm = htmltree.norm
     for sec in root.find_all("section", cls="turn"):
         t = sec.attrs["id"]
@@ -31,6 +31,8 @@ def from_html(path):
             keys["injects"].append((t, norm(h.text())))
         for li in sec.find_all("li", cls="deal"):
             keys["deals"].append((t, norm(li.text())))
+        for li in sec.find_all("li", cls="missed"):
+            keys["missed"].append((t, norm(li.text())))
         for tr in sec.find_all("tr", cls="result"):
             keys["results"].append((t, " | ".join(norm(td.text()) for td in tr.find_all("td"))))
         for ul, key in ((sec.find("ul", cls="white-cell"), "white_cell"), (sec.find("ul", cls="bookmarks"), "bookmarks")):
@@ -80,7 +82,7 @@ def md_text(s):
 def from_md(path):
     with open(path, encoding="utf-8") as f:
         lines = f.read().split("\n")
-    keys = {k: [] for k in ("turns", "injects", "deals", "results", "white_cell", "bookmarks", "final", "outcome", "thesis")}
+    keys = {k: [] for k in ("turns", "injects", "deals", "missed", "results", "white_cell", "bookmarks", "final", "outcome", "thesis")}
     turn = None
     section = None  # the current ### heading
     table = None
@@ -126,6 +128,8 @@ def from_md(path):
                 keys["thesis"].append(md_text(line[2:] if line.startswith("- ") else line))
         if turn and section == "Deals" and line.startswith("- "):
             keys["deals"].append((turn, md_text(line[2:])))
+        if turn and section == "Missed openings" and line.startswith("- "):
+            keys["missed"].append((turn, md_text(line[2:].replace("*missed opening*", "missed opening"))))
         if turn and section in ("White Cell", "Bookmarks and annotations") and line.startswith("- *"):
             m = re.match(r"- \*(\w+)\* (.*)$", line)
             rest = m.group(2).replace("**", "")
