@@ -6,7 +6,7 @@
 # (extra arguments go to `gb demo`).
 set -euo pipefail
 cd "$(dirname "$0")"
-scripts/setup.sh build
+scripts/setup.sh build -DGB_TESTS=OFF
 if [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; then
   exec build/bin/gb-client --host-local "$@"
 fi
