@@ -72,7 +72,7 @@ TEST_CASE("the White Cell's phase timer holds for every later phase of its kind,
     for (auto& [seq, r] : jr.records)
         if (auto* a = std::get_if<ActionRecord>(&r))
             by_server += std::holds_alternative<SetTimer>(a->entry.action) && a->entry.seat.role == SeatRole::system;
-    CHECK(by_server == 4);         // turns 2 and 3, negotiation and orders
+    CHECK(by_server == 5);  // turn 1 negotiation (set during the inject), turns 2 and 3 both phases
     ReplayedGame rg = replay(jr);  // the rules accept every record, and recovery finds the settings
     CHECK(rg.error.empty());
     CHECK(rg.timer_settings == std::array<std::int32_t, 2>{777, 444});
