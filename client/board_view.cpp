@@ -95,25 +95,7 @@ void BoardView::set_map(const MapAsset& map, const Scenario& sc) {
         }
     marker_codes_.clear();
     for (const auto& m : sc.markers) marker_codes_.push_back(marker_code(m.name));
-    fit();
-}
-
-void BoardView::set_viewport(sf::FloatRect px, sf::Vector2u window) {
-    bool first = viewport_.width == 0;
-    if (px != viewport_ || window != window_) ++version_;
-    // A bigger or smaller window shows the same part of the map, scaled.
-    if (!first && px.width > 0 && px.height > 0 && (px.width != viewport_.width || px.height != viewport_.height))
-        zoom_ *= std::min(px.width / viewport_.width, px.height / viewport_.height);
-    viewport_ = px;
-    window_ = window;
-    if (first) fit();
-}
-
-void BoardView::fit() {
-    if (!map_ || viewport_.width <= 0) return;
-    zoom_ = std::min(viewport_.width / map_->width, viewport_.height / map_->height);
-    centre_ = {map_->width / 2, map_->height / 2};
-    ++version_;
+    cam_.set_map_size(map.width, map.height);
 }
 
 sf::Color BoardView::fill_for(const Scenario& sc, const Board& b, int region) {
@@ -144,39 +126,28 @@ void BoardView::update(const GameState& g) {
     }
 }
 
-sf::Vector2f BoardView::to_screen(float x, float y) const {
-    return {viewport_.left + viewport_.width / 2 + (x - centre_.x) * zoom_,
-            viewport_.top + viewport_.height / 2 + (y - centre_.y) * zoom_};
-}
-
-sf::Vector2f BoardView::to_map(sf::Vector2f px) const {
-    return {centre_.x + (px.x - viewport_.left - viewport_.width / 2) / zoom_,
-            centre_.y + (px.y - viewport_.top - viewport_.height / 2) / zoom_};
-}
-
-void BoardView::draw(sf::RenderTarget& target) {
-    if (!map_ || viewport_.width <= 0 || window_.x == 0) return;
-    sf::View view;
-    view.setCenter(centre_);
-    view.setSize(viewport_.width / zoom_, viewport_.height / zoom_);
-    view.setViewport(sf::FloatRect(viewport_.left / window_.x, viewport_.top / window_.y, viewport_.width / window_.x,
-                                   viewport_.height / window_.y));
+void BoardView::draw(sf::RenderTarget& target, sf::RenderStates states) const {
+    const sf::FloatRect& vp = cam_.viewport();
+    if (!map_ || vp.width <= 0 || cam_.window().x == 0) return;
     sf::View old = target.getView();
-    target.setView(view);
-    sf::RectangleShape water({viewport_.width / zoom_, viewport_.height / zoom_});
-    water.setPosition(centre_.x - viewport_.width / zoom_ / 2, centre_.y - viewport_.height / zoom_ / 2);
+    target.setView(cam_.view());
+    float zoom = cam_.zoom();
+    sf::Vector2f centre = cam_.to_map({vp.left + vp.width / 2, vp.top + vp.height / 2});
+    sf::RectangleShape water({vp.width / zoom, vp.height / zoom});
+    water.setPosition(centre.x - vp.width / zoom / 2, centre.y - vp.height / zoom / 2);
     water.setFillColor(palette::kWater);
-    sf::RenderStates opaque(sf::BlendNone);
+    sf::RenderStates opaque = states;
+    opaque.blendMode = sf::BlendNone;
     target.draw(water, opaque);
     target.draw(fills_, opaque);
-    target.draw(borders_);
-    target.draw(box_fills_);
+    target.draw(borders_, states);
+    target.draw(box_fills_, states);
     target.setView(old);
 }
 
 int BoardView::region_at(sf::Vector2f px) const {
-    if (!map_ || !viewport_.contains(px)) return -1;
-    sf::Vector2f m = to_map(px);
+    if (!map_ || !cam_.in_viewport(px)) return -1;
+    sf::Vector2f m = cam_.to_map(px);
     for (const Box& b : boxes_)
         if (b.rect.contains(m)) return b.region;
     // Land is drawn over the sea zone, so it wins.
@@ -202,53 +173,17 @@ bool BoardView::probe(int region, sf::Vector2f& out) const {
     return false;
 }
 
-bool BoardView::handle(const sf::Event& e, bool gui_has_mouse) {
-    switch (e.type) {
-        case sf::Event::MouseWheelScrolled: {
-            sf::Vector2f px(float(e.mouseWheelScroll.x), float(e.mouseWheelScroll.y));
-            if (gui_has_mouse || !viewport_.contains(px) || !map_) return false;
-            sf::Vector2f before = to_map(px);
-            float fit_zoom = std::min(viewport_.width / map_->width, viewport_.height / map_->height);
-            zoom_ = std::clamp(zoom_ * std::pow(1.15f, e.mouseWheelScroll.delta), fit_zoom * 0.6f, fit_zoom * 8.0f);
-            sf::Vector2f after = to_map(px);
-            centre_ += before - after;  // zoom about the cursor
-            ++version_;
-            return true;
-        }
-        case sf::Event::MouseButtonPressed: {
-            sf::Vector2f px(float(e.mouseButton.x), float(e.mouseButton.y));
-            if (gui_has_mouse || !viewport_.contains(px)) return false;
-            if (e.mouseButton.button == sf::Mouse::Left || e.mouseButton.button == sf::Mouse::Middle) {
-                dragging_ = true;
-                drag_from_ = px;
-            }
-            return false;
-        }
-        case sf::Event::MouseButtonReleased: dragging_ = false; return false;
-        case sf::Event::MouseMoved: {
-            sf::Vector2f px(float(e.mouseMove.x), float(e.mouseMove.y));
-            if (dragging_) {
-                centre_ -= (px - drag_from_) / zoom_;
-                drag_from_ = px;
-                ++version_;
-                return true;
-            }
-            return false;
-        }
-        default: return false;
-    }
-}
-
 void BoardView::overlay(const GameState& g, ImDrawList* dl) const {
     if (!map_) return;
     const Scenario& sc = g.sc();
     const Board& b = g.board;
     ImFont* font = ImGui::GetFont();
-    float fit_zoom = std::min(viewport_.width / map_->width, viewport_.height / map_->height);
-    float k = std::clamp(std::sqrt(zoom_ / fit_zoom), 0.85f, 1.6f);
+    const sf::FloatRect& vp = cam_.viewport();
+    float fit_zoom = cam_.fit_zoom();
+    float k = std::clamp(std::sqrt(cam_.zoom() / fit_zoom), 0.85f, 1.6f);
     float fs = std::round(13.0f * k * text_scale);
-    dl->PushClipRect(ImVec2(viewport_.left, viewport_.top),
-                     ImVec2(viewport_.left + viewport_.width, viewport_.top + viewport_.height), true);
+    dl->PushClipRect(ImVec2(vp.left, vp.top),
+                     ImVec2(vp.left + vp.width, vp.top + vp.height), true);
 
     // Regions too small on screen for their labels (the Levant) get callouts
     // in the sea beside them, stacked so they never overlap, with leader lines.
@@ -257,9 +192,9 @@ void BoardView::overlay(const GameState& g, ImDrawList* dl) const {
     for (std::size_t ri = 0; ri < sc.regions.size(); ++ri) {
         sf::Vector2f a = anchor(static_cast<int>(ri));
         if (a.x < 0) continue;
-        at[ri] = to_screen(a.x, a.y);
+        at[ri] = cam_.to_screen(a.x, a.y);
         for (const Shape& s : shapes_)
-            if (s.region == static_cast<int>(ri) && s.area * zoom_ * zoom_ < 3500 * k * k)
+            if (s.region == static_cast<int>(ri) && s.area * cam_.zoom() * cam_.zoom() < 3500 * k * k)
                 small.push_back(static_cast<int>(ri));
     }
     std::sort(small.begin(), small.end(), [&](int x, int y) { return at[x].y < at[y].y; });
@@ -287,8 +222,8 @@ void BoardView::overlay(const GameState& g, ImDrawList* dl) const {
         if (box) {
             for (const Box& bx : boxes_)
                 if (bx.region == r) {
-                    auto p0 = to_screen(bx.rect.left, bx.rect.top);
-                    auto p1 = to_screen(bx.rect.left + bx.rect.width, bx.rect.top + bx.rect.height);
+                    auto p0 = cam_.to_screen(bx.rect.left, bx.rect.top);
+                    auto p1 = cam_.to_screen(bx.rect.left + bx.rect.width, bx.rect.top + bx.rect.height);
                     dl->AddRect(ImVec2(p0.x, p0.y), ImVec2(p1.x, p1.y),
                                 hovered == r ? im(palette::kHighlight) : IM_COL32(200, 200, 190, 160), 3, 0,
                                 hovered == r ? 2.5f : 1.0f);
@@ -367,11 +302,12 @@ void BoardView::overlay(const GameState& g, ImDrawList* dl) const {
 void BoardView::overlay_live(ImDrawList* dl) const {
     if (!map_) return;
     ImFont* font = ImGui::GetFont();
-    float fit_zoom = std::min(viewport_.width / map_->width, viewport_.height / map_->height);
-    float k = std::clamp(std::sqrt(zoom_ / fit_zoom), 0.85f, 1.6f);
+    const sf::FloatRect& vp = cam_.viewport();
+    float fit_zoom = cam_.fit_zoom();
+    float k = std::clamp(std::sqrt(cam_.zoom() / fit_zoom), 0.85f, 1.6f);
     float fs = std::round(13.0f * k * text_scale);
-    dl->PushClipRect(ImVec2(viewport_.left, viewport_.top),
-                     ImVec2(viewport_.left + viewport_.width, viewport_.top + viewport_.height), true);
+    dl->PushClipRect(ImVec2(vp.left, vp.top),
+                     ImVec2(vp.left + vp.width, vp.top + vp.height), true);
     // Hovered region outline.
     if (hovered >= 0)
         for (const Shape& s : shapes_)
@@ -379,7 +315,7 @@ void BoardView::overlay_live(ImDrawList* dl) const {
                 for (const auto& ring : s.geo->rings) {
                     std::vector<ImVec2> pts;
                     for (const auto& p : ring) {
-                        auto q = to_screen(p.x, p.y);
+                        auto q = cam_.to_screen(p.x, p.y);
                         pts.emplace_back(q.x, q.y);
                     }
                     dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), im(palette::kHighlight),
@@ -391,7 +327,7 @@ void BoardView::overlay_live(ImDrawList* dl) const {
     for (const Ping& p : pings) {
         float t = std::chrono::duration<float>(now - p.at).count();
         if (t > 3) continue;
-        auto q = to_screen(p.x, p.y);
+        auto q = cam_.to_screen(p.x, p.y);
         float rad = 6 + 22 * std::fmod(t, 1.0f);
         int alpha = static_cast<int>(255 * (1 - t / 3));
         dl->AddCircle(ImVec2(q.x, q.y), rad, IM_COL32(255, 220, 80, alpha), 0, 3);

@@ -1,0 +1,208 @@
+#include "script_driver.hpp"
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+#include "serialize.hpp"
+
+namespace gb::client {
+
+using Clock = std::chrono::steady_clock;
+
+bool ScriptDriver::load(const std::string& path) {
+    std::ifstream f(path);
+    if (!f) return false;
+    for (std::string l; std::getline(f, l);) lines_.push_back(l);
+    return true;
+}
+
+std::optional<std::string> ScriptDriver::take_screenshot_request() {
+    if (pc_ < lines_.size() && lines_[pc_].rfind("#shot ", 0) == 0) return lines_[pc_++].substr(6);
+    return std::nullopt;
+}
+
+bool ScriptDriver::fail(const std::string& why) {
+    std::fprintf(stderr, "gb-client: script line %zu (%s): %s\n", pc_ + 1,
+                 pc_ < lines_.size() ? lines_[pc_].c_str() : "", why.c_str());
+    exit_code = 3;
+    quit = true;
+    return false;
+}
+
+void ScriptDriver::save_view(const Session& game, const BoardView& board, const std::string& path) {
+    std::ofstream f(path);
+    if (!game.in_game()) {
+        f << "seated 0\n";
+        return;
+    }
+    const GameState& g = game.view();
+    f << "seated 1\nturn " << g.turn << "\nphase " << name_of(g.phase) << "\nhash " << state_hash(g) << "\nconnected "
+      << (game.connected() ? 1 : 0) << "\nactions " << g.actions_applied << "\n";
+    if (game.replay()) f << "point " << game.replay()->point << "\nas " << game.replay()->as.name() << "\n";
+    f << "pings";
+    for (const Ping& p : board.pings) f << " " << p.name;
+    f << "\n";
+    f << board_line(board) << "\n";
+}
+
+// Where the map sits on screen, for tests that read screenshots: pixels per
+// map unit, the screen position of the map's origin, and the board's area.
+std::string ScriptDriver::board_line(const BoardView& board) {
+    const Camera& cam = board.camera();
+    const auto& vp = cam.viewport();
+    auto origin = cam.to_screen(0, 0);
+    char buf[160];
+    std::snprintf(buf, sizeof buf, "board zoom %.6f origin %.3f %.3f viewport %.0f %.0f %.0f %.0f", cam.zoom(),
+                  origin.x, origin.y, vp.left, vp.top, vp.width, vp.height);
+    return buf;
+}
+
+bool ScriptDriver::screenshot(sf::RenderWindow& window, const std::string& path) {
+    sf::Texture tex;
+    auto size = window.getSize();
+    if (!tex.create(size.x, size.y)) return false;
+    tex.update(window);
+    return tex.copyToImage().saveToFile(path);
+}
+
+void ScriptDriver::step(Session& game, Ui& ui, const BoardView& board, sf::RenderWindow& window) {
+    if (pc_ >= lines_.size() || quit) return;
+    if (!injected.empty()) return;  // the last command's input is still being delivered
+    if (wait_frames_ > 0) {
+        --wait_frames_;
+        return;
+    }
+    std::istringstream in(lines_[pc_]);
+    std::string cmd;
+    in >> cmd;
+    std::string rest;
+    std::getline(in, rest);
+    if (!rest.empty() && rest[0] == ' ') rest.erase(0, 1);
+    auto next = [&] {
+        ++pc_;
+        waiting_ = false;
+    };
+    auto waiting = [&](int seconds) {
+        if (!waiting_) {
+            waiting_ = true;
+            deadline_ = Clock::now() + std::chrono::seconds(seconds);
+        }
+        if (Clock::now() > deadline_) return fail("timed out"), false;
+        return true;
+    };
+    if (cmd.empty() || cmd[0] == '#') {
+        next();
+    } else if (cmd == "wait-frames") {
+        wait_frames_ = std::atoi(rest.c_str());
+        next();
+    } else if (cmd == "wait-seated") {
+        if (game.in_game() && game.seated())
+            next();
+        else
+            waiting(20);
+    } else if (cmd == "wait-phase") {
+        std::istringstream r(rest);
+        std::string phase;
+        int turn = 0;
+        r >> phase >> turn;
+        bool ok = game.in_game() && std::string(name_of(game.view().phase)) == phase && (turn == 0 || game.view().turn == turn);
+        if (ok)
+            next();
+        else
+            waiting(60);
+    } else if (cmd == "wait-connected" || cmd == "wait-disconnected") {
+        if (game.connected() == (cmd == "wait-connected"))
+            next();
+        else
+            waiting(60);
+    } else if (cmd == "wait-ping") {  // a ping is on the board
+        if (!board.pings.empty())
+            next();
+        else
+            waiting(30);
+    } else if (cmd == "wait-actions") {  // the view has applied at least N actions
+        if (game.in_game() && game.view().actions_applied >= std::strtoul(rest.c_str(), nullptr, 10))
+            next();
+        else
+            waiting(60);
+    } else if (cmd == "click") {
+        if (ui.script_target != rest) {
+            ui.script_target = rest;  // next frame scrolls it into view if need be
+            return;
+        }
+        auto it = ui.widgets().find(rest);
+        if (it == ui.widgets().end()) {
+            waiting(20);
+            return;
+        }
+        sf::Vector2f c(it->second.left + it->second.width / 2, it->second.top + it->second.height / 2);
+        sf::Event move{}, press{}, release{};
+        move.type = sf::Event::MouseMoved;
+        move.mouseMove = {int(c.x), int(c.y)};
+        press.type = sf::Event::MouseButtonPressed;
+        press.mouseButton = {sf::Mouse::Left, int(c.x), int(c.y)};
+        release.type = sf::Event::MouseButtonReleased;
+        release.mouseButton = {sf::Mouse::Left, int(c.x), int(c.y)};
+        injected.push_back(move);
+        injected.push_back(press);
+        injected.push_back(release);
+        ui.script_target.clear();
+        next();
+    } else if (cmd == "type") {
+        for (char ch : rest) {
+            sf::Event t{};
+            t.type = sf::Event::TextEntered;
+            t.text.unicode = static_cast<unsigned char>(ch);
+            injected.push_back(t);
+        }
+        next();
+    } else if (cmd == "key") {
+        sf::Event k{};
+        k.type = sf::Event::KeyPressed;
+        k.key.code = rest == "Enter"    ? sf::Keyboard::Enter
+                     : rest == "Escape" ? sf::Keyboard::Escape
+                                        : sf::Keyboard::Tab;
+        injected.push_back(k);
+        k.type = sf::Event::KeyReleased;
+        injected.push_back(k);
+        next();
+    } else if (cmd == "screenshot") {
+        // Taken after this frame is drawn; see run().
+        next();
+        lines_.insert(lines_.begin() + static_cast<long>(pc_), "#shot " + rest);
+    } else if (cmd == "right-click-at") {  // window coordinates: a ping on the map
+        int x = 0, y = 0;
+        if (std::sscanf(rest.c_str(), "%d %d", &x, &y) != 2) {
+            fail("right-click-at wants X Y");
+            return;
+        }
+        sf::Event move{}, press{}, release{};
+        move.type = sf::Event::MouseMoved;
+        move.mouseMove = {x, y};
+        press.type = sf::Event::MouseButtonPressed;
+        press.mouseButton = {sf::Mouse::Right, x, y};
+        release.type = sf::Event::MouseButtonReleased;
+        release.mouseButton = {sf::Mouse::Right, x, y};
+        injected.insert(injected.end(), {move, press, release});
+        next();
+    } else if (cmd == "resize") {  // as a user dragging the window's corner
+        unsigned w = 0, h = 0;
+        if (std::sscanf(rest.c_str(), "%ux%u", &w, &h) != 2 || w < 640 || h < 480) {
+            fail("resize wants WxH");
+            return;
+        }
+        window.setSize({w, h});
+        next();
+    } else if (cmd == "save-view") {
+        save_view(game, board, rest);
+        next();
+    } else if (cmd == "quit") {
+        quit = true;
+        next();
+    } else {
+        fail("unknown command '" + cmd + "'");
+    }
+}
+
+}  // namespace gb::client
