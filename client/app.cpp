@@ -10,6 +10,7 @@
 #include <iostream>
 
 #include <SFML/System/Err.hpp>
+#include "idle_meter.hpp"
 #include "client_data.hpp"
 #include "serialize.hpp"
 
@@ -18,6 +19,8 @@ namespace gb::client {
 using Clock = std::chrono::steady_clock;
 
 namespace {
+
+constexpr unsigned kMinWidth = 1280, kMinHeight = 720;
 
 float scale_for_height(unsigned h) {
     return h >= 1300 ? 1.6f : h >= 1000 ? 1.3f : 1.0f;
@@ -37,7 +40,7 @@ App::App(ClientOptions o) : opt_(std::move(o)), game_(opt_, toasts_) {
     }
     if (!window_.isOpen()) throw std::runtime_error("cannot open a window (is DISPLAY set?)");
     bool measuring = opt_.benchmark_frames > 0 || !opt_.screenshot.empty();
-    window_.setFramerateLimit(measuring ? 0 : 60);
+    window_.setFramerateLimit(measuring ? 0 : 60);  // while drawing: no more than the screen shows
     ui_.scale = scale_for_height(opt_.height);
     gui_ = std::make_unique<ImGuiLayer>(window_, font_file(assets).c_str(), ui_.scale);
 #if defined(__SANITIZE_ADDRESS__)
@@ -80,6 +83,9 @@ void App::handle_event(const sf::Event& e) {
         quit_ = true;
         return;
     }
+    // Uncovered or refocused, the window may need its frame again.
+    if (e.type == sf::Event::GainedFocus || e.type == sf::Event::MouseEntered || e.type == sf::Event::Resized)
+        force_present_ = true;
     if (e.type == sf::Event::Resized) {
         window_.setView(sf::View(sf::FloatRect(0, 0, float(e.size.width), float(e.size.height))));
         ImGui::GetIO().FontGlobalScale = scale_for_height(e.size.height) / ui_.scale;
@@ -137,11 +143,24 @@ void App::frame(float dt) {
         if (menu_->quit) quit_ = true;
         toasts_.draw(sf::FloatRect(0, 0, float(size.x), float(size.y)), ui_.scale);
     }
-    gui_->finish();
+    if (size.x < kMinWidth || size.y < kMinHeight) {
+        // Below the size the panels are laid out for: say so plainly.
+        ImGui::SetNextWindowPos(ImVec2(size.x / 2.f, 8), 0, ImVec2(0.5f, 0));
+        ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0.55f, 0.16f, 0.12f, 0.97f));
+        ImGui::Begin("##too-small", nullptr,
+                     ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
+                         ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav);
+        ImGui::Text("This window is %ux%u. Grand Bargain needs at least %ux%u:", size.x, size.y, kMinWidth, kMinHeight);
+        ImGui::Text("enlarge the window, or some panels will be cut off.");
+        ui_.remember_item("too-small");
+        ImGui::End();
+        ImGui::PopStyleColor();
+    }
+    std::size_t ui_sig = gui_->finish();
     if (in_game)
         compositor_->compose(size, board_, board_sig);
     else
-        compositor_->compose_menu();
+        compositor_->compose_menu(ui_sig);
 }
 
 // ------------------------------------------------------------------ run
@@ -194,6 +213,23 @@ void App::print_probes() {
     std::printf("view-hash %llu\n", static_cast<unsigned long long>(state_hash(game_.view())));
 }
 
+// When the next frame is due with no input: now while something moves
+// (pings, a replay playing, a quick tap still being delivered), at the next
+// tick of a running timer, when a notice expires, or never.
+Clock::time_point App::next_wake() const {
+    auto now = Clock::now();
+    auto never = Clock::time_point::max();
+    if (!board_.pings.empty() || gui_->input_pending()) return now;
+    if (const Replay* r = game_.replay(); r && r->playing) return now;
+    auto wake = toasts_.next_expiry();
+    if (ImGui::GetIO().WantTextInput) wake = std::min(wake, now + std::chrono::milliseconds(500));  // the caret blinks
+    if (game_.in_game() && !game_.replay()) {
+        const GameState& g = game_.view();
+        if (g.timer_seconds > 0 && !g.paused && !g.ended()) wake = std::min(wake, now + std::chrono::milliseconds(250));
+    }
+    return wake == never ? never : wake;
+}
+
 int App::run() {
     if (!opt_.script.empty() && !script_.load(opt_.script)) {
         std::fprintf(stderr, "gb-client: cannot read script %s\n", opt_.script.c_str());
@@ -205,11 +241,26 @@ int App::run() {
     std::vector<double> frame_ms, redraw_ms;
     bool first = true;
     int frames = 0;
+    // Measuring and scripts draw every frame; otherwise a frame is drawn only
+    // when input, the network or a clock asks for one.
+    bool always = opt_.benchmark_frames > 0 || !opt_.screenshot.empty() || opt_.full_redraw;
+    auto busy_until = Clock::now() + std::chrono::milliseconds(500);
+    IdleMeter idle(opt_.idle_seconds);
     while (window_.isOpen() && !quit_ && !script_.quit) {
         auto t0 = Clock::now();
-        float dt = clock.restart().asSeconds();
-        game_.pump(dt);
-        script_.step(game_, ui_, board_, window_);
+        bool woke = false;
+        sf::Event e;
+        while (window_.pollEvent(e)) {
+            handle_event(e);
+            woke = true;
+        }
+        game_.pump(clock.getElapsedTime().asSeconds());
+        woke = woke || game_.dirty();
+        bool scripted = script_.active() || !script_.injected.empty();
+        if (scripted) {
+            ScriptContext sc{game_, ui_, board_, window_, toasts_};
+            script_.step(sc);
+        }
         if (!opt_.benchmark_mouse.empty() && game_.in_game()) {
             // A pointer sweeping the board or the side panel, as a user would.
             const auto& vp = camera_.viewport();
@@ -221,16 +272,26 @@ int App::run() {
             else
                 move.mouseMove = {int(vp.width + 20 + (window_.getSize().x - vp.width - 40) * t),
                                   int(vp.top + vp.height * (0.3f + 0.6f * t))};
-            script_.injected.push_back(move);
+            script_.injected.push_back({move});
         }
-        sf::Event e;
-        while (window_.pollEvent(e)) handle_event(e);
-        // One injected event per frame, so presses and releases land in separate frames.
+        // One batch of injected events per frame: a click's press and release
+        // land in separate frames, a tap's in the same one.
         if (!script_.injected.empty()) {
-            handle_event(script_.injected.front());
+            for (const sf::Event& ev : script_.injected.front()) handle_event(ev);
             script_.injected.pop_front();
+            woke = true;
         }
-        frame(dt);
+        auto now = Clock::now();
+        // Input leaves ImGui a few frames to settle (hover, popups, tooltips).
+        if (woke) busy_until = std::max(busy_until, now + std::chrono::milliseconds(300));
+        if (!always && !scripted && now >= busy_until && now < next_wake()) {
+            idle.tick(false, false);
+            if (idle.done()) break;
+            sf::sleep(sf::milliseconds(static_cast<sf::Int32>(std::clamp<long long>(
+                std::chrono::duration_cast<std::chrono::milliseconds>(next_wake() - now).count(), 1, 16))));
+            continue;
+        }
+        frame(clock.restart().asSeconds());
         if (auto shot = script_.take_screenshot_request())
             if (!ScriptDriver::screenshot(window_, *shot))
                 std::fprintf(stderr, "gb-client: cannot write %s\n", shot->c_str());
@@ -244,7 +305,12 @@ int App::run() {
             std::printf("screenshot: %s\n", opt_.screenshot.c_str());
             quit_ = true;
         }
-        window_.display();
+        // An unchanged frame is not presented again.
+        bool present = always || force_present_ || compositor_->changed();
+        force_present_ = false;
+        if (present) window_.display();
+        idle.tick(true, present);
+        if (idle.done()) break;
         auto t1 = Clock::now();
         if (first) {
             first = false;
@@ -258,6 +324,7 @@ int App::run() {
         }
     }
     if (opt_.benchmark_frames > 0 && !frame_ms.empty()) print_benchmark(frame_ms, redraw_ms);
+    idle.report();
     window_.close();
     return script_.exit_code;
 }

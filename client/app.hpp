@@ -36,6 +36,7 @@ private:
     void handle_event(const sf::Event& e);
     void print_benchmark(std::vector<double> frame_ms, std::vector<double> redraw_ms);
     void print_probes();
+    std::chrono::steady_clock::time_point next_wake() const;
 
     ClientOptions opt_;
     sf::RenderWindow window_;
@@ -54,6 +55,7 @@ private:
     ScriptDriver script_;
     float timeline_h_ = 0;
     bool quit_ = false;
+    bool force_present_ = true;
 };
 
 }  // namespace gb::client

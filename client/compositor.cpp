@@ -36,8 +36,12 @@ std::size_t Compositor::end_overlay() {
     return ImGuiLayer::fingerprint(*overlay_);
 }
 
-void Compositor::compose_menu() {
+void Compositor::compose_menu(std::size_t ui_sig) {
     auto size = window_.getSize();
+    ui_sig = ui_sig * 31 + size.x * 65537 + size.y;
+    changed_ = ui_sig != menu_sig_ || always_redraw_;
+    menu_sig_ = ui_sig;
+    last_frame_sig_ = 0;
     window_.setActive(true);
     window_.setView(sf::View(sf::FloatRect(0, 0, float(size.x), float(size.y))));
     window_.clear(palette::kWater);

@@ -27,8 +27,8 @@ public:
     // The docked panels' windows by ImGui name, and their rectangles.
     std::map<std::string, sf::IntRect>& panels() { return panel_rects_; }
 
-    // The main menu: ImGui alone on the water colour.
-    void compose_menu();
+    // The main menu: ImGui alone on the water colour; `ui_sig` is the UI's fingerprint.
+    void compose_menu(std::size_t ui_sig);
     // A game's frame from the board layer, the panel layer and the live part.
     void compose(sf::Vector2u size, const BoardView& board, std::size_t board_sig);
     // A layer was rasterized again this frame.
@@ -52,6 +52,7 @@ private:
     std::size_t canvas_sig_ = 0, canvas_layers_sig_ = 0, last_frame_sig_ = 0;
     bool redrawn_ = false;
     bool changed_ = true;
+    std::size_t menu_sig_ = 0;
 };
 
 }  // namespace gb::client

@@ -46,6 +46,7 @@ const char* kHelp =
     "  --screenshot FILE       render --frames frames, write a PNG and exit\n"
     "  --frames N              frames before the screenshot (default 30)\n"
     "  --benchmark-frames N    render N frames, print frame-time p50/p99, FPS and memory, exit\n"
+    "  --benchmark-idle S      after 5 s, sit idle S seconds; print the CPU time used and frames drawn, exit\n"
     "  --benchmark-mouse W     while benchmarking, sweep the pointer over the board or the panel (W)\n"
     "  --full-redraw           rasterize every frame, even when nothing changed (worst case)\n"
     "  --script FILE           drive the client with scripted input (tests)\n"
@@ -140,6 +141,9 @@ int main(int argc, char** argv) {
         } else if (a == "--benchmark-frames") {
             if (!parse_int(need(i), 1, 1000000, v)) bad("bad --benchmark-frames");
             o.benchmark_frames = static_cast<int>(v);
+        } else if (a == "--benchmark-idle") {
+            if (!parse_int(need(i), 1, 3600, v)) bad("bad --benchmark-idle");
+            o.idle_seconds = static_cast<int>(v);
         } else if (a == "--benchmark-mouse") {
             o.benchmark_mouse = need(i);
             if (o.benchmark_mouse != "board" && o.benchmark_mouse != "panel")

@@ -1,6 +1,7 @@
 #include "script_driver.hpp"
 
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 
@@ -9,6 +10,32 @@
 namespace gb::client {
 
 using Clock = std::chrono::steady_clock;
+
+namespace {
+
+// Enter, Escape, Tab, Home, F1..F12, Equal, Hyphen, Up, Down, Left, Right, Space, A..Z.
+sf::Keyboard::Key key_named(const std::string& n) {
+    using K = sf::Keyboard;
+    if (n == "Enter") return K::Enter;
+    if (n == "Escape") return K::Escape;
+    if (n == "Tab") return K::Tab;
+    if (n == "Home") return K::Home;
+    if (n == "Equal") return K::Equal;
+    if (n == "Hyphen") return K::Hyphen;
+    if (n == "Up") return K::Up;
+    if (n == "Down") return K::Down;
+    if (n == "Left") return K::Left;
+    if (n == "Right") return K::Right;
+    if (n == "Space") return K::Space;
+    if (n.size() >= 2 && n[0] == 'F') {
+        int f = std::atoi(n.c_str() + 1);
+        if (f >= 1 && f <= 12) return static_cast<K::Key>(K::F1 + f - 1);
+    }
+    if (n.size() == 1 && n[0] >= 'A' && n[0] <= 'Z') return static_cast<K::Key>(K::A + (n[0] - 'A'));
+    return K::Unknown;
+}
+
+}  // namespace
 
 bool ScriptDriver::load(const std::string& path) {
     std::ifstream f(path);
@@ -30,7 +57,16 @@ bool ScriptDriver::fail(const std::string& why) {
     return false;
 }
 
-void ScriptDriver::save_view(const Session& game, const BoardView& board, const std::string& path) {
+void ScriptDriver::save_widgets(const Ui& ui, const std::string& path) {
+    std::ofstream f(path);
+    for (const auto& [label, w] : ui.widgets())
+        f << label << "\t" << w.rect.left << " " << w.rect.top << " " << w.rect.width << " " << w.rect.height << " "
+          << (w.clipped ? 1 : 0) << " " << (w.enabled ? 1 : 0) << "\n";
+}
+
+void ScriptDriver::save_view(const ScriptContext& c, const std::string& path) {
+    const Session& game = c.game;
+    const BoardView& board = c.board;
     std::ofstream f(path);
     if (!game.in_game()) {
         f << "seated 0\n";
@@ -44,6 +80,8 @@ void ScriptDriver::save_view(const Session& game, const BoardView& board, const 
     for (const Ping& p : board.pings) f << " " << p.name;
     f << "\n";
     f << board_line(board) << "\n";
+    static const char* kinds[] = {"info", "error", "phase", "report", "offer", "broadcast", "warning"};
+    for (const Toast& t : c.toasts.items()) f << "toast " << kinds[static_cast<int>(t.kind)] << " " << t.text << "\n";
 }
 
 // Where the map sits on screen, for tests that read screenshots: pixels per
@@ -66,7 +104,11 @@ bool ScriptDriver::screenshot(sf::RenderWindow& window, const std::string& path)
     return tex.copyToImage().saveToFile(path);
 }
 
-void ScriptDriver::step(Session& game, Ui& ui, const BoardView& board, sf::RenderWindow& window) {
+void ScriptDriver::step(ScriptContext& c) {
+    Session& game = c.game;
+    Ui& ui = c.ui;
+    const BoardView& board = c.board;
+    sf::RenderWindow& window = c.window;
     if (pc_ >= lines_.size() || quit) return;
     if (!injected.empty()) return;  // the last command's input is still being delivered
     if (wait_frames_ > 0) {
@@ -126,7 +168,7 @@ void ScriptDriver::step(Session& game, Ui& ui, const BoardView& board, sf::Rende
             next();
         else
             waiting(60);
-    } else if (cmd == "click") {
+    } else if (cmd == "click" || cmd == "tap") {  // tap: press and release in one frame
         if (ui.script_target != rest) {
             ui.script_target = rest;  // next frame scrolls it into view if need be
             return;
@@ -136,17 +178,22 @@ void ScriptDriver::step(Session& game, Ui& ui, const BoardView& board, sf::Rende
             waiting(20);
             return;
         }
-        sf::Vector2f c(it->second.left + it->second.width / 2, it->second.top + it->second.height / 2);
+        const sf::FloatRect& r = it->second.rect;
+        sf::Vector2f at(r.left + r.width / 2, r.top + r.height / 2);
         sf::Event move{}, press{}, release{};
         move.type = sf::Event::MouseMoved;
-        move.mouseMove = {int(c.x), int(c.y)};
+        move.mouseMove = {int(at.x), int(at.y)};
         press.type = sf::Event::MouseButtonPressed;
-        press.mouseButton = {sf::Mouse::Left, int(c.x), int(c.y)};
+        press.mouseButton = {sf::Mouse::Left, int(at.x), int(at.y)};
         release.type = sf::Event::MouseButtonReleased;
-        release.mouseButton = {sf::Mouse::Left, int(c.x), int(c.y)};
-        injected.push_back(move);
-        injected.push_back(press);
-        injected.push_back(release);
+        release.mouseButton = {sf::Mouse::Left, int(at.x), int(at.y)};
+        injected.push_back({move});
+        if (cmd == "tap") {
+            injected.push_back({press, release});
+        } else {
+            injected.push_back({press});
+            injected.push_back({release});
+        }
         ui.script_target.clear();
         next();
     } else if (cmd == "type") {
@@ -154,18 +201,25 @@ void ScriptDriver::step(Session& game, Ui& ui, const BoardView& board, sf::Rende
             sf::Event t{};
             t.type = sf::Event::TextEntered;
             t.text.unicode = static_cast<unsigned char>(ch);
-            injected.push_back(t);
+            injected.push_back({t});
         }
         next();
     } else if (cmd == "key") {
         sf::Event k{};
         k.type = sf::Event::KeyPressed;
-        k.key.code = rest == "Enter"    ? sf::Keyboard::Enter
-                     : rest == "Escape" ? sf::Keyboard::Escape
-                                        : sf::Keyboard::Tab;
-        injected.push_back(k);
+        std::string name = rest;
+        if (name.rfind("ctrl+", 0) == 0) {
+            k.key.control = true;
+            name = name.substr(5);
+        }
+        k.key.code = key_named(name);
+        if (k.key.code == sf::Keyboard::Unknown) {
+            fail("unknown key '" + rest + "'");
+            return;
+        }
+        injected.push_back({k});
         k.type = sf::Event::KeyReleased;
-        injected.push_back(k);
+        injected.push_back({k});
         next();
     } else if (cmd == "screenshot") {
         // Taken after this frame is drawn; see run().
@@ -184,7 +238,9 @@ void ScriptDriver::step(Session& game, Ui& ui, const BoardView& board, sf::Rende
         press.mouseButton = {sf::Mouse::Right, x, y};
         release.type = sf::Event::MouseButtonReleased;
         release.mouseButton = {sf::Mouse::Right, x, y};
-        injected.insert(injected.end(), {move, press, release});
+        injected.push_back({move});
+        injected.push_back({press});
+        injected.push_back({release});
         next();
     } else if (cmd == "resize") {  // as a user dragging the window's corner
         unsigned w = 0, h = 0;
@@ -195,7 +251,50 @@ void ScriptDriver::step(Session& game, Ui& ui, const BoardView& board, sf::Rende
         window.setSize({w, h});
         next();
     } else if (cmd == "save-view") {
-        save_view(game, board, rest);
+        save_view(c, rest);
+        next();
+    } else if (cmd == "save-widgets") {
+        save_widgets(ui, rest);
+        next();
+    } else if (cmd == "wait-widget") {  // a widget with this label is drawn
+        if (ui.widgets().count(rest))
+            next();
+        else
+            waiting(30);
+    } else if (cmd == "wait-toast") {  // a notice of this kind is showing
+        static const char* kinds[] = {"info", "error", "phase", "report", "offer", "broadcast", "warning"};
+        bool seen = false;
+        for (const Toast& t : c.toasts.items()) seen = seen || rest == kinds[static_cast<int>(t.kind)];
+        if (seen)
+            next();
+        else
+            waiting(90);
+    } else if (cmd == "click-at" || cmd == "click-region") {  // a left click at window coordinates, or on a region
+        sf::Vector2f at;
+        if (cmd == "click-at") {
+            if (std::sscanf(rest.c_str(), "%f %f", &at.x, &at.y) != 2) {
+                fail("click-at wants X Y");
+                return;
+            }
+        } else {
+            int r = game.in_game() ? game.scenario()->find_region(rest) : -1;
+            sf::Vector2f p;
+            if (r < 0 || !board.probe(r, p)) {
+                fail("no region '" + rest + "' on the map");
+                return;
+            }
+            at = board.camera().to_screen(p.x, p.y);
+        }
+        sf::Event move{}, press{}, release{};
+        move.type = sf::Event::MouseMoved;
+        move.mouseMove = {int(at.x), int(at.y)};
+        press.type = sf::Event::MouseButtonPressed;
+        press.mouseButton = {sf::Mouse::Left, int(at.x), int(at.y)};
+        release.type = sf::Event::MouseButtonReleased;
+        release.mouseButton = {sf::Mouse::Left, int(at.x), int(at.y)};
+        injected.push_back({move});
+        injected.push_back({press});
+        injected.push_back({release});
         next();
     } else if (cmd == "quit") {
         quit = true;

@@ -13,25 +13,39 @@
 
 #include "board_view.hpp"
 #include "session.hpp"
+#include "toasts.hpp"
 #include "ui.hpp"
 
 namespace gb::client {
+
+// What a script reads and drives.
+struct ScriptContext {
+    Session& game;
+    Ui& ui;
+    const BoardView& board;
+    sf::RenderWindow& window;
+    const Toasts& toasts;
+};
 
 class ScriptDriver {
 public:
     bool load(const std::string& path);
     bool active() const { return pc_ < lines_.size(); }
     // Runs the script's next command when the last one's input is delivered.
-    void step(Session& game, Ui& ui, const BoardView& board, sf::RenderWindow& window);
+    void step(ScriptContext& c);
     // The path of a screenshot to take after this frame is drawn, if one is due.
     std::optional<std::string> take_screenshot_request();
 
-    std::deque<sf::Event> injected;  // events the shell delivers, one per frame
+    // Events the shell delivers, one batch per frame (a tap is a press and
+    // its release in one frame).
+    std::deque<std::vector<sf::Event>> injected;
     int exit_code = 0;
     bool quit = false;
 
     // Writes what the client shows (seat, turn, phase, hash, pings, board transform).
-    static void save_view(const Session& game, const BoardView& board, const std::string& path);
+    static void save_view(const ScriptContext& c, const std::string& path);
+    // Writes every widget drawn this frame: "label<TAB>x y w h clipped enabled".
+    static void save_widgets(const Ui& ui, const std::string& path);
     // Where the map sits on screen, for tests that read screenshots.
     static std::string board_line(const BoardView& board);
     static bool screenshot(sf::RenderWindow& window, const std::string& path);

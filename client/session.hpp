@@ -88,6 +88,7 @@ public:
     int timer_left() const;
     // Changes since the board last read the view (cleared by the reader).
     bool take_changed();
+    bool dirty() const { return changed_; }
 
     // ---- replay
     Replay* replay() { return replay_.timeline ? &replay_ : nullptr; }

@@ -19,7 +19,20 @@ void Ui::remember_item(const std::string& label) {
             return;
         }
     }
-    widgets_[label] = sf::FloatRect(a.x, a.y, b.x - a.x, b.y - a.y);
+    Widget w;
+    w.rect = sf::FloatRect(a.x, a.y, b.x - a.x, b.y - a.y);
+    // The visible label: up to "##"; a "###" id shows the part before it.
+    std::string text = label.substr(0, label.find("##"));
+    float text_w = text.empty() ? 0 : ImGui::CalcTextSize(text.c_str()).x;
+    const ImRect& clip = ImGui::GetCurrentWindow()->ClipRect;
+    w.clipped = text_w > w.rect.width + 0.5f || b.x > clip.Max.x + 0.5f || a.x < clip.Min.x - 0.5f;
+    w.enabled = !(GImGui->LastItemData.InFlags & ImGuiItemFlags_Disabled);
+    widgets_[label] = w;
+}
+
+void Ui::remember_window(const std::string& label) {
+    ImVec2 p = ImGui::GetWindowPos(), s = ImGui::GetWindowSize();
+    widgets_[label] = Widget{sf::FloatRect(p.x, p.y, s.x, s.y), false, true};
 }
 
 bool Ui::button(const char* label, bool enabled, const char* why_not) {

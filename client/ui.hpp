@@ -19,15 +19,23 @@ public:
 
     // Called at the start of each frame: last frame's widgets are forgotten.
     void begin_frame() { widgets_.clear(); }
-    // Remembers the last item's rectangle under `label`, for scripted clicks.
+    // Remembers the last item's rectangle under `label`, for scripted clicks,
+    // and whether its text is cut off (wider than the item, or past the
+    // visible edge of its window).
     void remember_item(const std::string& label);
+    // Remembers the current window's whole rectangle under `label`.
+    void remember_window(const std::string& label);
     // A button, disabled with a tooltip saying why when `enabled` is false.
     bool button(const char* label, bool enabled = true, const char* why_not = nullptr);
     bool tab(const std::string& label);
-    const std::map<std::string, sf::FloatRect>& widgets() const { return widgets_; }
+    struct Widget {
+        sf::FloatRect rect;
+        bool clipped = false, enabled = true;
+    };
+    const std::map<std::string, Widget>& widgets() const { return widgets_; }
 
 private:
-    std::map<std::string, sf::FloatRect> widgets_;
+    std::map<std::string, Widget> widgets_;
 };
 
 inline const ImVec4 kAccent(0.90f, 0.74f, 0.38f, 1);
