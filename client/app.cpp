@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <utility>
 
 #include <SFML/System/Err.hpp>
 #include "idle_meter.hpp"
@@ -41,7 +42,10 @@ App::App(ClientOptions o) : opt_(std::move(o)), game_(opt_, toasts_) {
     if (!window_.isOpen()) throw std::runtime_error("cannot open a window (is DISPLAY set?)");
     bool measuring = opt_.benchmark_frames > 0 || !opt_.screenshot.empty();
     window_.setFramerateLimit(measuring ? 0 : 60);  // while drawing: no more than the screen shows
-    ui_.scale = scale_for_height(opt_.height);
+    settings_path_ = opt_.settings.empty() ? Settings::default_path() : opt_.settings;
+    settings_ = Settings::load(settings_path_);
+    ui_.scale = settings_.ui_scale > 0 ? settings_.ui_scale : scale_for_height(opt_.height);
+    if (opt_.projector) ui_.scale *= 1.4f;  // large type for the room's screen
     gui_ = std::make_unique<ImGuiLayer>(window_, font_file(assets).c_str(), ui_.scale);
 #if defined(__SANITIZE_ADDRESS__)
     // Keep the GL driver loaded until exit, so that leak reports can name it
@@ -52,6 +56,11 @@ App::App(ClientOptions o) : opt_(std::move(o)), game_(opt_, toasts_) {
 #endif
     map_ = load_map(assets + "/map/region.map");
     compositor_ = std::make_unique<Compositor>(window_, opt_.full_redraw);
+    sounds_.muted = settings_.muted;
+    popups_ = (opt_.script.empty() && opt_.screenshot.empty() && opt_.benchmark_frames == 0 &&
+               opt_.idle_seconds == 0 && !opt_.projector) ||
+              !opt_.settings.empty();
+    primer_.open = popups_ && !settings_.primer_seen;
     menu_ = std::make_unique<Menu>(opt_);
     game_.on_ping = [this](float x, float y, const std::string& name) {
         board_.pings.push_back({x, y, name, Clock::now()});
@@ -88,13 +97,20 @@ void App::handle_event(const sf::Event& e) {
         force_present_ = true;
     if (e.type == sf::Event::Resized) {
         window_.setView(sf::View(sf::FloatRect(0, 0, float(e.size.width), float(e.size.height))));
-        ImGui::GetIO().FontGlobalScale = scale_for_height(e.size.height) / ui_.scale;
+        // The scale follows the window's height unless the player chose one.
+        if (settings_.ui_scale <= 0) set_scale(scale_for_height(e.size.height), false);
         layout({e.size.width, e.size.height});
     }
+    if (e.type == sf::Event::KeyPressed && handle_key(e.key)) return;
     gui_->process(e);
     if (!game_.in_game()) return;
     bool gui_mouse = gui_->wants_mouse();
     camera_.handle(e, gui_mouse);
+    if (e.type == sf::Event::MouseButtonReleased && e.mouseButton.button == sf::Mouse::Left && !gui_mouse &&
+        side_.picking() && !camera_.dragged()) {
+        sf::Vector2f px(float(e.mouseButton.x), float(e.mouseButton.y));
+        if (camera_.in_viewport(px)) side_.on_map_click(game_, toasts_, board_.region_at(px));
+    }
     if (e.type == sf::Event::MouseButtonPressed && e.mouseButton.button == sf::Mouse::Right && !gui_mouse) {
         sf::Vector2f px(float(e.mouseButton.x), float(e.mouseButton.y));
         if (camera_.in_viewport(px) && game_.connected() && !game_.replay()) {
@@ -103,12 +119,75 @@ void App::handle_event(const sf::Event& e) {
             board_.pings.push_back({m.x, m.y, "you", Clock::now()});
         }
     }
-    if (e.type == sf::Event::KeyPressed && e.key.code == sf::Keyboard::Home && !gui_->wants_keyboard()) camera_.fit();
+}
+
+bool App::handle_key(const sf::Event::KeyEvent& k) {
+    using K = sf::Keyboard;
+    bool typing = ImGui::GetIO().WantTextInput;
+    if (k.control && (k.code == K::Equal || k.code == K::Add)) {
+        set_scale(std::min(2.5f, std::round((ui_.scale + 0.1f) * 10) / 10), true);
+        return true;
+    }
+    if (k.control && (k.code == K::Hyphen || k.code == K::Subtract)) {
+        set_scale(std::max(0.8f, std::round((ui_.scale - 0.1f) * 10) / 10), true);
+        return true;
+    }
+    if (k.control && k.code == K::Num0) {  // back to the scale the window's height suggests
+        settings_.ui_scale = 0;
+        set_scale(scale_for_height(window_.getSize().y), false);
+        save_settings();
+        return true;
+    }
+    if (k.code == K::F6) {  // keyboard focus to the next panel
+        static const char* order[] = {"##side", "##top", "##tracks", "##timeline"};
+        int n = game_.replay() ? 4 : 3;
+        focus_next_ = game_.in_game() ? order[focus_cycle_++ % n] : "Grand Bargain";
+        return true;
+    }
+    if (k.code == K::F1) {
+        primer_.open = !primer_.open;
+        return true;
+    }
+    if (typing || !game_.in_game()) return false;
+    if (k.code == K::L && !k.control) {
+        legend_.open = !legend_.open;
+        return true;
+    }
+    if (k.code == K::Escape && side_.picking()) {
+        side_.on_map_click(game_, toasts_, -1);
+        return true;
+    }
+    if (k.code == K::Home) {
+        camera_.fit();
+        return true;
+    }
+    return false;
+}
+
+void App::set_scale(float scale, bool save) {
+    ui_.scale = scale;
+    gui_->set_scale(scale);
+    if (save) {
+        settings_.ui_scale = scale;
+        save_settings();
+        toasts_.push("Interface scale " + std::to_string(int(std::lround(scale * 100))) +
+                         "% (Ctrl + and Ctrl - change it, Ctrl 0 resets it).",
+                     false);
+    }
+    layout(window_.getSize());
+}
+
+void App::save_settings() {
+    if (!settings_.save(settings_path_)) toasts_.push("Cannot save the settings in " + settings_path_, true);
 }
 
 void App::frame(float dt) {
     gui_->new_frame(dt);
     ui_.begin_frame();
+    if (!focus_next_.empty()) {
+        ImGui::SetWindowFocus(focus_next_.c_str());
+        focus_next_.clear();
+    }
     auto size = window_.getSize();
     std::size_t board_sig = 0;
     bool in_game = game_.in_game();
@@ -131,17 +210,52 @@ void App::frame(float dt) {
         board_.overlay(g, overlay);
         board_sig = compositor_->end_overlay() * 31 + board_.version() + 1;
         const auto& vp = camera_.viewport();
+        hud_.legend_open = legend_.open;
+        hud_.muted = sounds_.muted;
         hud_.draw_top_bar(game_, ui_, camera_, size);
         if (game_.replay())
             side_.replay.draw_timeline(game_, ui_, sf::FloatRect(0, vp.top + vp.height, vp.width, timeline_h_));
         hud_.draw_tracks(game_, ui_, camera_, size, timeline_h_);
-        side_.draw(game_, ui_, toasts_, sf::FloatRect(vp.width, vp.top, float(size.x) - vp.width, size.y - vp.top));
+        sf::FloatRect side_area(vp.width, vp.top, float(size.x) - vp.width, size.y - vp.top);
+        if (opt_.projector)
+            draw_projector(game_, ui_, side_area);
+        else
+            side_.draw(game_, ui_, toasts_, side_area, notices_.unread_reports);
+        if (side_.picking()) {
+            ImGui::SetNextWindowPos(ImVec2(vp.left + vp.width / 2, vp.top + vp.height - 12 * ui_.scale), 0,
+                                    ImVec2(0.5f, 1));
+            ImGui::Begin("##picking", nullptr,
+                         ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
+                             ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoInputs | ImGuiWindowFlags_NoNav);
+            ImGui::TextUnformatted("Click a region on the map for the order's target (Esc cancels).");
+            ImGui::End();
+        }
+        legend_.draw(game_, ui_, vp);
+        if (popups_ && !primer_.open) brief_.offer(game_);
+        brief_.draw(game_, ui_, size);
         hud_.draw_board_tooltip(game_, ui_, board_.hovered);
-        toasts_.draw(vp, ui_.scale);
+        toasts_.draw(vp, ui_);
     } else {
         menu_->draw(game_, ui_, size);
         if (menu_->quit) quit_ = true;
-        toasts_.draw(sf::FloatRect(0, 0, float(size.x), float(size.y)), ui_.scale);
+        toasts_.draw(sf::FloatRect(0, 0, float(size.x), float(size.y)), ui_);
+    }
+    primer_.draw(game_, ui_, size);
+    if (primer_was_open_ && !primer_.open && !settings_.primer_seen) {
+        settings_.primer_seen = true;
+        save_settings();
+    }
+    primer_was_open_ = primer_.open;
+    // What the player asked for on the top bar.
+    if (std::exchange(hud_.want_primer, false)) primer_.open = true;
+    if (std::exchange(hud_.want_legend, false)) legend_.open = !legend_.open;
+    if (std::exchange(hud_.want_brief, false)) brief_.open = true;
+    if (std::exchange(hud_.want_white_cell, false)) side_.open_white_cell_chat();
+    if (std::exchange(hud_.want_mute, false)) {
+        sounds_.muted = !sounds_.muted;
+        settings_.muted = sounds_.muted;
+        save_settings();
+        toasts_.push(sounds_.muted ? "Sounds off." : "Sounds on: a short cue for each kind of notice.", false);
     }
     if (size.x < kMinWidth || size.y < kMinHeight) {
         // Below the size the panels are laid out for: say so plainly.
@@ -256,6 +370,11 @@ int App::run() {
         }
         game_.pump(clock.getElapsedTime().asSeconds());
         woke = woke || game_.dirty();
+        notices_.watch(game_, toasts_);
+        for (Notice n : toasts_.take_new()) {
+            sounds_.play(n);
+            woke = true;
+        }
         bool scripted = script_.active() || !script_.injected.empty();
         if (scripted) {
             ScriptContext sc{game_, ui_, board_, window_, toasts_};

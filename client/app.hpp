@@ -14,10 +14,14 @@
 #include "imgui_sfml.hpp"
 #include "map_asset.hpp"
 #include "menu.hpp"
+#include "notices.hpp"
 #include "options.hpp"
 #include "panels.hpp"
+#include "primer.hpp"
 #include "script_driver.hpp"
 #include "session.hpp"
+#include "settings.hpp"
+#include "sounds.hpp"
 #include "toasts.hpp"
 #include "ui.hpp"
 
@@ -34,11 +38,17 @@ private:
     void frame(float dt);
     void layout(sf::Vector2u size);
     void handle_event(const sf::Event& e);
+    // Keys of the shell itself (primer, legend, scale, focus); true when used.
+    bool handle_key(const sf::Event::KeyEvent& k);
+    void set_scale(float scale, bool save);
+    void save_settings();
     void print_benchmark(std::vector<double> frame_ms, std::vector<double> redraw_ms);
     void print_probes();
     std::chrono::steady_clock::time_point next_wake() const;
 
     ClientOptions opt_;
+    Settings settings_;
+    std::string settings_path_;
     sf::RenderWindow window_;
     std::unique_ptr<ImGuiLayer> gui_;
     Ui ui_;
@@ -52,9 +62,19 @@ private:
     Hud hud_;
     std::unique_ptr<Menu> menu_;
     SidePanel side_;
+    Primer primer_;
+    TeamBrief brief_;
+    Legend legend_;
+    NoticeWatcher notices_;
+    Sounds sounds_;
+    // The primer and the brief open by themselves (not in tests' scripted or measured runs).
+    bool popups_ = true;
+    bool primer_was_open_ = false;
     ScriptDriver script_;
     float timeline_h_ = 0;
     bool quit_ = false;
+    std::string focus_next_;  // a panel to give keyboard focus to in the next frame
+    int focus_cycle_ = 0;
     bool force_present_ = true;
 };
 

@@ -20,6 +20,16 @@ ImU32 im(sf::Color c, int alpha = -1) {
     return IM_COL32(c.r, c.g, c.b, alpha < 0 ? c.a : alpha);
 }
 
+// Dark text on light fills, white on dark ones (by relative luminance).
+ImU32 ink_on(sf::Color c) {
+    auto lin = [](sf::Uint8 v) {
+        double x = v / 255.0;
+        return x <= 0.04045 ? x / 12.92 : std::pow((x + 0.055) / 1.055, 2.4);
+    };
+    double l = 0.2126 * lin(c.r) + 0.7152 * lin(c.g) + 0.0722 * lin(c.b);
+    return l > 0.2 ? IM_COL32(16, 16, 20, 255) : IM_COL32_WHITE;
+}
+
 // "Hezbollah" -> HEZ, "Shia militias" -> SM, "al-Qaeda cells" -> AQC.
 std::string marker_code(const std::string& name) {
     std::vector<std::string> words;
@@ -181,7 +191,7 @@ void BoardView::overlay(const GameState& g, ImDrawList* dl) const {
     const sf::FloatRect& vp = cam_.viewport();
     float fit_zoom = cam_.fit_zoom();
     float k = std::clamp(std::sqrt(cam_.zoom() / fit_zoom), 0.85f, 1.6f);
-    float fs = std::round(13.0f * k * text_scale);
+    float fs = std::round(15.0f * k * text_scale);
     dl->PushClipRect(ImVec2(vp.left, vp.top),
                      ImVec2(vp.left + vp.width, vp.top + vp.height), true);
 
@@ -247,30 +257,39 @@ void BoardView::overlay(const GameState& g, ImDrawList* dl) const {
         dl->AddText(font, fs, ImVec2(tp.x + 1, tp.y + 1), shadow, name.c_str());
         dl->AddText(font, fs, tp, ink, name.c_str());
 
-        // Influence: one small chip per team with influence.
+        // Influence: a round-ended chip per team with influence, with the
+        // team's letter and the number ("U2"), so colour is never the only cue.
         float chip = std::round(fs * 1.15f);
-        int shown = 0;
-        for (Team t : kAllTeams) shown += b.regions[ri].influence[idx(t)] > 0;
-        float x = c.x - (shown * (chip + 2) + chip + 4) / 2, y = c.y + 2;
-        // Stability first: a dark shield with the number.
-        dl->AddRectFilled(ImVec2(x, y), ImVec2(x + chip, y + chip), IM_COL32(30, 32, 36, 230), 2);
-        dl->AddRect(ImVec2(x, y), ImVec2(x + chip, y + chip), IM_COL32(230, 220, 190, 230), 2);
-        std::string st = std::to_string(b.regions[ri].stability);
-        ImVec2 ss = font->CalcTextSizeA(fs * 0.85f, FLT_MAX, 0, st.c_str());
-        dl->AddText(font, fs * 0.85f, ImVec2(x + (chip - ss.x) / 2, y + (chip - ss.y) / 2),
-                    IM_COL32(240, 230, 200, 255), st.c_str());
-        x += chip + 4;
+        float cfs = fs * 0.85f;
+        std::vector<std::pair<int, std::string>> chips;
+        std::vector<float> chip_w;
+        float row = chip + 4;
         for (Team t : kAllTeams) {
             int v = b.regions[ri].influence[idx(t)];
             if (v <= 0) continue;
-            sf::Color tc = palette::kTeam[idx(t)];
-            dl->AddRectFilled(ImVec2(x, y), ImVec2(x + chip, y + chip), im(tc, 255), chip / 2);
-            dl->AddCircle(ImVec2(x + chip / 2, y + chip / 2), chip / 2, IM_COL32(255, 255, 255, 200), 0, 1.0f);
-            std::string s = std::to_string(v);
-            ImVec2 vs = font->CalcTextSizeA(fs * 0.85f, FLT_MAX, 0, s.c_str());
-            dl->AddText(font, fs * 0.85f, ImVec2(x + (chip - vs.x) / 2, y + (chip - vs.y) / 2), IM_COL32_WHITE,
-                        s.c_str());
-            x += chip + 2;
+            chips.emplace_back(idx(t), std::string(palette::kTeamLetter[idx(t)]) + std::to_string(v));
+            chip_w.push_back(std::max(chip, font->CalcTextSizeA(cfs, FLT_MAX, 0, chips.back().second.c_str()).x +
+                                                chip * 0.55f));
+            row += chip_w.back() + 2;
+        }
+        float x = c.x - row / 2, y = c.y + 2;
+        // Stability first: a dark square with the number.
+        dl->AddRectFilled(ImVec2(x, y), ImVec2(x + chip, y + chip), IM_COL32(30, 32, 36, 230), 2);
+        dl->AddRect(ImVec2(x, y), ImVec2(x + chip, y + chip), IM_COL32(230, 220, 190, 230), 2);
+        std::string st = std::to_string(b.regions[ri].stability);
+        ImVec2 ss = font->CalcTextSizeA(cfs, FLT_MAX, 0, st.c_str());
+        dl->AddText(font, cfs, ImVec2(x + (chip - ss.x) / 2, y + (chip - ss.y) / 2), IM_COL32(240, 230, 200, 255),
+                    st.c_str());
+        x += chip + 4;
+        for (std::size_t i = 0; i < chips.size(); ++i) {
+            sf::Color tc = palette::kTeam[chips[i].first];
+            float w = chip_w[i];
+            dl->AddRectFilled(ImVec2(x, y), ImVec2(x + w, y + chip), im(tc, 255), chip / 2);
+            dl->AddRect(ImVec2(x, y), ImVec2(x + w, y + chip), IM_COL32(255, 255, 255, 200), chip / 2, 0, 1.0f);
+            ImVec2 vs = font->CalcTextSizeA(cfs, FLT_MAX, 0, chips[i].second.c_str());
+            dl->AddText(font, cfs, ImVec2(x + (w - vs.x) / 2, y + (chip - vs.y) / 2), ink_on(tc),
+                        chips[i].second.c_str());
+            x += w + 2;
         }
         // Markers: badges with a short code and the strength.
         float mx = 0;
@@ -290,8 +309,8 @@ void BoardView::overlay(const GameState& g, ImDrawList* dl) const {
         float my = y + chip + 3;
         for (std::size_t i = 0; i < badges.size(); ++i) {
             std::string s = badges[i].first + " " + std::to_string(badges[i].second);
-            dl->AddRectFilled(ImVec2(mx, my), ImVec2(mx + widths[i], my + bfs + 4), IM_COL32(120, 28, 28, 235), 3);
-            dl->AddText(font, bfs, ImVec2(mx + 4, my + 2), IM_COL32(255, 236, 220, 255), s.c_str());
+            dl->AddRectFilled(ImVec2(mx, my), ImVec2(mx + widths[i], my + bfs + 4), im(palette::kArmedGroup, 240), 3);
+            dl->AddText(font, bfs, ImVec2(mx + 4, my + 2), IM_COL32(255, 255, 255, 255), s.c_str());
             mx += widths[i] + 3;
         }
     }
@@ -305,7 +324,7 @@ void BoardView::overlay_live(ImDrawList* dl) const {
     const sf::FloatRect& vp = cam_.viewport();
     float fit_zoom = cam_.fit_zoom();
     float k = std::clamp(std::sqrt(cam_.zoom() / fit_zoom), 0.85f, 1.6f);
-    float fs = std::round(13.0f * k * text_scale);
+    float fs = std::round(15.0f * k * text_scale);
     dl->PushClipRect(ImVec2(vp.left, vp.top),
                      ImVec2(vp.left + vp.width, vp.top + vp.height), true);
     // Hovered region outline.

@@ -29,9 +29,11 @@ void ChatPanel::draw(Session& game, Ui& ui) {
         chans.push_back({"White Cell", ChatChannel::control, game.my_team()});
     } else {
         chans.push_back({"All teams", ChatChannel::all, Team::us});
+        chans.push_back({"White Cell", ChatChannel::broadcast, Team::us});  // its broadcasts, to read
     }
+    // The White Cell's broadcasts sit in its own channel, never in "All teams".
     auto belongs = [&](const Message& m, const Ch& c) {
-        if (c.channel == ChatChannel::all) return m.channel == ChatChannel::all || m.channel == ChatChannel::broadcast;
+        if (c.channel == ChatChannel::control && !game.is_control() && m.channel == ChatChannel::broadcast) return true;
         if (m.channel != c.channel) return false;
         switch (c.channel) {
             case ChatChannel::team: return true;
@@ -41,7 +43,15 @@ void ChatPanel::draw(Session& game, Ui& ui) {
             default: return true;
         }
     };
+    if (want_white_cell_) {
+        want_white_cell_ = false;
+        for (int i = 0; i < int(chans.size()); ++i)
+            if (chans[i].label == "White Cell") channel_ = i;
+        focus_input_ = true;
+    }
     channel_ = std::clamp(channel_, 0, int(chans.size()) - 1);
+    const ImGuiStyle& style = ImGui::GetStyle();
+    float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
     for (int i = 0; i < int(chans.size()); ++i) {
         std::size_t count = 0;
         for (const Message& m : g.messages) count += belongs(m, chans[i]);
@@ -49,7 +59,10 @@ void ChatPanel::draw(Session& game, Ui& ui) {
         if (i == channel_) seen = count;
         std::string label = chans[i].label + (count > seen ? " (" + std::to_string(count - seen) + ")" : "") + "##ch" +
                             std::to_string(i);
-        if (i) ImGui::SameLine();
+        // Channels flow onto a new line rather than past the panel's edge.
+        float w = ImGui::GetFrameHeight() + style.ItemInnerSpacing.x +
+                  ImGui::CalcTextSize(label.substr(0, label.find("##")).c_str()).x;
+        if (i && ImGui::GetItemRectMax().x + style.ItemSpacing.x + w <= right) ImGui::SameLine();
         if (ImGui::RadioButton(label.c_str(), channel_ == i)) channel_ = i;
         ui.remember_item(label);
     }
@@ -71,7 +84,15 @@ void ChatPanel::draw(Session& game, Ui& ui) {
     }
     if (ImGui::GetScrollY() >= ImGui::GetScrollMaxY() - 4) ImGui::SetScrollHereY(1.0f);
     ImGui::EndChild();
+    if (!game.is_control() && !game.is_team()) {
+        ImGui::TextDisabled("Observers read the chat; they do not write.");
+        return;
+    }
     ImGui::SetNextItemWidth(-70 * ui.scale);
+    if (focus_input_) {
+        ImGui::SetKeyboardFocusHere();
+        focus_input_ = false;
+    }
     bool enter = ImGui::InputTextWithHint("##say", ("Message to " + cur.label).c_str(), input_, sizeof input_,
                                           ImGuiInputTextFlags_EnterReturnsTrue);
     ui.remember_item("chat-input");

@@ -32,23 +32,51 @@ void DiplomacyPanel::draw(Session& game, Ui& ui) {
         ImGui::TextDisabled("No framework proposal is on the table.");
     }
     section("Offers");
-    bool any = false;
-    for (const Offer& o : g.offers) {
-        if (o.from != me && o.to != me) continue;
-        any = true;
+    // This turn's offers first; earlier turns' fold into a history.
+    static const char* status[] = {"waiting for an answer", "accepted", "rejected", "lapsed", "carried out"};
+    int now = 0, past = 0;
+    for (const Offer& o : g.offers)
+        if (o.from == me || o.to == me) (o.turn == g.turn || o.status == OfferStatus::pending ? now : past)++;
+    auto row = [&](const Offer& o) {
         ImGui::PushID(static_cast<int>(o.id));
-        static const char* status[] = {"pending", "accepted", "rejected", "lapsed", "executed"};
-        ImGui::TextWrapped("#%u (turn %d, %s): %s", o.id, o.turn, status[static_cast<int>(o.status)],
+        std::string who = o.from == me ? "To " + sc.teams[idx(o.to)].name : "From " + sc.teams[idx(o.from)].name;
+        ImGui::TextWrapped("#%u, turn %d. %s (%s): %s", o.id, o.turn, who.c_str(), status[static_cast<int>(o.status)],
                            describe_offer(g, o).c_str());
         if (o.to == me && o.status == OfferStatus::pending) {
             bool can = lead && g.phase == Phase::negotiation;
-            if (ui.button("Accept", can, "Only the lead answers, in negotiation")) game.send(AnswerOffer{o.id, true});
+            if (ui.button("Accept...", can, "Only the lead answers, in negotiation")) {
+                confirm_accept_ = o.id;
+                ImGui::OpenPopup("##accept");
+            }
             ImGui::SameLine();
             if (ui.button("Reject", can, "Only the lead answers, in negotiation")) game.send(AnswerOffer{o.id, false});
+            if (ImGui::BeginPopup("##accept")) {
+                ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24);
+                ImGui::TextWrapped("Accept offer #%u? Your team then owes its side: %s", o.id,
+                                   describe_offer(g, o).c_str());
+                ImGui::PopTextWrapPos();
+                if (ui.button("Yes, accept the offer")) {
+                    game.send(AnswerOffer{confirm_accept_, true});
+                    ImGui::CloseCurrentPopup();
+                }
+                ImGui::SameLine();
+                if (ui.button("Not yet")) ImGui::CloseCurrentPopup();
+                ImGui::EndPopup();
+            }
         }
         ImGui::PopID();
+    };
+    for (const Offer& o : g.offers)
+        if ((o.from == me || o.to == me) && (o.turn == g.turn || o.status == OfferStatus::pending)) row(o);
+    if (!now) ImGui::TextDisabled("No offers to or from your team this turn.");
+    if (past) {
+        std::string head = "Earlier offers (" + std::to_string(past) + ")###history";
+        if (ImGui::CollapsingHeader(head.c_str()))
+            for (auto it = g.offers.rbegin(); it != g.offers.rend(); ++it)
+                if ((it->from == me || it->to == me) && it->turn != g.turn && it->status != OfferStatus::pending)
+                    row(*it);
+        ui.remember_item("history");
     }
-    if (!any) ImGui::TextDisabled("No offers to or from your team yet.");
 
     section("Make an offer");
     if (offer_to_ < 0 || offer_to_ == idx(me)) offer_to_ = idx(me) == 0 ? 1 : 0;
@@ -59,7 +87,7 @@ void DiplomacyPanel::draw(Session& game, Ui& ui) {
     }
     offer_gives_.resize(sc.concessions.size());
     offer_wants_.resize(sc.concessions.size());
-    ImGui::Columns(2, "##offer", false);
+    // One list under the other: each label gets the panel's whole width.
     ImGui::TextColored(kAccent, "You give");
     for (std::size_t c = 0; c < sc.concessions.size(); ++c)
         if (sc.concessions[c].teams & (1u << idx(me))) {
@@ -67,7 +95,6 @@ void DiplomacyPanel::draw(Session& game, Ui& ui) {
             if (ImGui::Checkbox((sc.concessions[c].name + "##g").c_str(), &v)) offer_gives_[c] = v;
             ui.remember_item(sc.concessions[c].name + "##g");
         }
-    ImGui::NextColumn();
     ImGui::TextColored(kAccent, "You want");
     for (std::size_t c = 0; c < sc.concessions.size(); ++c)
         if (sc.concessions[c].teams & (1u << offer_to_)) {
@@ -75,7 +102,6 @@ void DiplomacyPanel::draw(Session& game, Ui& ui) {
             if (ImGui::Checkbox((sc.concessions[c].name + "##w").c_str(), &v)) offer_wants_[c] = v;
             ui.remember_item(sc.concessions[c].name + "##w");
         }
-    ImGui::Columns(1);
     MakeOffer m;
     m.to = static_cast<Team>(offer_to_);
     for (std::size_t c = 0; c < sc.concessions.size(); ++c) {
@@ -91,8 +117,9 @@ void DiplomacyPanel::draw(Session& game, Ui& ui) {
         std::fill(offer_wants_.begin(), offer_wants_.end(), false);
     }
     if (!v.ok()) {
-        ImGui::SameLine();
-        ImGui::TextColored(kWarn, "%s", v.message.c_str());
+        ImGui::PushStyleColor(ImGuiCol_Text, kWarn);
+        ImGui::TextWrapped("%s", v.message.c_str());
+        ImGui::PopStyleColor();
     }
 }
 

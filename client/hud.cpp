@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "palette.hpp"
+#include "primer.hpp"
 #include "rules.hpp"
 
 namespace gb::client {
@@ -33,10 +34,6 @@ std::vector<std::string> local_addresses() {
     return out;
 }
 
-ImVec4 team_colour(int t, float alpha = 1) {
-    sf::Color c = palette::kTeam[t];
-    return ImVec4(c.r / 255.f, c.g / 255.f, c.b / 255.f, alpha);
-}
 
 }  // namespace
 
@@ -51,34 +48,38 @@ void Hud::draw_top_bar(Session& game, Ui& ui, const Camera& cam, sf::Vector2u si
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoBringToFrontOnFocus);
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 4 * s);
+    bool wide = size.x >= 1600 * s;
     ImGui::TextColored(ImVec4(0.90f, 0.74f, 0.38f, 1), "GRAND BARGAIN");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", sc.title.c_str());
+    if (wide) {
+        ImGui::SameLine(0, 18 * s);
+        ImGui::TextUnformatted(sc.title.c_str());
+    }
     ImGui::SameLine(0, 18 * s);
-    ImGui::TextUnformatted(sc.title.c_str());
-    ImGui::SameLine(0, 24 * s);
-    std::string phase = g.ended() ? "Game over" : std::string(name_of(g.phase));
-    if (!phase.empty()) phase[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(phase[0])));
+    std::string phase = g.ended() ? "Game over" : upper_first(std::string(name_of(g.phase)));
     ImGui::Text("Turn %d/%d  |  %s  |  %s%s", g.turn, sc.turns(), g.calendar_label().c_str(), phase.c_str(),
                 g.paused ? " (paused)" : "");
-    ImGui::SameLine(0, 16 * s);
+    ImGui::SameLine(0, 14 * s);
     if (game.replay()) {
         ImGui::TextDisabled("Replay");
     } else if (g.timer_seconds > 0 && !g.ended() && (g.phase == Phase::negotiation || g.phase == Phase::orders)) {
         int left = game.timer_left();
-        ImGui::TextColored(left < 60 ? ImVec4(1, 0.45f, 0.35f, 1) : ImVec4(0.8f, 0.85f, 0.9f, 1), "Timer %s",
-                           clock_text(g.paused ? g.timer_seconds : left).c_str());
+        ImGui::TextColored(left < 60 ? ImVec4(1, 0.45f, 0.35f, 1) : ImVec4(0.8f, 0.85f, 0.9f, 1), "%s",
+                           clock_text(left).c_str());
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Time left in this phase");
     } else {
         ImGui::TextDisabled("No timer");
     }
     // Phase controls of a team's lead.
     if (game.is_team() && g.phase == Phase::negotiation && !g.ended()) {
-        ImGui::SameLine(0, 16 * s);
+        ImGui::SameLine(0, 14 * s);
         bool ready = g.ready[idx(game.my_team())];
         if (ready)
-            ImGui::TextColored(ImVec4(0.5f, 0.85f, 0.5f, 1), "Ready");
+            ImGui::TextColored(kGood, "Ready");
         else if (ui.button("Ready", game.is_lead(), "Only your team's lead declares the team ready"))
             game.send(Ready{});
     }
-    // Right side: seat, code, connection.
+    // Right side: help, the White Cell, seat, code, connection.
     std::string seat;
     if (game.is_control())
         seat = "White Cell";
@@ -87,20 +88,42 @@ void Hud::draw_top_bar(Session& game, Ui& ui, const Camera& cam, sf::Vector2u si
     else
         seat = "Observer";
     std::string conn = game.replay()      ? "Replay"
-                       : game.connected() ? "Connected"
-                                    : "Reconnecting (attempt " + std::to_string(game.reconnect_attempts()) + ")";
-    if (game.replay()) seat += "   (replay of " + std::filesystem::path(game.replay()->timeline->path()).filename().string() + ")";
-    std::string right = seat + "   ";
+                       : game.connected() ? ""
+                                          : "Reconnecting (" + std::to_string(game.reconnect_attempts()) + ")";
+    if (game.replay() && wide)
+        seat += "  (" + std::filesystem::path(game.replay()->timeline->path()).filename().string() + ")";
     // The host sees its own team's code on the bar, and every code in the tooltip.
     std::string bar_code = game.is_team() ? game.codes().team[idx(game.my_team())] : game.codes().observer;
-    if (!bar_code.empty()) right += "Code " + bar_code + "   ";
-    float w = ImGui::CalcTextSize((right + conn).c_str()).x + 24 * s;
-    ImGui::SameLine(std::max(ImGui::GetCursorPosX(), float(size.x) - w));
+    const ImGuiStyle& st = ImGui::GetStyle();
+    auto button_w = [&](const char* t) { return ImGui::CalcTextSize(t).x + 2 * st.FramePadding.x + st.ItemSpacing.x; };
+    bool can_write = game.is_team() && !game.replay();
+    float w = ImGui::CalcTextSize((seat + "  " + conn).c_str()).x + 34 * s + button_w("Help");
+    if (can_write) w += button_w("White Cell");
+    if (!bar_code.empty()) w += ImGui::CalcTextSize(("Code " + bar_code + "  ").c_str()).x;
+    ImGui::SameLine(std::max(ImGui::GetCursorPosX() + 12 * s, float(size.x) - w));
+    if (ui.button("Help")) ImGui::OpenPopup("##help");
+    if (ImGui::BeginPopup("##help")) {
+        if (ImGui::MenuItem("How to play", "F1")) want_primer = true;
+        ui.remember_item("How to play");
+        if (ImGui::MenuItem("Legend of the map", "L", legend_open)) want_legend = true;
+        ui.remember_item("Legend of the map");
+        if (ImGui::MenuItem("Team brief", nullptr, false, !game.replay())) want_brief = true;
+        ui.remember_item("Team brief");
+        if (ImGui::MenuItem("Sounds", nullptr, !muted)) want_mute = true;
+        ui.remember_item("Sounds");
+        ImGui::Separator();
+        ImGui::TextDisabled("Text size: Ctrl + and Ctrl -, Ctrl 0 resets");
+        ImGui::TextDisabled("Keyboard: F6 moves between panels, Tab and arrows within");
+        ImGui::EndPopup();
+    }
+    if (can_write) {
+        ImGui::SameLine();
+        if (ui.button("White Cell")) want_white_cell = true;
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Write to the White Cell (the instructor)");
+    }
+    ImGui::SameLine(0, 12 * s);
     if (game.is_team()) {
-        ImVec4 c = team_colour(idx(game.my_team()));
-        ImGui::TextColored(ImVec4(std::min(1.f, c.x * 1.4f + 0.1f), std::min(1.f, c.y * 1.4f + 0.1f),
-                                  std::min(1.f, c.z * 1.4f + 0.1f), 1),
-                           "%s", seat.c_str());
+        ImGui::TextColored(team_text_colour(idx(game.my_team())), "%s", seat.c_str());
     } else
         ImGui::TextColored(ImVec4(0.95f, 0.95f, 0.95f, 1), "%s", seat.c_str());
     if (!bar_code.empty()) {
@@ -114,9 +137,11 @@ void Hud::draw_top_bar(Session& game, Ui& ui, const Camera& cam, sf::Vector2u si
             for (int t = 0; t < kTeams; ++t)
                 ImGui::BulletText("%s: %s", sc.teams[t].name.c_str(), game.codes().team[t].c_str());
             ImGui::BulletText("Observers: %s", game.codes().observer.c_str());
-            if (!game.codes().control.empty()) ImGui::BulletText("White Cell (control): %s", game.codes().control.c_str());
+            if (!game.codes().control.empty())
+                ImGui::BulletText("White Cell (control): %s", game.codes().control.c_str());
             ImGui::Text("at:");
-            for (const auto& a : local_addresses()) ImGui::BulletText("%s:%u", a.c_str(), game.local() ? game.local()->port : 0);
+            for (const auto& a : local_addresses())
+                ImGui::BulletText("%s:%u", a.c_str(), game.local() ? game.local()->port : 0);
             ImGui::BulletText("127.0.0.1:%u (this machine)", game.local() ? game.local()->port : 0);
             ImGui::EndTooltip();
         }
@@ -127,8 +152,11 @@ void Hud::draw_top_bar(Session& game, Ui& ui, const Camera& cam, sf::Vector2u si
     ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(p.x + r, p.y + ImGui::GetTextLineHeight() / 2), r,
                                                 game.connected() ? IM_COL32(90, 200, 110, 255) : IM_COL32(230, 90, 70, 255));
     ImGui::Dummy(ImVec2(2 * r + 2, 1));
-    ImGui::SameLine();
-    ImGui::TextUnformatted(conn.c_str());
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", game.connected() ? "Connected to the server" : "Not connected");
+    if (!conn.empty()) {
+        ImGui::SameLine();
+        ImGui::TextUnformatted(conn.c_str());
+    }
     ImGui::End();
     ImGui::PopStyleColor();
 
@@ -159,7 +187,7 @@ std::string Hud::track_tooltip(const Session& game, Track t) {
         "al-Qaeda's strength in the region.",
     };
     const TrackDef& d = g.sc().tracks[idx(t)];
-    std::string s = std::string(name_of(t)) + ": " + std::to_string(g.board.track(t)) + "  (range " +
+    std::string s = track_label(idx(t)) + ": " + std::to_string(g.board.track(t)) + "  (range " +
                     std::to_string(d.min) + " to " + std::to_string(d.max) + ", started at " + std::to_string(d.start) +
                     ")\n" + about[idx(t)];
     if (const auto* log = game.track_log(idx(t)); log && !log->empty()) {
@@ -205,8 +233,13 @@ void Hud::draw_tracks(const Session& game, const Ui& ui, const Camera& cam, sf::
             const TrackDef& d = g.sc().tracks[i];
             int v = g.board.track(t);
             std::string value = std::to_string(v);
-            dl->AddText(ImVec2(p.x + 6 * s, p.y + 4 * s), IM_COL32(210, 208, 200, 255), labels[i]);
             ImVec2 vs = ImGui::CalcTextSize(value.c_str());
+            // The name shrinks, if it must, to leave room for the value.
+            float room = w - vs.x - 16 * s, fsz = ImGui::GetFontSize();
+            float lw = ImGui::CalcTextSize(labels[i]).x;
+            if (lw > room) fsz *= std::max(0.6f, room / lw);
+            dl->AddText(ImGui::GetFont(), fsz, ImVec2(p.x + 6 * s, p.y + 4 * s), IM_COL32(210, 208, 200, 255),
+                        labels[i]);
             dl->AddText(ImVec2(p.x + w - vs.x - 6 * s, p.y + 4 * s), IM_COL32(255, 255, 255, 255), value.c_str());
             // The gauge: one cell per step, filled up to the value.
             int steps = d.max - d.min;
@@ -214,9 +247,16 @@ void Hud::draw_tracks(const Session& game, const Ui& ui, const Camera& cam, sf::
             float cw = steps > 0 ? gw / steps : gw;
             for (int k = 0; k < steps; ++k) {
                 bool on = d.min + k < v;
-                if (d.min < 0) on = (v >= 0) ? (d.min + k >= 0 && d.min + k < v) : (d.min + k >= v && d.min + k < 0);
+                ImU32 fill = colours[i];
+                if (d.min < 0) {
+                    // A signed track: cells from zero towards the value, blue above zero and
+                    // vermillion below, so a negative value never reads as a positive one.
+                    on = (v >= 0) ? (d.min + k >= 0 && d.min + k < v) : (d.min + k >= v && d.min + k < 0);
+                    sf::Color sc = v >= 0 ? palette::kPositive : palette::kNegative;
+                    fill = IM_COL32(sc.r, sc.g, sc.b, 255);
+                }
                 ImVec2 a(gx + k * cw + 1, gy), b(gx + (k + 1) * cw - 1, gy + gh);
-                dl->AddRectFilled(a, b, on ? colours[i] : IM_COL32(60, 64, 72, 255), 2);
+                dl->AddRectFilled(a, b, on ? fill : IM_COL32(60, 64, 72, 255), 2);
             }
             if (d.min < 0) {  // mark zero on a signed track
                 float zx = gx + (-d.min) * cw;

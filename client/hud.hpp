@@ -14,6 +14,10 @@ namespace gb::client {
 
 class Hud {
 public:
+    // What the player asked for on the bar this frame (the shell acts on it and clears it).
+    bool want_primer = false, want_legend = false, want_brief = false, want_mute = false, want_white_cell = false;
+    // Shown as ticks in the help menu.
+    bool legend_open = false, muted = true;
     void draw_top_bar(Session& game, Ui& ui, const Camera& cam, sf::Vector2u size);
     void draw_tracks(const Session& game, const Ui& ui, const Camera& cam, sf::Vector2u size, float timeline_h);
     void draw_board_tooltip(const Session& game, const Ui& ui, int hovered);

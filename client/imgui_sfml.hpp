@@ -20,7 +20,7 @@ public:
     ImGuiLayer& operator=(const ImGuiLayer&) = delete;
 
     // Body text in pixels at scale 1 (1280x720): 16 px or more for a projector.
-    static constexpr float kBodyPixels = 17.0f;
+    static constexpr float kBodyPixels = 16.0f;
     // Rescales the whole UI (style sizes and text) to `scale`.
     void set_scale(float scale);
     void process(const sf::Event& e);

@@ -50,6 +50,7 @@ const char* kHelp =
     "  --benchmark-mouse W     while benchmarking, sweep the pointer over the board or the panel (W)\n"
     "  --full-redraw           rasterize every frame, even when nothing changed (worst case)\n"
     "  --script FILE           drive the client with scripted input (tests)\n"
+    "  --settings FILE         the settings file (default $XDG_CONFIG_HOME/grand-bargain/client.conf)\n"
     "  --assets DIR            directory with map/region.map (default: the data folders' assets/,\n"
     "                          see below)\n"
     "  --help                  this text\n";
@@ -157,6 +158,10 @@ int main(int argc, char** argv) {
             o.full_redraw = true;
         } else if (a == "--script") {
             o.script = need(i);
+        } else if (a == "--settings") {
+            o.settings = need(i);
+        } else if (a == "--projector") {
+            o.projector = true;
         } else if (a == "--assets") {
             o.assets = need(i);
         } else {

@@ -8,9 +8,42 @@
 #include "bot.hpp"
 #include "narrate.hpp"
 #include "panels.hpp"
+#include "primer.hpp"
 #include "rules.hpp"
 
 namespace gb::client {
+
+namespace {
+// The last item under a second label (a button whose text changes).
+void remember_alias(Ui& ui, const std::string& label) {
+    ui.remember_item(label);
+}
+}  // namespace
+
+bool OrdersPanel::picking() const {
+    return picking_ >= 0;
+}
+
+void OrdersPanel::pick(Session& game, Toasts& toasts, int region) {
+    int a = picking_;
+    picking_ = -1;
+    const GameState& g = game.view();
+    const Scenario& sc = g.sc();
+    if (a < 0 || a >= int(sc.actions.size()) || region < 0 || !game.is_team()) return;
+    Team team = game.my_team();
+    std::vector<Order> legal = legal_orders(g, team, g.drafts[idx(team)]);
+    int k = 0;
+    for (const Order& o : legal) {
+        if (o.action != a) continue;
+        if (o.region == region) {
+            target_choice_[a] = k;
+            toasts.push(sc.actions[a].name + ": " + sc.regions[region].name + ". Press Add to draft it.", false);
+            return;
+        }
+        ++k;
+    }
+    toasts.push(sc.regions[region].name + " is not a target " + sc.actions[a].name + " can take now.", true);
+}
 
 void OrdersPanel::draw(Session& game, Ui& ui) {
     const GameState& g = game.view();
@@ -29,25 +62,47 @@ void OrdersPanel::draw(Session& game, Ui& ui) {
         ImGui::Text("Action points: %d of %d left", ap - used, ap);
         ImGui::SameLine();
         ImGui::ProgressBar(ap > 0 ? float(ap - used) / ap : 0, ImVec2(-1, 0), "");
+        // Why the points are what they are: the base and the scenario's modifiers.
+        if (ImGui::IsItemHovered()) {
+            ImGui::BeginTooltip();
+            ImGui::Text("Base: %d action points a turn.", sc.rules.action_points[t]);
+            for (const Term& term : sc.teams[t].ap_mods) ImGui::BulletText("%s", describe_term(sc, term).c_str());
+            ImGui::EndTooltip();
+        }
+        if (ap != sc.rules.action_points[t])
+            hint(("This turn " + std::to_string(ap) + " instead of " + std::to_string(sc.rules.action_points[t]) +
+                  ": hover the bar for the reasons.")
+                     .c_str());
     }
     if (!orders_phase)
         hint(("Orders are written in the orders phase (now: " + std::string(name_of(g.phase)) + ").").c_str());
-    if (committed) ImGui::TextColored(ImVec4(0.5f, 0.85f, 0.5f, 1), "Your team's orders are committed.");
+    if (committed) ImGui::TextColored(kGood, "Your team's orders are committed.");
 
     section("Your team's draft (shared live with teammates)");
     if (drafts.empty()) ImGui::TextDisabled("No orders drafted yet.");
+    // The row's buttons come first, at fixed places, so nothing moves under
+    // the pointer when a description wraps or a row goes.
+    bool editable = orders_phase && !committed;
     for (std::size_t i = 0; i < drafts.size(); ++i) {
         ImGui::PushID(static_cast<int>(i));
-        ImGui::Text("%zu.", i + 1);
+        auto moved = [&](std::size_t from, std::size_t to) {
+            auto next = drafts;
+            std::swap(next[from], next[to]);
+            game.send(Draft{next});
+        };
+        std::string n = std::to_string(i);
+        if (ui.button(("Up##draft" + n).c_str(), editable && i > 0, "Already first")) moved(i, i - 1);
         ImGui::SameLine();
-        ImGui::TextWrapped("%s", describe_order(g, team, drafts[i]).c_str());
-        ImGui::SameLine(ImGui::GetContentRegionAvail().x + ImGui::GetCursorPosX() - 60 * ui.scale);
-        std::string label = "Remove##" + std::to_string(i);
-        if (ui.button(label.c_str(), orders_phase && !committed)) {
+        if (ui.button(("Down##draft" + n).c_str(), editable && i + 1 < drafts.size(), "Already last"))
+            moved(i, i + 1);
+        ImGui::SameLine();
+        if (ui.button(("Remove##draft" + n).c_str(), editable)) {
             auto next = drafts;
             next.erase(next.begin() + static_cast<long>(i));
             game.send(Draft{next});
         }
+        ImGui::SameLine();
+        ImGui::TextWrapped("%zu. %s", i + 1, describe_order(g, team, drafts[i]).c_str());
         ImGui::PopID();
     }
     {
@@ -59,6 +114,12 @@ void OrdersPanel::draw(Session& game, Ui& ui) {
         ImGui::SameLine();
         ImGui::TextDisabled("%s", game.is_lead() ? "You are the lead." : "The lead commits.");
     }
+
+    // The hand, for the "play a card" order.
+    int hand = g.board.hand_size[t];
+    std::string hand_label = "Your hand (" + std::to_string(hand) + (hand == 1 ? " card)" : " cards)") + "###hand";
+    if (ImGui::CollapsingHeader(hand_label.c_str())) draw_hand(game, ui);
+    ui.remember_item("hand");
 
     section("Add an order");
     std::vector<Order> legal = orders_phase && !committed ? legal_orders(g, team, drafts) : std::vector<Order>{};
@@ -99,12 +160,16 @@ void OrdersPanel::draw(Session& game, Ui& ui) {
             game.send(Draft{next});
         }
         ImGui::SameLine();
-        ImGui::Text("%s", def.name.c_str());
-        ImGui::SameLine();
-        ImGui::TextDisabled("(%d AP%s)", def.cost, def.roll ? ", rolled" : "");
+        ImGui::TextWrapped("%s  (%d AP%s)", def.name.c_str(), def.cost, def.roll ? ", rolled" : "");
         if (targets.size() > 1 || (targets.size() == 1 && def.target != TargetKind::none)) {
             int& pick = target_choice_[int(a)];
             pick = std::clamp(pick, 0, int(targets.size()) - 1);
+            if (def.target == TargetKind::region) {
+                std::string label = (picking_ == int(a) ? "Click a region...##" : "Pick on the map##") + def.id;
+                if (ui.button(label.c_str())) picking_ = picking_ == int(a) ? -1 : int(a);
+                remember_alias(ui, "Pick on the map##" + def.id);
+                ImGui::SameLine();
+            }
             ImGui::SetNextItemWidth(-1);
             std::string cur = describe_order(g, team, *targets[pick]);
             if (ImGui::BeginCombo("##target", cur.c_str())) {

@@ -25,8 +25,13 @@ void presence_line(const Session& game, const Ui& ui, const Player& p, bool lead
 class OrdersPanel {
 public:
     void draw(Session& game, Ui& ui);
+    // An order waiting for its target to be clicked on the map.
+    bool picking() const;
+    // The map was clicked on `region` while picking: it becomes the target, if legal.
+    void pick(Session& game, Toasts& toasts, int region);
 
 private:
+    int picking_ = -1;  // the action whose target the next map click picks
     std::map<int, int> target_choice_;  // action -> index among its legal targets
 };
 
@@ -36,6 +41,7 @@ public:
 
 private:
     int offer_to_ = -1;
+    std::uint32_t confirm_accept_ = 0;  // the offer the confirmation asks about
     std::vector<bool> offer_gives_, offer_wants_;
 };
 
@@ -45,8 +51,11 @@ public:
     // Messages not yet read in any channel.
     std::size_t unread(const Session& game);
     void mark_read(const Session& game);
+    // Shows the White Cell channel with the input focused, from the next frame.
+    void select_white_cell() { want_white_cell_ = true; }
 
 private:
+    bool want_white_cell_ = false, focus_input_ = false;
     int channel_ = 0;
     std::map<int, std::size_t> seen_;
     std::size_t seen_all_ = 0;
@@ -131,7 +140,13 @@ private:
 // The docked panel to the right of the board: the card, then the tabs.
 class SidePanel {
 public:
-    void draw(Session& game, Ui& ui, Toasts& toasts, sf::FloatRect area);
+    // `unread_reports`: released reports not yet read (the Report tab's badge), cleared on reading.
+    void draw(Session& game, Ui& ui, Toasts& toasts, sf::FloatRect area, int& unread_reports);
+    // Opens the chat on the White Cell's channel, ready to type.
+    void open_white_cell_chat();
+    // Whether an order waits for its target to be clicked on the map, and that click.
+    bool picking() const;
+    void on_map_click(Session& game, Toasts& toasts, int region);
     ReplayPanel replay;
 
 private:
@@ -142,6 +157,10 @@ private:
     ConsolePanel console_;
     DeckPanel deck_;
     BoardPanel board_;
+    bool select_chat_ = false;
 };
+
+// The projector view's column (instead of the side panel).
+void draw_projector(const Session& game, Ui& ui, sf::FloatRect area);
 
 }  // namespace gb::client

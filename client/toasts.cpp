@@ -38,24 +38,30 @@ std::chrono::steady_clock::time_point Toasts::next_expiry() const {
     return items_.front().at + kLife;
 }
 
-void Toasts::draw(sf::FloatRect area, float s) {
+void Toasts::draw(sf::FloatRect area, Ui& ui) {
+    float s = ui.scale;
     auto now = std::chrono::steady_clock::now();
     while (!items_.empty() && now - items_.front().at > kLife) items_.pop_front();
     float y = area.top + 12 * s;
     int i = 0;
     for (auto it = items_.rbegin(); it != items_.rend(); ++it, ++i) {
-        ImGui::SetNextWindowPos(ImVec2(area.left + area.width - 12 * s, y), 0, ImVec2(1, 0));
+        // Sized from the text itself, so a new notice never shows at an old one's size.
+        float wrap = std::min(520 * s, area.width * 0.6f);
+        ImVec2 pad = ImGui::GetStyle().WindowPadding;
+        ImVec2 text = ImGui::CalcTextSize(it->text.c_str(), nullptr, false, wrap);
+        ImGui::SetNextWindowSize(ImVec2(text.x + 2 * pad.x + 1, text.y + 2 * pad.y));
+        ImGui::SetNextWindowPos(ImVec2(area.left + area.width - 12 * s - (text.x + 2 * pad.x + 1), y));
         ImGui::SetNextWindowBgAlpha(0.94f);
         ImGui::PushStyleColor(ImGuiCol_WindowBg, colour_of(it->kind));
         std::string id = "##toast" + std::to_string(i);
         ImGui::Begin(id.c_str(), nullptr,
-                     ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
-                         ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
+                     ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
                          ImGuiWindowFlags_NoInputs | ImGuiWindowFlags_NoNav);
-        ImGui::PushTextWrapPos(std::min(520 * s, area.width * 0.6f));
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + wrap);
         ImGui::TextUnformatted(it->text.c_str());
         ImGui::PopTextWrapPos();
         y += ImGui::GetWindowHeight() + 6 * s;
+        ui.remember_window("toast" + std::to_string(i));
         ImGui::End();
         ImGui::PopStyleColor();
     }

@@ -8,6 +8,8 @@
 #include <deque>
 #include <string>
 
+#include "ui.hpp"
+
 namespace gb::client {
 
 // What a notice is about: its colour, and its sound when sounds are on.
@@ -24,7 +26,8 @@ public:
     void push(const std::string& text, Notice kind);
     void push(const std::string& text, bool error) { push(text, error ? Notice::error : Notice::info); }
     // Draws the live notices in the top-right corner of `area` (the board).
-    void draw(sf::FloatRect area, float scale);
+    // Each is remembered in `ui` as "toast0", "toast1"... (for tests).
+    void draw(sf::FloatRect area, Ui& ui);
     const std::deque<Toast>& items() const { return items_; }
     // Notices pushed since the last call (for sounds).
     std::deque<Notice> take_new();
