@@ -29,6 +29,12 @@ float scale_for_height(unsigned h) {
 
 }  // namespace
 
+// The scale a window of this height gets, in large type for a projector.
+float App::auto_scale(unsigned height) const {
+    bool projector = opt_.projector || (menu_ && menu_->projector);
+    return scale_for_height(height) * (projector ? 1.4f : 1.0f);
+}
+
 App::App(ClientOptions o) : opt_(std::move(o)), game_(opt_, toasts_) {
     const std::string assets = find_assets(opt_);  // before the window: a missing folder is the first error
     sf::ContextSettings cs;
@@ -44,8 +50,7 @@ App::App(ClientOptions o) : opt_(std::move(o)), game_(opt_, toasts_) {
     window_.setFramerateLimit(measuring ? 0 : 60);  // while drawing: no more than the screen shows
     settings_path_ = opt_.settings.empty() ? Settings::default_path() : opt_.settings;
     settings_ = Settings::load(settings_path_);
-    ui_.scale = settings_.ui_scale > 0 ? settings_.ui_scale : scale_for_height(opt_.height);
-    if (opt_.projector) ui_.scale *= 1.4f;  // large type for the room's screen
+    ui_.scale = settings_.ui_scale > 0 ? settings_.ui_scale : auto_scale(opt_.height);
     gui_ = std::make_unique<ImGuiLayer>(window_, font_file(assets).c_str(), ui_.scale);
 #if defined(__SANITIZE_ADDRESS__)
     // Keep the GL driver loaded until exit, so that leak reports can name it
@@ -98,7 +103,7 @@ void App::handle_event(const sf::Event& e) {
     if (e.type == sf::Event::Resized) {
         window_.setView(sf::View(sf::FloatRect(0, 0, float(e.size.width), float(e.size.height))));
         // The scale follows the window's height unless the player chose one.
-        if (settings_.ui_scale <= 0) set_scale(scale_for_height(e.size.height), false);
+        if (settings_.ui_scale <= 0) set_scale(auto_scale(e.size.height), false);
         layout({e.size.width, e.size.height});
     }
     if (e.type == sf::Event::KeyPressed && handle_key(e.key)) return;
@@ -134,7 +139,7 @@ bool App::handle_key(const sf::Event::KeyEvent& k) {
     }
     if (k.control && k.code == K::Num0) {  // back to the scale the window's height suggests
         settings_.ui_scale = 0;
-        set_scale(scale_for_height(window_.getSize().y), false);
+        set_scale(auto_scale(window_.getSize().y), false);
         save_settings();
         return true;
     }
@@ -217,9 +222,11 @@ void App::frame(float dt) {
             side_.replay.draw_timeline(game_, ui_, sf::FloatRect(0, vp.top + vp.height, vp.width, timeline_h_));
         hud_.draw_tracks(game_, ui_, camera_, size, timeline_h_);
         sf::FloatRect side_area(vp.width, vp.top, float(size.x) - vp.width, size.y - vp.top);
-        if (opt_.projector)
+        if (opt_.projector || menu_->projector) {
+            if (!projector_scaled_ && settings_.ui_scale <= 0) set_scale(auto_scale(size.y), false);
+            projector_scaled_ = true;
             draw_projector(game_, ui_, side_area);
-        else
+        } else
             side_.draw(game_, ui_, toasts_, side_area, notices_.unread_reports);
         if (side_.picking()) {
             ImGui::SetNextWindowPos(ImVec2(vp.left + vp.width / 2, vp.top + vp.height - 12 * ui_.scale), 0,

@@ -41,6 +41,7 @@ private:
     // Keys of the shell itself (primer, legend, scale, focus); true when used.
     bool handle_key(const sf::Event::KeyEvent& k);
     void set_scale(float scale, bool save);
+    float auto_scale(unsigned height) const;
     void save_settings();
     void print_benchmark(std::vector<double> frame_ms, std::vector<double> redraw_ms);
     void print_probes();
@@ -70,6 +71,7 @@ private:
     // The primer and the brief open by themselves (not in tests' scripted or measured runs).
     bool popups_ = true;
     bool primer_was_open_ = false;
+    bool projector_scaled_ = false;
     ScriptDriver script_;
     float timeline_h_ = 0;
     bool quit_ = false;

@@ -59,8 +59,25 @@ void ConsolePanel::draw(Session& game, Ui& ui) {
         bookmark_label_[0] = bookmark_note_[0] = 0;
     }
     section("End the game");
-    ImGui::InputTextWithHint("Reason##end", "why the game ends now", end_reason_, sizeof end_reason_);
-    if (ui.button("End game", live && end_reason_[0] != 0, "Write the reason first")) game.send(EndGame{end_reason_});
+    ImGui::SetNextItemWidth(-1);
+    ImGui::InputTextWithHint("##end-reason", "why the game ends now (this box is for ending only)", end_reason_,
+                             sizeof end_reason_);
+    ui.remember_item("end-reason");
+    if (ui.button("End game", live && end_reason_[0] != 0, "Write the reason first, in the box above"))
+        ImGui::OpenPopup("##confirm-end");
+    // Ending is final: it asks first.
+    if (ImGui::BeginPopup("##confirm-end")) {
+        ImGui::Text("End the game now, for every team? This cannot be undone.");
+        ImGui::TextDisabled("Reason: %s", end_reason_);
+        if (ui.button("Yes, end the game")) {
+            game.send(EndGame{end_reason_});
+            end_reason_[0] = 0;
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::SameLine();
+        if (ui.button("Keep playing")) ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+    }
 }
 
 void DeckPanel::draw(Session& game, Ui& ui) {

@@ -272,9 +272,12 @@ void Hud::draw_tracks(const Session& game, const Ui& ui, const Camera& cam, sf::
         } else {
             static const char* steps[] = {"Closed", "Secret", "Tactical", "Strategic"};
             int c = static_cast<int>(g.board.channel);
-            dl->AddText(ImVec2(p.x + 6 * s, p.y + 4 * s), IM_COL32(210, 208, 200, 255), "Channel");
             std::string v = steps[c];
             ImVec2 vs = ImGui::CalcTextSize(v.c_str());
+            float room = w - vs.x - 16 * s, fsz = ImGui::GetFontSize(), lw = ImGui::CalcTextSize("Channel").x;
+            if (lw > room) fsz *= std::max(0.6f, room / lw);
+            dl->AddText(ImGui::GetFont(), fsz, ImVec2(p.x + 6 * s, p.y + 4 * s), IM_COL32(210, 208, 200, 255),
+                        "Channel");
             dl->AddText(ImVec2(p.x + w - vs.x - 6 * s, p.y + 4 * s), IM_COL32(255, 255, 255, 255), v.c_str());
             float gx = p.x + 6 * s, gy = p.y + lh + 12 * s, gw = w - 12 * s, gh = h - lh - 20 * s;
             for (int k = 0; k < 3; ++k) {

@@ -110,6 +110,8 @@ void Menu::draw(Session& game, Ui& ui, sf::Vector2u size) {
             ImGui::TextDisabled(
                 "Each team has its own code; the White Cell uses the control code. With the observer code, "
                 "the seat you pick counts only if the White Cell lets observers choose.");
+            ImGui::Checkbox("Show as the room's projector (public board, large type)", &projector);
+            ui.remember_item("Show as the room's projector (public board, large type)");
             if (ui.button("Join")) {
                 std::string seat = menu_join_seat_ == 5 ? "observer" : seat_ids[menu_join_seat_];
                 menu_error_ = game.join_game(menu_address_, menu_code_, seat, menu_name_);

@@ -17,7 +17,8 @@ class Menu {
 public:
     explicit Menu(const ClientOptions& opt);
     void draw(Session& game, Ui& ui, sf::Vector2u size);
-    bool quit = false;  // the player chose Quit
+    bool quit = false;       // the player chose Quit
+    bool projector = false;  // join as the room's projector (the public board in large type)
 
 private:
     int menu_scenario_ = 0;

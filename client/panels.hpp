@@ -113,7 +113,8 @@ private:
     std::array<int, kTracks> set_track_{};
     std::array<int, kTracks> seen_track_{};
     bool synced_ = false;
-    int set_channel_ = 0;
+    int set_channel_ = 0, seen_channel_ = 0;
+    int confirm_ = 0;  // the track (kTracks: the channel) the confirmation asks about
     char reason_[256] = {};
 };
 

@@ -22,7 +22,8 @@ void ReportPanel::draw(Session& game, Ui& ui, bool draft_tools) {
         // The White Cell reviews the draft before anyone sees it.
         hint("Review the draft. Amend any result with a reason, then release the report to every team.");
         ImGui::SetNextItemWidth(-150 * ui.scale);
-        ImGui::InputTextWithHint("##reason", "reason for an amendment", amend_reason_, sizeof amend_reason_);
+        ImGui::InputTextWithHint("##reason", "reason for an amendment (this box is for amending only)", amend_reason_,
+                                 sizeof amend_reason_);
         ui.remember_item("amend-reason");
         ImGui::SameLine();
         if (ui.button("Release the report")) game.send(Release{});
@@ -49,8 +50,10 @@ void ReportPanel::draw(Session& game, Ui& ui, bool draft_tools) {
                 if (editable) {
                     std::string label =
                         std::string(res.success ? "Amend to failure" : "Amend to success") + "##" + std::to_string(k);
-                    if (ui.button(label.c_str(), amend_reason_[0] != 0, "Write the reason first (below)"))
+                    if (ui.button(label.c_str(), amend_reason_[0] != 0, "Write the reason first, in the box above")) {
                         game.send(Amend{static_cast<std::uint16_t>(k), !res.success, amend_reason_});
+                        amend_reason_[0] = 0;  // a reason serves one amendment
+                    }
                 }
                 ImGui::PopID();
             }

@@ -244,6 +244,14 @@ void Session::send_pointer(float x, float y) {
     if (session_ && connected_) session_->connection().send(net::Pointer{x, y}, net::kChannelPresence, false);
 }
 
+void Session::send_message(const net::ClientMessage& m) {
+    if (replay_.timeline || !session_ || !connected_) {
+        toasts_.push("Not connected: nothing was sent.", true);
+        return;
+    }
+    session_->connection().send(m);
+}
+
 int Session::timer_left() const {
     const GameState& g = view();
     if (g.paused) return g.timer_seconds;

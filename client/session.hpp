@@ -68,6 +68,8 @@ public:
     // Sends an action from this seat (refused with a notice in a replay or offline).
     void send(const Action& a);
     void send_pointer(float x, float y);
+    // A message of the wire outside actions (the White Cell's MoveSeat, say).
+    void send_message(const net::ClientMessage& m);
 
     // ---- what the panels read
     bool in_game() const { return in_game_; }

@@ -19,14 +19,19 @@ constexpr unsigned kSampleRate = 22050;
 
 class Sounds {
 public:
+    Sounds();
+    ~Sounds();
     void play(Notice kind);
     bool muted = true;
 
 private:
-    bool ready_ = false;
-    std::array<sf::SoundBuffer, 7> buffers_;
-    std::array<sf::Sound, 4> voices_;
-    std::size_t next_ = 0;
+    // Made on the first cue only: SFML's sound objects open the audio device.
+    struct Voices {
+        std::array<sf::SoundBuffer, 7> buffers;
+        std::array<sf::Sound, 4> voices;
+        std::size_t next = 0;
+    };
+    std::unique_ptr<Voices> v_;
 };
 
 }  // namespace gb::client
