@@ -53,6 +53,18 @@ std::string marker_code(const std::string& name) {
     return code;
 }
 
+// The name on the map: "Strait of Hormuz / Persian Gulf" -> "Persian Gulf",
+// "Palestinian Territories" -> "Palestinian".
+std::string label_name(const RegionDef& def) {
+    std::string name = def.name;
+    if (def.kind == RegionKind::sea && name.find('/') != std::string::npos)
+        name = name.substr(name.find('/') + 1);
+    else if (name.size() > 16 && name.find(' ') != std::string::npos)
+        name = name.substr(0, name.find(' '));
+    while (!name.empty() && name.front() == ' ') name.erase(0, 1);
+    return name;
+}
+
 }  // namespace
 
 void BoardView::set_map(const MapAsset& map, const Scenario& sc) {
@@ -222,6 +234,66 @@ void BoardView::overlay(const GameState& g, ImDrawList* dl) const {
         }
     }
 
+    // Labels never collide: each region's block (name, chips, tags) is moved
+    // down, with a leader line to its place, until it overlaps no block
+    // already placed (callouts and off-map boxes stay where they are).
+    {
+        struct Block {
+            int r;
+            sf::FloatRect rect;
+            bool fixed;
+        };
+        std::vector<Block> blocks;
+        float chip = std::round(fs * 1.15f), cfs = fs * 0.85f, bfs = fs * 0.8f;
+        for (std::size_t ri = 0; ri < sc.regions.size(); ++ri) {
+            if (at[ri].x < 0) continue;
+            const RegionDef& def = sc.regions[ri];
+            if (def.kind == RegionKind::box) continue;
+            float w = font->CalcTextSizeA(fs, FLT_MAX, 0, label_name(def).c_str()).x;
+            float row = chip + 4;
+            for (Team t : kAllTeams)
+                if (int v = b.regions[ri].influence[idx(t)]; v > 0)
+                    row += std::max(chip, font->CalcTextSizeA(cfs, FLT_MAX, 0, ("U" + std::to_string(v)).c_str()).x +
+                                              chip * 0.55f) +
+                           2;
+            float tags = 0;
+            for (int m = 0; m < b.marker_kinds && m < static_cast<int>(marker_codes_.size()); ++m)
+                if (int v = b.marker(int(ri), m); v > 0)
+                    tags += font->CalcTextSizeA(bfs, FLT_MAX, 0, (marker_codes_[m] + " " + std::to_string(v)).c_str()).x + 11;
+            w = std::max({w, row, tags});
+            float below = 2 + chip + (tags > 0 ? 3 + bfs + 4 : 0);
+            bool fixed = std::find(small.begin(), small.end(), int(ri)) != small.end();
+            blocks.push_back({int(ri), sf::FloatRect(at[ri].x - w / 2, at[ri].y - fs, w, fs + below), fixed});
+        }
+        std::stable_sort(blocks.begin(), blocks.end(), [](const Block& x, const Block& y) {
+            return x.fixed != y.fixed ? x.fixed : x.rect.top < y.rect.top;
+        });
+        std::vector<sf::FloatRect> placed;
+        for (Block& bl : blocks) {
+            sf::FloatRect r = bl.rect;
+            for (int pass = 0; !bl.fixed && pass < 12; ++pass) {
+                bool moved = false;
+                for (const sf::FloatRect& o : placed) {
+                    sf::FloatRect hit;
+                    if (r.intersects(o, hit)) {
+                        r.top = o.top + o.height + 2;
+                        moved = true;
+                    }
+                }
+                if (!moved) break;
+            }
+            placed.push_back(r);
+            float dy = r.top - bl.rect.top;
+            if (dy > 0.5f) {
+                sf::Vector2f from = at[bl.r];
+                at[bl.r].y += dy;
+                dl->AddLine(ImVec2(from.x, from.y), ImVec2(at[bl.r].x, at[bl.r].y - fs), IM_COL32(250, 245, 230, 200),
+                            1.2f);
+                dl->AddCircleFilled(ImVec2(from.x, from.y), 2.5f, IM_COL32(250, 245, 230, 255));
+            }
+        }
+    }
+
     for (std::size_t ri = 0; ri < sc.regions.size(); ++ri) {
         int r = static_cast<int>(ri);
         if (at[ri].x < 0) continue;
@@ -241,12 +313,7 @@ void BoardView::overlay(const GameState& g, ImDrawList* dl) const {
                 }
         }
         // Name.
-        std::string name = def.name;
-        if (def.kind == RegionKind::sea && name.find('/') != std::string::npos)
-            name = name.substr(name.find('/') + 1);  // "Strait of Hormuz / Persian Gulf" -> "Persian Gulf"
-        else if (name.size() > 16 && name.find(' ') != std::string::npos)
-            name = name.substr(0, name.find(' '));  // "Palestinian Territories" -> "Palestinian"
-        while (!name.empty() && name.front() == ' ') name.erase(0, 1);
+        std::string name = label_name(def);
         ImVec2 ts = font->CalcTextSizeA(fs, FLT_MAX, 0, name.c_str());
         ImVec2 tp(c.x - ts.x / 2, c.y - ts.y);
         bool dark = box || def.kind == RegionKind::sea || callout;

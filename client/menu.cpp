@@ -5,9 +5,12 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <filesystem>
+#include <set>
 
 #include "client_data.hpp"
+#include "journal.hpp"
 #include "server.hpp"
 
 namespace gb::client {
@@ -78,7 +81,8 @@ void Menu::draw(Session& game, Ui& ui, sf::Vector2u size) {
         if (ImGui::BeginTabItem("Open replay")) {
             ImGui::TextWrapped("Open a saved game's journal to replay it for the debrief.");
             ImGui::InputText("Journal", menu_replay_, sizeof menu_replay_);
-            // The saved games, listed again every two seconds, not every frame.
+            // The saved games, listed again every two seconds, not every frame;
+            // each journal is read once (again only when it changes).
             if (Clock::now() >= journals_listed_) {
                 journals_listed_ = Clock::now() + std::chrono::seconds(2);
                 saved_journals_.clear();
@@ -87,13 +91,42 @@ void Menu::draw(Session& game, Ui& ui, sf::Vector2u size) {
                     for (const auto& e : std::filesystem::directory_iterator(dir, ec))
                         if (e.path().extension() == ".journal") saved_journals_.push_back(e.path().string());
                 }
-                std::sort(saved_journals_.begin(), saved_journals_.end());
+                for (const auto& f : saved_journals_) {
+                    std::error_code ec;
+                    auto stamp = std::filesystem::last_write_time(f, ec);
+                    SavedGame& info = journal_info_[f];
+                    if (info.stamp == stamp && !info.line.empty()) continue;
+                    info.stamp = stamp;
+                    JournalRead jr = read_journal(f);
+                    std::size_t actions = 0;
+                    for (const auto& [seq, rec] : jr.records) actions += std::holds_alternative<ActionRecord>(rec);
+                    info.created = jr.header.created_unix;
+                    char date[32] = "?";
+                    std::time_t t = static_cast<std::time_t>(jr.header.created_unix);
+                    if (t > 0) std::strftime(date, sizeof date, "%Y-%m-%d %H:%M", std::localtime(&t));
+                    std::set<std::string> teams;
+                    for (const auto& [seq, rec] : jr.records)
+                        if (const auto* ar = std::get_if<ActionRecord>(&rec))
+                            if (ar->entry.seat.role == SeatRole::team) teams.insert(std::string(name_of(ar->entry.seat.team)));
+                    std::string who;
+                    for (const auto& tm : teams) who += (who.empty() ? "" : ", ") + tm;
+                    info.line = std::string(date) + "  " + (jr.header.scenario_id.empty() ? "?" : jr.header.scenario_id) +
+                                "  \"" + jr.header.name + "\"  " + std::to_string(actions) + " actions" +
+                                (who.empty() ? "" : "  teams acting: " + who) + (jr.error.empty() ? "" : "  (unreadable)");
+                }
+                // Newest first.
+                std::sort(saved_journals_.begin(), saved_journals_.end(), [&](const auto& a, const auto& b) {
+                    return journal_info_[a].created > journal_info_[b].created;
+                });
             }
             const std::vector<std::string>& found = saved_journals_;
-            if (!found.empty() && ImGui::BeginListBox("Saved games")) {
-                for (const auto& f : found)
-                    if (ImGui::Selectable(f.c_str(), f == menu_replay_))
+            if (!found.empty() && ImGui::BeginListBox("##saved", ImVec2(-1, 9 * ImGui::GetTextLineHeightWithSpacing()))) {
+                for (const auto& f : found) {
+                    std::string label = journal_info_[f].line + "##" + f;
+                    if (ImGui::Selectable(label.c_str(), f == menu_replay_))
                         std::snprintf(menu_replay_, sizeof menu_replay_, "%s", f.c_str());
+                    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", f.c_str());
+                }
                 ImGui::EndListBox();
             }
             if (ui.button("Open the replay")) menu_error_ = game.open_replay(menu_replay_, "control");

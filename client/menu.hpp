@@ -4,6 +4,8 @@
 
 #include <SFML/System/Vector2.hpp>
 #include <chrono>
+#include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -34,6 +36,12 @@ private:
     std::string menu_error_;
     char menu_replay_[512] = {};
     std::vector<std::string> saved_journals_;
+    struct SavedGame {
+        std::filesystem::file_time_type stamp{};
+        std::int64_t created = 0;
+        std::string line;  // date, scenario, name, length, teams
+    };
+    std::map<std::string, SavedGame> journal_info_;
     std::chrono::steady_clock::time_point journals_listed_;
 };
 

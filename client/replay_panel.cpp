@@ -103,6 +103,31 @@ void ReplayPanel::draw_timeline(Session& game, Ui& ui, sf::FloatRect area) {
     std::string label = "Turn " + std::to_string(m.turn) + ", " + std::string(name_of(m.phase)) + "  -  action " +
                         std::to_string(p) + " of " + std::to_string(n);
     if (ImGui::SliderInt("##point", &pos, 0, static_cast<int>(n), label.c_str())) game.seek(static_cast<std::size_t>(pos));
+    ui.remember_item("scrubber");
+    // Marks on the scrubber: a tick at each turn's start (with its number),
+    // a gold flag at each bookmark and annotation.
+    if (n > 0) {
+        ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+        float pad = ImGui::GetStyle().GrabMinSize / 2 + ImGui::GetStyle().FramePadding.x;
+        auto x_of = [&](std::size_t point) { return a.x + pad + (b.x - a.x - 2 * pad) * float(point) / float(n); };
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        ImFont* font = ImGui::GetFont();
+        float small = ImGui::GetFontSize() * 0.7f;
+        for (const PhaseMark& m : marks)
+            if (m.phase == Phase::inject) {
+                float x = x_of(m.point);
+                dl->AddLine(ImVec2(x, a.y), ImVec2(x, a.y + 5 * s), IM_COL32(235, 235, 235, 200), 1.5f);
+                dl->AddText(font, small, ImVec2(x + 2, a.y - 1), IM_COL32(235, 235, 235, 170),
+                            std::to_string(m.turn).c_str());
+            }
+        auto flag = [&](std::size_t point) {
+            float x = x_of(point);
+            dl->AddTriangleFilled(ImVec2(x - 4 * s, b.y), ImVec2(x + 4 * s, b.y), ImVec2(x, b.y - 7 * s),
+                                  IM_COL32(230, 190, 100, 255));
+        };
+        for (const auto& [point, text] : journal_bookmarks_) flag(point);
+        for (const Annotation& an : annotations_) flag(an.point);
+    }
     ImGui::End();
 }
 
