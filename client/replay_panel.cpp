@@ -159,7 +159,7 @@ void ReplayPanel::draw_debrief(Session& game, Ui& ui, Toasts& toasts) {
     for (const Annotation& a : annotations_)
         rows.push_back({a.point, a.label + (a.note.empty() ? "" : ": " + a.note), true});
     std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.point < b.point; });
-    if (rows.empty()) ImGui::TextDisabled("None yet. The White Cell's bookmarks and your annotations appear here.");
+    if (rows.empty()) hint("None yet. The White Cell's bookmarks and your annotations appear here.");
     for (std::size_t i = 0; i < rows.size(); ++i) {
         ImGui::PushID(static_cast<int>(i));
         const PhaseMark& m = t.mark_of(rows[i].point);
