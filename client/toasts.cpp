@@ -24,7 +24,7 @@ ImVec4 colour_of(Notice k) {
 void Toasts::push(const std::string& text, Notice kind) {
     items_.push_back({text, kind, std::chrono::steady_clock::now()});
     fresh_.push_back(kind);
-    if (items_.size() > 5) items_.pop_front();
+    if (items_.size() > 4) items_.pop_front();
 }
 
 std::deque<Notice> Toasts::take_new() {
@@ -42,15 +42,18 @@ void Toasts::draw(sf::FloatRect area, Ui& ui) {
     float s = ui.scale;
     auto now = std::chrono::steady_clock::now();
     while (!items_.empty() && now - items_.front().at > kLife) items_.pop_front();
-    float y = area.top + 12 * s;
+    // Bottom-left of the board, newest lowest, stacking upwards: the
+    // corner of the map with the fewest regions, and no control under it.
+    float y = area.top + area.height - 12 * s;
     int i = 0;
     for (auto it = items_.rbegin(); it != items_.rend(); ++it, ++i) {
         // Sized from the text itself, so a new notice never shows at an old one's size.
         float wrap = std::min(520 * s, area.width * 0.6f);
         ImVec2 pad = ImGui::GetStyle().WindowPadding;
         ImVec2 text = ImGui::CalcTextSize(it->text.c_str(), nullptr, false, wrap);
-        ImGui::SetNextWindowSize(ImVec2(text.x + 2 * pad.x + 1, text.y + 2 * pad.y));
-        ImGui::SetNextWindowPos(ImVec2(area.left + area.width - 12 * s - (text.x + 2 * pad.x + 1), y));
+        ImVec2 box(text.x + 2 * pad.x + 1, text.y + 2 * pad.y);
+        ImGui::SetNextWindowSize(box);
+        ImGui::SetNextWindowPos(ImVec2(area.left + 12 * s, y - box.y));
         ImGui::SetNextWindowBgAlpha(0.94f);
         ImGui::PushStyleColor(ImGuiCol_WindowBg, colour_of(it->kind));
         std::string id = "##toast" + std::to_string(i);
@@ -60,7 +63,7 @@ void Toasts::draw(sf::FloatRect area, Ui& ui) {
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + wrap);
         ImGui::TextUnformatted(it->text.c_str());
         ImGui::PopTextWrapPos();
-        y += ImGui::GetWindowHeight() + 6 * s;
+        y -= box.y + 6 * s;
         ui.remember_window("toast" + std::to_string(i));
         ImGui::End();
         ImGui::PopStyleColor();

@@ -1,6 +1,6 @@
 // Short notices that fade after a few seconds: phase changes, the report's
 // release, answers to offers, broadcasts, errors. Drawn inside the board's
-// area, never over the panels' controls.
+// area (its bottom-left corner), never over the panels' controls.
 #pragma once
 
 #include <SFML/Graphics/Rect.hpp>
@@ -25,7 +25,7 @@ class Toasts {
 public:
     void push(const std::string& text, Notice kind);
     void push(const std::string& text, bool error) { push(text, error ? Notice::error : Notice::info); }
-    // Draws the live notices in the top-right corner of `area` (the board).
+    // Draws the live notices (at most four) in the bottom-left corner of `area` (the board).
     // Each is remembered in `ui` as "toast0", "toast1"... (for tests).
     void draw(sf::FloatRect area, Ui& ui);
     const std::deque<Toast>& items() const { return items_; }
