@@ -20,6 +20,16 @@ ImU32 im(sf::Color c, int alpha = -1) {
     return IM_COL32(c.r, c.g, c.b, alpha < 0 ? c.a : alpha);
 }
 
+// Dark text on light fills, white on dark ones (by relative luminance).
+ImU32 ink_on(sf::Color c) {
+    auto lin = [](sf::Uint8 v) {
+        double x = v / 255.0;
+        return x <= 0.04045 ? x / 12.92 : std::pow((x + 0.055) / 1.055, 2.4);
+    };
+    double l = 0.2126 * lin(c.r) + 0.7152 * lin(c.g) + 0.0722 * lin(c.b);
+    return l > 0.2 ? IM_COL32(16, 16, 20, 255) : IM_COL32_WHITE;
+}
+
 // "Hezbollah" -> HEZ, "Shia militias" -> SM, "al-Qaeda cells" -> AQC.
 std::string marker_code(const std::string& name) {
     std::vector<std::string> words;
@@ -41,6 +51,18 @@ std::string marker_code(const std::string& name) {
     }
     for (char& c : code) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     return code;
+}
+
+// The name on the map: "Strait of Hormuz / Persian Gulf" -> "Persian Gulf",
+// "Palestinian Territories" -> "Palestinian".
+std::string label_name(const RegionDef& def) {
+    std::string name = def.name;
+    if (def.kind == RegionKind::sea && name.find('/') != std::string::npos)
+        name = name.substr(name.find('/') + 1);
+    else if (name.size() > 16 && name.find(' ') != std::string::npos)
+        name = name.substr(0, name.find(' '));
+    while (!name.empty() && name.front() == ' ') name.erase(0, 1);
+    return name;
 }
 
 }  // namespace
@@ -95,25 +117,7 @@ void BoardView::set_map(const MapAsset& map, const Scenario& sc) {
         }
     marker_codes_.clear();
     for (const auto& m : sc.markers) marker_codes_.push_back(marker_code(m.name));
-    fit();
-}
-
-void BoardView::set_viewport(sf::FloatRect px, sf::Vector2u window) {
-    bool first = viewport_.width == 0;
-    if (px != viewport_ || window != window_) ++version_;
-    // A bigger or smaller window shows the same part of the map, scaled.
-    if (!first && px.width > 0 && px.height > 0 && (px.width != viewport_.width || px.height != viewport_.height))
-        zoom_ *= std::min(px.width / viewport_.width, px.height / viewport_.height);
-    viewport_ = px;
-    window_ = window;
-    if (first) fit();
-}
-
-void BoardView::fit() {
-    if (!map_ || viewport_.width <= 0) return;
-    zoom_ = std::min(viewport_.width / map_->width, viewport_.height / map_->height);
-    centre_ = {map_->width / 2, map_->height / 2};
-    ++version_;
+    cam_.set_map_size(map.width, map.height);
 }
 
 sf::Color BoardView::fill_for(const Scenario& sc, const Board& b, int region) {
@@ -144,39 +148,28 @@ void BoardView::update(const GameState& g) {
     }
 }
 
-sf::Vector2f BoardView::to_screen(float x, float y) const {
-    return {viewport_.left + viewport_.width / 2 + (x - centre_.x) * zoom_,
-            viewport_.top + viewport_.height / 2 + (y - centre_.y) * zoom_};
-}
-
-sf::Vector2f BoardView::to_map(sf::Vector2f px) const {
-    return {centre_.x + (px.x - viewport_.left - viewport_.width / 2) / zoom_,
-            centre_.y + (px.y - viewport_.top - viewport_.height / 2) / zoom_};
-}
-
-void BoardView::draw(sf::RenderTarget& target) {
-    if (!map_ || viewport_.width <= 0 || window_.x == 0) return;
-    sf::View view;
-    view.setCenter(centre_);
-    view.setSize(viewport_.width / zoom_, viewport_.height / zoom_);
-    view.setViewport(sf::FloatRect(viewport_.left / window_.x, viewport_.top / window_.y, viewport_.width / window_.x,
-                                   viewport_.height / window_.y));
+void BoardView::draw(sf::RenderTarget& target, sf::RenderStates states) const {
+    const sf::FloatRect& vp = cam_.viewport();
+    if (!map_ || vp.width <= 0 || cam_.window().x == 0) return;
     sf::View old = target.getView();
-    target.setView(view);
-    sf::RectangleShape water({viewport_.width / zoom_, viewport_.height / zoom_});
-    water.setPosition(centre_.x - viewport_.width / zoom_ / 2, centre_.y - viewport_.height / zoom_ / 2);
+    target.setView(cam_.view());
+    float zoom = cam_.zoom();
+    sf::Vector2f centre = cam_.to_map({vp.left + vp.width / 2, vp.top + vp.height / 2});
+    sf::RectangleShape water({vp.width / zoom, vp.height / zoom});
+    water.setPosition(centre.x - vp.width / zoom / 2, centre.y - vp.height / zoom / 2);
     water.setFillColor(palette::kWater);
-    sf::RenderStates opaque(sf::BlendNone);
+    sf::RenderStates opaque = states;
+    opaque.blendMode = sf::BlendNone;
     target.draw(water, opaque);
     target.draw(fills_, opaque);
-    target.draw(borders_);
-    target.draw(box_fills_);
+    target.draw(borders_, states);
+    target.draw(box_fills_, states);
     target.setView(old);
 }
 
 int BoardView::region_at(sf::Vector2f px) const {
-    if (!map_ || !viewport_.contains(px)) return -1;
-    sf::Vector2f m = to_map(px);
+    if (!map_ || !cam_.in_viewport(px)) return -1;
+    sf::Vector2f m = cam_.to_map(px);
     for (const Box& b : boxes_)
         if (b.rect.contains(m)) return b.region;
     // Land is drawn over the sea zone, so it wins.
@@ -202,53 +195,17 @@ bool BoardView::probe(int region, sf::Vector2f& out) const {
     return false;
 }
 
-bool BoardView::handle(const sf::Event& e, bool gui_has_mouse) {
-    switch (e.type) {
-        case sf::Event::MouseWheelScrolled: {
-            sf::Vector2f px(float(e.mouseWheelScroll.x), float(e.mouseWheelScroll.y));
-            if (gui_has_mouse || !viewport_.contains(px) || !map_) return false;
-            sf::Vector2f before = to_map(px);
-            float fit_zoom = std::min(viewport_.width / map_->width, viewport_.height / map_->height);
-            zoom_ = std::clamp(zoom_ * std::pow(1.15f, e.mouseWheelScroll.delta), fit_zoom * 0.6f, fit_zoom * 8.0f);
-            sf::Vector2f after = to_map(px);
-            centre_ += before - after;  // zoom about the cursor
-            ++version_;
-            return true;
-        }
-        case sf::Event::MouseButtonPressed: {
-            sf::Vector2f px(float(e.mouseButton.x), float(e.mouseButton.y));
-            if (gui_has_mouse || !viewport_.contains(px)) return false;
-            if (e.mouseButton.button == sf::Mouse::Left || e.mouseButton.button == sf::Mouse::Middle) {
-                dragging_ = true;
-                drag_from_ = px;
-            }
-            return false;
-        }
-        case sf::Event::MouseButtonReleased: dragging_ = false; return false;
-        case sf::Event::MouseMoved: {
-            sf::Vector2f px(float(e.mouseMove.x), float(e.mouseMove.y));
-            if (dragging_) {
-                centre_ -= (px - drag_from_) / zoom_;
-                drag_from_ = px;
-                ++version_;
-                return true;
-            }
-            return false;
-        }
-        default: return false;
-    }
-}
-
 void BoardView::overlay(const GameState& g, ImDrawList* dl) const {
     if (!map_) return;
     const Scenario& sc = g.sc();
     const Board& b = g.board;
     ImFont* font = ImGui::GetFont();
-    float fit_zoom = std::min(viewport_.width / map_->width, viewport_.height / map_->height);
-    float k = std::clamp(std::sqrt(zoom_ / fit_zoom), 0.85f, 1.6f);
-    float fs = std::round(13.0f * k * text_scale);
-    dl->PushClipRect(ImVec2(viewport_.left, viewport_.top),
-                     ImVec2(viewport_.left + viewport_.width, viewport_.top + viewport_.height), true);
+    const sf::FloatRect& vp = cam_.viewport();
+    float fit_zoom = cam_.fit_zoom();
+    float k = std::clamp(std::sqrt(cam_.zoom() / fit_zoom), 0.85f, 1.6f);
+    float fs = std::round(15.0f * k * text_scale);
+    dl->PushClipRect(ImVec2(vp.left, vp.top),
+                     ImVec2(vp.left + vp.width, vp.top + vp.height), true);
 
     // Regions too small on screen for their labels (the Levant) get callouts
     // in the sea beside them, stacked so they never overlap, with leader lines.
@@ -257,9 +214,9 @@ void BoardView::overlay(const GameState& g, ImDrawList* dl) const {
     for (std::size_t ri = 0; ri < sc.regions.size(); ++ri) {
         sf::Vector2f a = anchor(static_cast<int>(ri));
         if (a.x < 0) continue;
-        at[ri] = to_screen(a.x, a.y);
+        at[ri] = cam_.to_screen(a.x, a.y);
         for (const Shape& s : shapes_)
-            if (s.region == static_cast<int>(ri) && s.area * zoom_ * zoom_ < 3500 * k * k)
+            if (s.region == static_cast<int>(ri) && s.area * cam_.zoom() * cam_.zoom() < 3500 * k * k)
                 small.push_back(static_cast<int>(ri));
     }
     std::sort(small.begin(), small.end(), [&](int x, int y) { return at[x].y < at[y].y; });
@@ -277,6 +234,66 @@ void BoardView::overlay(const GameState& g, ImDrawList* dl) const {
         }
     }
 
+    // Labels never collide: each region's block (name, chips, tags) is moved
+    // down, with a leader line to its place, until it overlaps no block
+    // already placed (callouts and off-map boxes stay where they are).
+    {
+        struct Block {
+            int r;
+            sf::FloatRect rect;
+            bool fixed;
+        };
+        std::vector<Block> blocks;
+        float chip = std::round(fs * 1.15f), cfs = fs * 0.85f, bfs = fs * 0.8f;
+        for (std::size_t ri = 0; ri < sc.regions.size(); ++ri) {
+            if (at[ri].x < 0) continue;
+            const RegionDef& def = sc.regions[ri];
+            if (def.kind == RegionKind::box) continue;
+            float w = font->CalcTextSizeA(fs, FLT_MAX, 0, label_name(def).c_str()).x;
+            float row = chip + 4;
+            for (Team t : kAllTeams)
+                if (int v = b.regions[ri].influence[idx(t)]; v > 0)
+                    row += std::max(chip, font->CalcTextSizeA(cfs, FLT_MAX, 0, ("U" + std::to_string(v)).c_str()).x +
+                                              chip * 0.55f) +
+                           2;
+            float tags = 0;
+            for (int m = 0; m < b.marker_kinds && m < static_cast<int>(marker_codes_.size()); ++m)
+                if (int v = b.marker(int(ri), m); v > 0)
+                    tags += font->CalcTextSizeA(bfs, FLT_MAX, 0, (marker_codes_[m] + " " + std::to_string(v)).c_str()).x + 11;
+            w = std::max({w, row, tags});
+            float below = 2 + chip + (tags > 0 ? 3 + bfs + 4 : 0);
+            bool fixed = std::find(small.begin(), small.end(), int(ri)) != small.end();
+            blocks.push_back({int(ri), sf::FloatRect(at[ri].x - w / 2, at[ri].y - fs, w, fs + below), fixed});
+        }
+        std::stable_sort(blocks.begin(), blocks.end(), [](const Block& x, const Block& y) {
+            return x.fixed != y.fixed ? x.fixed : x.rect.top < y.rect.top;
+        });
+        std::vector<sf::FloatRect> placed;
+        for (Block& bl : blocks) {
+            sf::FloatRect r = bl.rect;
+            for (int pass = 0; !bl.fixed && pass < 12; ++pass) {
+                bool moved = false;
+                for (const sf::FloatRect& o : placed) {
+                    sf::FloatRect hit;
+                    if (r.intersects(o, hit)) {
+                        r.top = o.top + o.height + 2;
+                        moved = true;
+                    }
+                }
+                if (!moved) break;
+            }
+            placed.push_back(r);
+            float dy = r.top - bl.rect.top;
+            if (dy > 0.5f) {
+                sf::Vector2f from = at[bl.r];
+                at[bl.r].y += dy;
+                dl->AddLine(ImVec2(from.x, from.y), ImVec2(at[bl.r].x, at[bl.r].y - fs), IM_COL32(250, 245, 230, 200),
+                            1.2f);
+                dl->AddCircleFilled(ImVec2(from.x, from.y), 2.5f, IM_COL32(250, 245, 230, 255));
+            }
+        }
+    }
+
     for (std::size_t ri = 0; ri < sc.regions.size(); ++ri) {
         int r = static_cast<int>(ri);
         if (at[ri].x < 0) continue;
@@ -287,8 +304,8 @@ void BoardView::overlay(const GameState& g, ImDrawList* dl) const {
         if (box) {
             for (const Box& bx : boxes_)
                 if (bx.region == r) {
-                    auto p0 = to_screen(bx.rect.left, bx.rect.top);
-                    auto p1 = to_screen(bx.rect.left + bx.rect.width, bx.rect.top + bx.rect.height);
+                    auto p0 = cam_.to_screen(bx.rect.left, bx.rect.top);
+                    auto p1 = cam_.to_screen(bx.rect.left + bx.rect.width, bx.rect.top + bx.rect.height);
                     dl->AddRect(ImVec2(p0.x, p0.y), ImVec2(p1.x, p1.y),
                                 hovered == r ? im(palette::kHighlight) : IM_COL32(200, 200, 190, 160), 3, 0,
                                 hovered == r ? 2.5f : 1.0f);
@@ -296,12 +313,7 @@ void BoardView::overlay(const GameState& g, ImDrawList* dl) const {
                 }
         }
         // Name.
-        std::string name = def.name;
-        if (def.kind == RegionKind::sea && name.find('/') != std::string::npos)
-            name = name.substr(name.find('/') + 1);  // "Strait of Hormuz / Persian Gulf" -> "Persian Gulf"
-        else if (name.size() > 16 && name.find(' ') != std::string::npos)
-            name = name.substr(0, name.find(' '));  // "Palestinian Territories" -> "Palestinian"
-        while (!name.empty() && name.front() == ' ') name.erase(0, 1);
+        std::string name = label_name(def);
         ImVec2 ts = font->CalcTextSizeA(fs, FLT_MAX, 0, name.c_str());
         ImVec2 tp(c.x - ts.x / 2, c.y - ts.y);
         bool dark = box || def.kind == RegionKind::sea || callout;
@@ -312,30 +324,39 @@ void BoardView::overlay(const GameState& g, ImDrawList* dl) const {
         dl->AddText(font, fs, ImVec2(tp.x + 1, tp.y + 1), shadow, name.c_str());
         dl->AddText(font, fs, tp, ink, name.c_str());
 
-        // Influence: one small chip per team with influence.
+        // Influence: a round-ended chip per team with influence, with the
+        // team's letter and the number ("U2"), so colour is never the only cue.
         float chip = std::round(fs * 1.15f);
-        int shown = 0;
-        for (Team t : kAllTeams) shown += b.regions[ri].influence[idx(t)] > 0;
-        float x = c.x - (shown * (chip + 2) + chip + 4) / 2, y = c.y + 2;
-        // Stability first: a dark shield with the number.
-        dl->AddRectFilled(ImVec2(x, y), ImVec2(x + chip, y + chip), IM_COL32(30, 32, 36, 230), 2);
-        dl->AddRect(ImVec2(x, y), ImVec2(x + chip, y + chip), IM_COL32(230, 220, 190, 230), 2);
-        std::string st = std::to_string(b.regions[ri].stability);
-        ImVec2 ss = font->CalcTextSizeA(fs * 0.85f, FLT_MAX, 0, st.c_str());
-        dl->AddText(font, fs * 0.85f, ImVec2(x + (chip - ss.x) / 2, y + (chip - ss.y) / 2),
-                    IM_COL32(240, 230, 200, 255), st.c_str());
-        x += chip + 4;
+        float cfs = fs * 0.85f;
+        std::vector<std::pair<int, std::string>> chips;
+        std::vector<float> chip_w;
+        float row = chip + 4;
         for (Team t : kAllTeams) {
             int v = b.regions[ri].influence[idx(t)];
             if (v <= 0) continue;
-            sf::Color tc = palette::kTeam[idx(t)];
-            dl->AddRectFilled(ImVec2(x, y), ImVec2(x + chip, y + chip), im(tc, 255), chip / 2);
-            dl->AddCircle(ImVec2(x + chip / 2, y + chip / 2), chip / 2, IM_COL32(255, 255, 255, 200), 0, 1.0f);
-            std::string s = std::to_string(v);
-            ImVec2 vs = font->CalcTextSizeA(fs * 0.85f, FLT_MAX, 0, s.c_str());
-            dl->AddText(font, fs * 0.85f, ImVec2(x + (chip - vs.x) / 2, y + (chip - vs.y) / 2), IM_COL32_WHITE,
-                        s.c_str());
-            x += chip + 2;
+            chips.emplace_back(idx(t), std::string(palette::kTeamLetter[idx(t)]) + std::to_string(v));
+            chip_w.push_back(std::max(chip, font->CalcTextSizeA(cfs, FLT_MAX, 0, chips.back().second.c_str()).x +
+                                                chip * 0.55f));
+            row += chip_w.back() + 2;
+        }
+        float x = c.x - row / 2, y = c.y + 2;
+        // Stability first: a dark square with the number.
+        dl->AddRectFilled(ImVec2(x, y), ImVec2(x + chip, y + chip), IM_COL32(30, 32, 36, 230), 2);
+        dl->AddRect(ImVec2(x, y), ImVec2(x + chip, y + chip), IM_COL32(230, 220, 190, 230), 2);
+        std::string st = std::to_string(b.regions[ri].stability);
+        ImVec2 ss = font->CalcTextSizeA(cfs, FLT_MAX, 0, st.c_str());
+        dl->AddText(font, cfs, ImVec2(x + (chip - ss.x) / 2, y + (chip - ss.y) / 2), IM_COL32(240, 230, 200, 255),
+                    st.c_str());
+        x += chip + 4;
+        for (std::size_t i = 0; i < chips.size(); ++i) {
+            sf::Color tc = palette::kTeam[chips[i].first];
+            float w = chip_w[i];
+            dl->AddRectFilled(ImVec2(x, y), ImVec2(x + w, y + chip), im(tc, 255), chip / 2);
+            dl->AddRect(ImVec2(x, y), ImVec2(x + w, y + chip), IM_COL32(255, 255, 255, 200), chip / 2, 0, 1.0f);
+            ImVec2 vs = font->CalcTextSizeA(cfs, FLT_MAX, 0, chips[i].second.c_str());
+            dl->AddText(font, cfs, ImVec2(x + (w - vs.x) / 2, y + (chip - vs.y) / 2), ink_on(tc),
+                        chips[i].second.c_str());
+            x += w + 2;
         }
         // Markers: badges with a short code and the strength.
         float mx = 0;
@@ -355,8 +376,8 @@ void BoardView::overlay(const GameState& g, ImDrawList* dl) const {
         float my = y + chip + 3;
         for (std::size_t i = 0; i < badges.size(); ++i) {
             std::string s = badges[i].first + " " + std::to_string(badges[i].second);
-            dl->AddRectFilled(ImVec2(mx, my), ImVec2(mx + widths[i], my + bfs + 4), IM_COL32(120, 28, 28, 235), 3);
-            dl->AddText(font, bfs, ImVec2(mx + 4, my + 2), IM_COL32(255, 236, 220, 255), s.c_str());
+            dl->AddRectFilled(ImVec2(mx, my), ImVec2(mx + widths[i], my + bfs + 4), im(palette::kArmedGroup, 240), 3);
+            dl->AddText(font, bfs, ImVec2(mx + 4, my + 2), IM_COL32(255, 255, 255, 255), s.c_str());
             mx += widths[i] + 3;
         }
     }
@@ -367,11 +388,12 @@ void BoardView::overlay(const GameState& g, ImDrawList* dl) const {
 void BoardView::overlay_live(ImDrawList* dl) const {
     if (!map_) return;
     ImFont* font = ImGui::GetFont();
-    float fit_zoom = std::min(viewport_.width / map_->width, viewport_.height / map_->height);
-    float k = std::clamp(std::sqrt(zoom_ / fit_zoom), 0.85f, 1.6f);
-    float fs = std::round(13.0f * k * text_scale);
-    dl->PushClipRect(ImVec2(viewport_.left, viewport_.top),
-                     ImVec2(viewport_.left + viewport_.width, viewport_.top + viewport_.height), true);
+    const sf::FloatRect& vp = cam_.viewport();
+    float fit_zoom = cam_.fit_zoom();
+    float k = std::clamp(std::sqrt(cam_.zoom() / fit_zoom), 0.85f, 1.6f);
+    float fs = std::round(15.0f * k * text_scale);
+    dl->PushClipRect(ImVec2(vp.left, vp.top),
+                     ImVec2(vp.left + vp.width, vp.top + vp.height), true);
     // Hovered region outline.
     if (hovered >= 0)
         for (const Shape& s : shapes_)
@@ -379,7 +401,7 @@ void BoardView::overlay_live(ImDrawList* dl) const {
                 for (const auto& ring : s.geo->rings) {
                     std::vector<ImVec2> pts;
                     for (const auto& p : ring) {
-                        auto q = to_screen(p.x, p.y);
+                        auto q = cam_.to_screen(p.x, p.y);
                         pts.emplace_back(q.x, q.y);
                     }
                     dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), im(palette::kHighlight),
@@ -391,7 +413,7 @@ void BoardView::overlay_live(ImDrawList* dl) const {
     for (const Ping& p : pings) {
         float t = std::chrono::duration<float>(now - p.at).count();
         if (t > 3) continue;
-        auto q = to_screen(p.x, p.y);
+        auto q = cam_.to_screen(p.x, p.y);
         float rad = 6 + 22 * std::fmod(t, 1.0f);
         int alpha = static_cast<int>(255 * (1 - t / 3));
         dl->AddCircle(ImVec2(q.x, q.y), rad, IM_COL32(255, 220, 80, alpha), 0, 3);

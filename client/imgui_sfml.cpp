@@ -44,6 +44,7 @@ void map_keys(ImGuiIO& io) {
 // A restrained, print-like theme: dark slate panels, warm accents.
 void apply_style(float scale) {
     ImGuiStyle& s = ImGui::GetStyle();
+    s = ImGuiStyle();  // sizes from their defaults, so rescaling never compounds
     ImGui::StyleColorsDark();
     s.WindowRounding = 4;
     s.FrameRounding = 3;
@@ -81,19 +82,21 @@ void apply_style(float scale) {
 
 }  // namespace
 
-ImGuiLayer::ImGuiLayer(sf::RenderWindow& window, const char* font_path, float scale) : window_(window) {
+ImGuiLayer::ImGuiLayer(sf::RenderWindow& window, const char* font_path, float scale)
+    : window_(window), atlas_scale_(scale) {
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // layout is the program's, not a file's
     io.BackendPlatformName = "gb-sfml";
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;  // Tab, arrows, space and Enter move through the panels
     map_keys(io);
     if (font_path && std::filesystem::exists(font_path)) {
         ImFontConfig cfg;
         cfg.OversampleH = 2;
         cfg.OversampleV = 1;
         static const ImWchar ranges[] = {0x0020, 0x00FF, 0x2010, 0x2027, 0x2190, 0x2193, 0x25A0, 0x25CF, 0};
-        io.Fonts->AddFontFromFileTTF(font_path, 15.0f * scale, &cfg, ranges);
+        io.Fonts->AddFontFromFileTTF(font_path, kBodyPixels * scale, &cfg, ranges);
     } else {
         io.Fonts->AddFontDefault();
     }
@@ -108,6 +111,11 @@ ImGuiLayer::~ImGuiLayer() {
     ImGui::DestroyContext();
 }
 
+void ImGuiLayer::set_scale(float scale) {
+    apply_style(scale);
+    ImGui::GetIO().FontGlobalScale = scale / atlas_scale_;
+}
+
 void ImGuiLayer::process(const sf::Event& e) {
     ImGuiIO& io = ImGui::GetIO();
     switch (e.type) {
@@ -116,7 +124,17 @@ void ImGuiLayer::process(const sf::Event& e) {
         case sf::Event::MouseButtonReleased: {
             int b = e.mouseButton.button;
             io.MousePos = ImVec2(float(e.mouseButton.x), float(e.mouseButton.y));
-            if (b >= 0 && b < 3) io.MouseDown[b] = e.type == sf::Event::MouseButtonPressed;
+            if (b < 0 || b >= 3) break;
+            if (e.type == sf::Event::MouseButtonPressed) {
+                io.MouseDown[b] = true;
+                pressed_in_frame_[b] = true;
+            } else if (pressed_in_frame_[b]) {
+                // Pressed and released before ImGui saw the press (a quick
+                // tap): it sees the button down for one frame, then up.
+                release_pending_[b] = true;
+            } else {
+                io.MouseDown[b] = false;
+            }
             break;
         }
         case sf::Event::MouseWheelScrolled:
@@ -154,6 +172,16 @@ void ImGuiLayer::new_frame(float dt) {
     io.DeltaTime = dt > 0 ? dt : 1.0f / 60.0f;
     ImGui_ImplOpenGL2_NewFrame();
     ImGui::NewFrame();
+    for (int b = 0; b < 3; ++b) {
+        if (release_pending_[b]) io.MouseDown[b] = false;  // seen from the next frame
+        release_pending_[b] = pressed_in_frame_[b] = false;
+    }
+}
+
+bool ImGuiLayer::input_pending() const {
+    for (int b = 0; b < 3; ++b)
+        if (release_pending_[b]) return true;
+    return false;
 }
 
 namespace {

@@ -19,6 +19,10 @@ public:
     ImGuiLayer(const ImGuiLayer&) = delete;
     ImGuiLayer& operator=(const ImGuiLayer&) = delete;
 
+    // Body text in pixels at scale 1 (1280x720): 16 px or more for a projector.
+    static constexpr float kBodyPixels = 16.0f;
+    // Rescales the whole UI (style sizes and text) to `scale`.
+    void set_scale(float scale);
     void process(const sf::Event& e);
     void new_frame(float dt_seconds);
     // Ends the frame's UI and returns a fingerprint of everything it draws,
@@ -34,8 +38,14 @@ public:
     bool wants_mouse() const;
     bool wants_keyboard() const;
 
+    // A quick tap's release is still to be delivered: another frame is needed.
+    bool input_pending() const;
+
 private:
     sf::RenderWindow& window_;
+    float atlas_scale_ = 1;  // the scale the font atlas was built at
+    bool pressed_in_frame_[3] = {};
+    bool release_pending_[3] = {};
 };
 
 }  // namespace gb::client

@@ -38,6 +38,9 @@ const char* kHelp =
     "  --team T                with the observer code, when the White Cell lets observers\n"
     "                          choose: us, iran, israel or gulf (default: observe)\n"
     "  --name N                your name\n"
+    "  --projector             the room's shared screen: the public board in large type, with the\n"
+    "                          phase, the timer, released reports and broadcasts (join with the\n"
+    "                          observer code)\n"
     "Replay a saved game (for the debrief):\n"
     "  --replay JOURNAL        open a game's journal on a timeline\n"
     "  --as P                  whose eyes: control (default), public, us, iran, israel, gulf\n"
@@ -46,9 +49,11 @@ const char* kHelp =
     "  --screenshot FILE       render --frames frames, write a PNG and exit\n"
     "  --frames N              frames before the screenshot (default 30)\n"
     "  --benchmark-frames N    render N frames, print frame-time p50/p99, FPS and memory, exit\n"
+    "  --benchmark-idle S      after 5 s, sit idle S seconds; print the CPU time used and frames drawn, exit\n"
     "  --benchmark-mouse W     while benchmarking, sweep the pointer over the board or the panel (W)\n"
     "  --full-redraw           rasterize every frame, even when nothing changed (worst case)\n"
     "  --script FILE           drive the client with scripted input (tests)\n"
+    "  --settings FILE         the settings file (default $XDG_CONFIG_HOME/grand-bargain/client.conf)\n"
     "  --assets DIR            directory with map/region.map (default: the data folders' assets/,\n"
     "                          see below)\n"
     "  --help                  this text\n";
@@ -140,6 +145,9 @@ int main(int argc, char** argv) {
         } else if (a == "--benchmark-frames") {
             if (!parse_int(need(i), 1, 1000000, v)) bad("bad --benchmark-frames");
             o.benchmark_frames = static_cast<int>(v);
+        } else if (a == "--benchmark-idle") {
+            if (!parse_int(need(i), 1, 3600, v)) bad("bad --benchmark-idle");
+            o.idle_seconds = static_cast<int>(v);
         } else if (a == "--benchmark-mouse") {
             o.benchmark_mouse = need(i);
             if (o.benchmark_mouse != "board" && o.benchmark_mouse != "panel")
@@ -153,6 +161,10 @@ int main(int argc, char** argv) {
             o.full_redraw = true;
         } else if (a == "--script") {
             o.script = need(i);
+        } else if (a == "--settings") {
+            o.settings = need(i);
+        } else if (a == "--projector") {
+            o.projector = true;
         } else if (a == "--assets") {
             o.assets = need(i);
         } else {

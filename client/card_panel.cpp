@@ -1,0 +1,101 @@
+// The inject card above the tabs, and the team's hand.
+#include <imgui.h>
+
+#include <algorithm>
+#include <cstdio>
+
+#include "narrate.hpp"
+#include "panels.hpp"
+#include "rules.hpp"
+
+namespace gb::client {
+
+void draw_card(Session& game, Ui& ui) {
+    const GameState& g = game.view();
+    float s = ui.scale;
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0.93f, 0.90f, 0.82f, 1));
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.12f, 0.11f, 0.10f, 1));
+    float h = std::max(150.f * s, ImGui::GetContentRegionAvail().y * 0.36f);
+    ImGui::BeginChild("##card", ImVec2(0, h), true);
+    if (g.ended()) {
+        Standing st = standing(g);
+        ImGui::TextColored(ImVec4(0.45f, 0.12f, 0.08f, 1), "THE GAME IS OVER");
+        ImGui::Separator();
+        for (Team t : kAllTeams)
+            ImGui::Text("%-16s %3d  (par %d, %+d)%s", g.sc().teams[idx(t)].name.c_str(), st.score[idx(t)],
+                        g.sc().teams[idx(t)].par, st.result[idx(t)], (st.winners >> idx(t)) & 1u ? "  WINNER" : "");
+        ImGui::Text("Rapprochement: %s   War: %s   Breakout: %s", st.rapprochement ? "yes" : "no",
+                    st.war ? "yes" : "no", st.breakout ? "yes" : "no");
+    } else if (g.inject >= 0 && g.inject_drawn) {
+        const CardDef& c = g.card(g.inject);
+        ImGui::TextColored(ImVec4(0.45f, 0.12f, 0.08f, 1), "INJECT  %s", c.date.c_str());
+        ImGui::PushTextWrapPos(0);
+        ImGui::SetWindowFontScale(1.15f);
+        ImGui::TextUnformatted(c.title.c_str());
+        ImGui::SetWindowFontScale(1.0f);
+        ImGui::Separator();
+        ImGui::TextUnformatted(c.text.c_str());
+        if (!c.source.empty()) {
+            ImGui::Spacing();
+            ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.30f, 0.27f, 0.22f, 1));
+            ImGui::TextUnformatted(("\"" + c.source + "\"").c_str());
+            ImGui::PopStyleColor();
+        }
+        if (c.kind == CardKind::choice) {
+            ImGui::Spacing();
+            bool mine = game.is_team() && idx(game.my_team()) == c.chooser;
+            ImGui::Text("%s chooses:", team_name(g, c.chooser).c_str());
+            for (std::size_t i = 0; i < c.options.size(); ++i) {
+                ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+                std::string label = c.options[i].label + "##opt" + std::to_string(i);
+                bool can = mine && g.choice_pending && game.is_lead();
+                if (ui.button(label.c_str(), can, mine ? "Only your lead chooses" : "Another team's choice"))
+                    game.send(Choose{static_cast<std::uint8_t>(i)});
+                ImGui::PopStyleColor();
+                ImGui::SameLine();
+                ImGui::TextWrapped("%s", c.options[i].text.c_str());
+            }
+            if (!g.choice_pending && g.chosen >= 0 && g.chosen < int(c.options.size()))
+                ImGui::Text("Chosen: %s", c.options[g.chosen].label.c_str());
+        }
+        if (!c.note.empty() && (game.is_control() || g.ended())) {
+            ImGui::Spacing();
+            ImGui::TextColored(ImVec4(0.10f, 0.30f, 0.45f, 1), "Teaching note (White Cell)");
+            ImGui::TextUnformatted(c.note.c_str());
+        }
+        ImGui::PopTextWrapPos();
+    } else {
+        ImGui::TextColored(ImVec4(0.45f, 0.12f, 0.08f, 1), "TURN %d: %s", g.turn, g.calendar_label().c_str());
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextUnformatted(g.sc().summary.c_str());
+        ImGui::Spacing();
+        ImGui::TextDisabled("%s", game.is_control() ? "Draw the inject from the Console to begin the turn."
+                                               : "Waiting for this turn's inject.");
+        ImGui::PopTextWrapPos();
+    }
+    ImGui::EndChild();
+    ImGui::PopStyleColor(2);
+}
+
+void draw_hand(const Session& game, const Ui& ui) {
+    const GameState& g = game.view();
+    int t = idx(game.my_team());
+    int n = g.board.hand_size[t];
+    if (n == 0) ImGui::TextDisabled("Your hand is empty. Opportunity cards come to you as injects.");
+    for (int i = 0; i < n; ++i) {
+        const CardDef& c = g.card(g.board.hands[t][i]);
+        ImGui::PushID(i);
+        ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0.20f, 0.22f, 0.25f, 1));
+        ImGui::BeginChild("##hcard", ImVec2(0, 120 * ui.scale), true);
+        ImGui::TextColored(kAccent, "%s", c.title.c_str());
+        ImGui::SameLine();
+        ImGui::TextDisabled("%s", c.date.c_str());
+        ImGui::TextWrapped("%s", c.text.c_str());
+        hint("Play it with the 'play a card' order in the orders phase.");
+        ImGui::EndChild();
+        ImGui::PopStyleColor();
+        ImGui::PopID();
+    }
+}
+
+}  // namespace gb::client

@@ -1,0 +1,48 @@
+#include "idle_meter.hpp"
+
+#include <sys/resource.h>
+
+#include <cstdio>
+
+namespace gb::client {
+
+namespace {
+constexpr auto kWarmUp = std::chrono::seconds(5);
+
+double cpu_seconds() {
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + (u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+}
+}  // namespace
+
+void IdleMeter::tick(bool drawn, bool presented) {
+    if (seconds_ <= 0 || done_) return;
+    auto now = std::chrono::steady_clock::now();
+    if (warm_until_ == std::chrono::steady_clock::time_point{}) warm_until_ = now + kWarmUp;
+    if (!started_) {
+        if (now < warm_until_) return;
+        started_ = true;
+        begin_ = now;
+        cpu_begin_ = cpu_seconds();
+        return;
+    }
+    drawn_ += drawn;
+    presented_ += presented;
+    if (now - begin_ >= std::chrono::seconds(seconds_)) {
+        end_ = now;
+        cpu_end_ = cpu_seconds();
+        done_ = true;
+    }
+}
+
+void IdleMeter::report() const {
+    if (!done_) return;
+    double wall = std::chrono::duration<double>(end_ - begin_).count();
+    double cpu = cpu_end_ - cpu_begin_;
+    std::printf("idle: %.1f s wall, %.3f s CPU (%.2f%% of a core), %ld frames drawn, %ld presented\n", wall, cpu,
+                100 * cpu / wall, drawn_, presented_);
+    std::fflush(stdout);
+}
+
+}  // namespace gb::client
