@@ -2,6 +2,7 @@
 // data dirs, and the user's own folder; no path of the build machine is used.
 #include "data_dirs.hpp"
 
+#include <cstdint>
 #include <cstdlib>
 #include <filesystem>
 #include <system_error>
@@ -41,12 +42,10 @@ std::string same(const fs::path& p) {
     return (ec ? p : c).lexically_normal().string();
 }
 
+// The XDG data dirs are for Unix-like systems; Windows has %APPDATA% instead.
+#ifndef _WIN32
 std::vector<std::string> split_path_list(const std::string& list) {
-#ifdef _WIN32
-    const char sep = ';';
-#else
     const char sep = ':';
-#endif
     std::vector<std::string> out;
     std::string::size_type start = 0;
     while (start <= list.size()) {
@@ -64,6 +63,7 @@ std::string xdg_data_home(const DataSearch& s) {
     if (!s.home.empty()) return (fs::path(s.home) / ".local" / "share").string();
     return "";
 }
+#endif
 
 }  // namespace
 

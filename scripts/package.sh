@@ -19,7 +19,8 @@ case "$what" in
     if command -v ccache >/dev/null; then launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache); fi
     scripts/setup.sh build-deb "${launcher[@]}" -DGB_TESTS=OFF -DCMAKE_INSTALL_PREFIX=/usr \
       -DGB_SYSTEMD_UNIT_DIR=/lib/systemd/system -DGB_DEFAULTS_DIR=/etc/default \
-      "-DCMAKE_CXX_FLAGS=$cxxflags" "-DCMAKE_EXE_LINKER_FLAGS=$ldflags"
+      "-DCMAKE_CXX_FLAGS=$cxxflags" "-DCMAKE_EXE_LINKER_FLAGS=$ldflags" \
+      "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O2 -g -DNDEBUG"  # the programs are stripped: -g1 would do, -g is kept
     rm -f build-deb/grand-bargain_*.deb
     (cd build-deb && cpack -G DEB >cpack.log) || { cat build-deb/cpack.log; exit 1; }
     deb=$(ls build-deb/grand-bargain_*_amd64.deb)

@@ -25,10 +25,21 @@ fi
 deb=$(cd "$(dirname "$deb")" && pwd)/$(basename "$deb")
 echo "== package: $deb"
 
-# The picture checker runs here, outside the root (it is a test program).
-if [ ! -x build/bin/gb_check_screenshot ]; then
-  cmake --build build -j2 --target gb_check_screenshot >/dev/null
+# The picture checker (a test program) and this checkout's gb, for comparison,
+# run here, outside the root: from a build with the tests ($GB_TEST_BUILD,
+# else build-check/ as ./test.sh makes it, else build/, configured if need be).
+test_build=${GB_TEST_BUILD:-}
+if [ -z "$test_build" ]; then
+  for d in build-check build; do
+    if grep -qs '^GB_TESTS:BOOL=ON' "$d/CMakeCache.txt"; then test_build=$d; break; fi
+  done
 fi
+if [ -z "$test_build" ]; then
+  test_build=build
+  cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DGB_TESTS=ON >/dev/null
+fi
+cmake --build "$test_build" -j2 --target gb_check_screenshot gb >/dev/null
+export ASAN_OPTIONS=detect_leaks=0  # when that build is a sanitizer build: these are checkers
 
 started=$(date +%s)
 # ---- lintian: no errors
@@ -102,17 +113,15 @@ cp "$root_dir/scripts/package-test-in-root.sh" "$target/root/"
 echo "== in the root: validate, simulate, a networked game"
 in_root sh -c "cd / && bash /root/package-test-in-root.sh games" || { echo "FAIL: in the root"; exit 1; }
 # The packaged gb simulates the same bytes as this checkout's build.
-if [ -x build/bin/gb ]; then
-  build/bin/gb simulate --scenario after-911 --games 50 --seed 7 2>/dev/null | cmp -s - "$target/tmp/simulate.out" ||
-    { echo "FAIL: the packaged gb simulate differs from build/bin/gb's"; exit 1; }
-  echo "ok   the packaged gb simulate prints the same bytes as build/bin/gb"
-fi
+"$test_build/bin/gb" simulate --scenario after-911 --games 50 --seed 7 2>/dev/null | cmp -s - "$target/tmp/simulate.out" ||
+  { echo "FAIL: the packaged gb simulate differs from $test_build/bin/gb's"; exit 1; }
+echo "ok   the packaged gb simulate prints the same bytes as $test_build/bin/gb"
 
 echo "== in the root: gb-client --screenshot under Xvfb (installing xvfb for this step)"
 in_root sh -c "DEBIAN_FRONTEND=noninteractive apt-get install -y -qq xvfb xauth" >>"$work/apt.log" 2>&1 ||
   { tail -30 "$work/apt.log"; exit 1; }
 in_root sh -c "cd / && bash /root/package-test-in-root.sh client" || { echo "FAIL: the client in the root"; exit 1; }
-"$root_dir/build/bin/gb_check_screenshot" "$target/tmp/client/control.png" "$target/tmp/client/client.out" \
+"$root_dir/$test_build/bin/gb_check_screenshot" "$target/tmp/client/control.png" "$target/tmp/client/client.out" \
   "$(ls "$target"/tmp/client/data/*.journal)" "$target/usr/share/grand-bargain/assets/map/region.map" ||
   { echo "FAIL: the client's picture"; exit 1; }
 mkdir -p "$root_dir/dist"
