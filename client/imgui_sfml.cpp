@@ -147,8 +147,8 @@ void ImGuiLayer::process(const sf::Event& e) {
         case sf::Event::KeyPressed:
         case sf::Event::KeyReleased: {
             bool down = e.type == sf::Event::KeyPressed;
-            if (e.key.code >= 0 && e.key.code < static_cast<int>(IM_ARRAYSIZE(io.KeysDown)))
-                io.KeysDown[e.key.code] = down;
+            const int code = static_cast<int>(e.key.code);  // as an int: clang sees the enum's range
+            if (code >= 0 && code < static_cast<int>(IM_ARRAYSIZE(io.KeysDown))) io.KeysDown[code] = down;
             io.KeyCtrl = e.key.control;
             io.KeyShift = e.key.shift;
             io.KeyAlt = e.key.alt;
