@@ -1,7 +1,9 @@
 #include "app.hpp"
 
-#include <dlfcn.h>
 #include <imgui.h>
+#if defined(__SANITIZE_ADDRESS__)
+#include <dlfcn.h>
+#endif
 
 #include <algorithm>
 #include <cmath>

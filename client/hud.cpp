@@ -1,41 +1,18 @@
 #include "hud.hpp"
 
-#include <arpa/inet.h>
-#include <ifaddrs.h>
 #include <imgui.h>
-#include <netinet/in.h>
 
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <sstream>
 
+#include "lan_address.hpp"
 #include "palette.hpp"
 #include "primer.hpp"
 #include "rules.hpp"
 
-namespace gb::client {
 
-namespace {
-
-// Non-loopback IPv4 addresses, so the host can tell teammates where to join.
-std::vector<std::string> local_addresses() {
-    std::vector<std::string> out;
-    ifaddrs* list = nullptr;
-    if (getifaddrs(&list) != 0) return out;
-    for (ifaddrs* a = list; a; a = a->ifa_next) {
-        if (!a->ifa_addr || a->ifa_addr->sa_family != AF_INET) continue;
-        char buf[INET_ADDRSTRLEN];
-        auto* sin = reinterpret_cast<sockaddr_in*>(a->ifa_addr);
-        if (inet_ntop(AF_INET, &sin->sin_addr, buf, sizeof buf) && std::string(buf).rfind("127.", 0) != 0)
-            out.push_back(buf);
-    }
-    freeifaddrs(list);
-    return out;
-}
-
-
-}  // namespace
 
 void Hud::draw_top_bar(Session& game, Ui& ui, const Camera& cam, sf::Vector2u size) {
     const GameState& g = game.view();

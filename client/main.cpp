@@ -8,6 +8,7 @@
 
 #include "app.hpp"
 #include "data_dirs.hpp"
+#include "os_file.hpp"
 
 namespace {
 
@@ -68,6 +69,7 @@ bool parse_int(const char* s, long long lo, long long hi, long long& out) {
 
 int main(int argc, char** argv) {
     using namespace gb::client;
+    gb::os::prepare_console();
     ClientOptions o;
     o.started = std::chrono::steady_clock::now();
     auto need = [&](int& i) -> const char* {

@@ -1,14 +1,11 @@
 #include "present.hpp"
 
-#include <GL/glx.h>
+#include <SFML/OpenGL.hpp>
+#include <SFML/Window/Context.hpp>
 
 #include <cstring>
 #include <utility>
 #include <vector>
-
-#ifndef GLX_BACK_BUFFER_AGE_EXT
-#define GLX_BACK_BUFFER_AGE_EXT 0x20F4
-#endif
 
 namespace gb::client {}  // namespace gb::client
 
@@ -22,9 +19,10 @@ using BlitFramebuffer = void (*)(GLint, GLint, GLint, GLint, GLint, GLint, GLint
 constexpr GLenum kReadFramebuffer = 0x8CA8, kDrawFramebuffer = 0x8CA9, kColorAttachment0 = 0x8CE0;
 constexpr GLenum kDrawFramebufferBinding = 0x8CA6, kReadFramebufferBinding = 0x8CAA;
 
+// Through SFML, which asks GLX (or WGL on Windows) for the function.
 template <class F>
 F load(const char* name) {
-    return reinterpret_cast<F>(glXGetProcAddressARB(reinterpret_cast<const GLubyte*>(name)));
+    return reinterpret_cast<F>(sf::Context::getFunction(name));
 }
 }  // namespace
 
@@ -35,8 +33,8 @@ bool blit_texture(unsigned texture, int x, int y, int width, int height, int tex
     static auto blit = load<BlitFramebuffer>("glBlitFramebuffer");
     if (!gen || !bind || !attach || !blit) return false;
     // Framebuffer objects belong to one context: one per context that blits.
-    static std::vector<std::pair<GLXContext, GLuint>> fbos;
-    GLXContext ctx = glXGetCurrentContext();
+    static std::vector<std::pair<sf::Uint64, GLuint>> fbos;
+    sf::Uint64 ctx = sf::Context::getActiveContextId();
     GLuint fbo = 0;
     for (auto& [c, f] : fbos)
         if (c == ctx) fbo = f;

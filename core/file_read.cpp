@@ -2,7 +2,6 @@
 // blocking, refused unless regular, and capped in size while reading too.
 #include "file_read.hpp"
 
-#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <algorithm>
@@ -10,6 +9,8 @@
 #include <cstdint>
 #include <cstring>
 #include <stdexcept>
+
+#include "os_file.hpp"
 
 namespace gb {
 
@@ -19,7 +20,7 @@ namespace {
 struct Fd {
     int fd = -1;
     ~Fd() {
-        if (fd >= 0) ::close(fd);
+        if (fd >= 0) os::close(fd);
     }
 };
 
@@ -36,9 +37,7 @@ std::string kib(std::size_t bytes) {
 }  // namespace
 
 FileRead read_regular_file(const std::string& path, std::size_t max_bytes, bool follow_links) {
-    // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer.
-    int flags = O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY | (follow_links ? 0 : O_NOFOLLOW);
-    Fd f{::open(path.c_str(), flags)};
+    Fd f{os::open_to_read(path, follow_links)};
     if (f.fd < 0) {
         if (errno == ELOOP && !follow_links) return failed(path, "is a symbolic link; only regular files are read");
         return failed(path, std::string("cannot open file (") + std::strerror(errno) + ")");
@@ -51,8 +50,7 @@ FileRead read_regular_file(const std::string& path, std::size_t max_bytes, bool 
                                                   "files are read");
     if (st.st_size < 0 || static_cast<unsigned long long>(st.st_size) > max_bytes)
         return failed(path, "file is larger than " + kib(max_bytes));
-    // Back to blocking reads: a regular file never blocks, and some file systems dislike O_NONBLOCK.
-    ::fcntl(f.fd, F_SETFL, ::fcntl(f.fd, F_GETFL) & ~O_NONBLOCK);
+    os::set_blocking(f.fd);  // back to blocking reads
     FileRead r;
     r.bytes.resize(static_cast<std::size_t>(st.st_size));
     std::size_t done = 0;

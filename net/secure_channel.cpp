@@ -13,6 +13,8 @@
 #include <cstring>
 #include <stdexcept>
 
+#include "os_file.hpp"
+
 namespace gb::net {
 
 namespace {
@@ -92,22 +94,22 @@ ServerKey load_or_create_server_key(const std::string& dir) {
     sodium_once();
     const std::string path = dir + "/server.key";
     // The file: secret key then public key, 64 bytes, readable by the owner only.
-    int fd = ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+    int fd = os::open(path, O_RDONLY | os::kNoFollow);
     if (fd < 0 && errno == ENOENT) {
         ServerKey k = generate_server_key();
         std::string tmp = path + ".new";
-        int out = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600);
+        int out = os::open(tmp, O_WRONLY | O_CREAT | O_TRUNC | os::kNoFollow, 0600);
         if (out < 0) throw std::runtime_error("cannot create " + tmp + ": " + std::strerror(errno));
-        ::fchmod(out, 0600);
+        os::make_private(out);
         try {
             write_all(out, k.secret_key.data(), k.secret_key.size(), tmp);
             write_all(out, k.public_key.data(), k.public_key.size(), tmp);
-            if (::fsync(out) != 0) throw std::runtime_error("cannot flush " + tmp + ": " + std::strerror(errno));
+            if (!os::flush_file(out)) throw std::runtime_error("cannot flush " + tmp + ": " + std::strerror(errno));
         } catch (...) {
-            ::close(out);
+            os::close(out);
             throw;
         }
-        ::close(out);
+        os::close(out);
         if (::rename(tmp.c_str(), path.c_str()) != 0)
             throw std::runtime_error("cannot create " + path + ": " + std::strerror(errno));
         return k;
@@ -117,7 +119,7 @@ ServerKey load_or_create_server_key(const std::string& dir) {
     unsigned char buf[65];
     ssize_t n = -1;
     if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) n = ::read(fd, buf, sizeof buf);
-    ::close(fd);
+    os::close(fd);
     if (n != 64) throw std::runtime_error(path + " is not a server key (64 bytes); move it away to make a new one");
     ServerKey k;
     std::memcpy(k.secret_key.data(), buf, 32);
@@ -127,7 +129,7 @@ ServerKey load_or_create_server_key(const std::string& dir) {
     sodium_memzero(buf, sizeof buf);
     if (sodium_memcmp(derived.data(), k.public_key.data(), 32) != 0)
         throw std::runtime_error(path + " holds a public key that does not match its secret key");
-    if (st.st_mode & 077) ::chmod(path.c_str(), 0600);
+    if (!os::is_private(static_cast<int>(st.st_mode))) os::make_private(path);
     return k;
 }
 

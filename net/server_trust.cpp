@@ -3,14 +3,14 @@
 #include "server_trust.hpp"
 #include "data_dirs.hpp"
 
-#include <sys/stat.h>
-
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <mutex>
 #include <sstream>
+
+#include "os_file.hpp"
 
 namespace gb::net {
 
@@ -72,7 +72,7 @@ std::string check_server_key(const std::string& host, std::uint16_t port, const 
     if (out) {
         out << addr << " " << fp << "\n";
         out.close();
-        ::chmod(path.c_str(), 0600);
+        os::make_private(path);
     }
     return {};
 }

@@ -12,7 +12,6 @@
 #include "journal.hpp"
 
 #include <fcntl.h>
-#include <sys/stat.h>
 #include <unistd.h>
 #include <array>
 #include <cerrno>
@@ -26,6 +25,7 @@
 
 #include "action_decl.hpp"
 #include "file_read.hpp"
+#include "os_file.hpp"
 #include "serialize.hpp"
 
 namespace gb {
@@ -129,7 +129,6 @@ constexpr std::size_t kRecordHead = 16;  // length, crc, seq
 constexpr std::uint32_t kMaxRecord = 1u << 20;
 constexpr std::uint32_t kMaxHeader = 16u << 20;            // it holds the scenario's files
 constexpr std::size_t kMaxJournal = std::size_t{1} << 30;  // far more than any game writes
-constexpr mode_t kJournalMode = 0600;                      // only the server's user may read a journal
 
 std::array<std::uint32_t, 256> make_table() {
     std::array<std::uint32_t, 256> t{};
@@ -302,8 +301,8 @@ JournalRead read_journal(const std::string& path) {
 
 JournalWriter::~JournalWriter() {
     if (fd_ >= 0) {
-        if (dirty_) ::fdatasync(fd_);
-        ::close(fd_);
+        if (dirty_) os::flush_data(fd_);
+        os::close(fd_);
     }
 }
 
@@ -313,7 +312,7 @@ JournalWriter::JournalWriter(JournalWriter&& o) noexcept {
 
 JournalWriter& JournalWriter::operator=(JournalWriter&& o) noexcept {
     if (this != &o) {
-        if (fd_ >= 0) ::close(fd_);
+        if (fd_ >= 0) os::close(fd_);
         fd_ = o.fd_;
         path_ = std::move(o.path_);
         next_seq_ = o.next_seq_;
@@ -338,7 +337,7 @@ JournalWriter JournalWriter::create(const std::string& path, const JournalHeader
     w.path_ = path;
     w.signer_ = signer;
     // 0600: a journal holds the control code and every resume token.
-    w.fd_ = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, kJournalMode);
+    w.fd_ = os::open(path, O_WRONLY | O_CREAT | O_EXCL | O_APPEND, 0600);
     if (w.fd_ < 0) throw std::runtime_error(path + ": cannot create journal: " + std::strerror(errno));
     JournalHeader newest = header;  // a new journal is always of the newest format
     newest.format = kJournalFormat;
@@ -354,10 +353,10 @@ JournalWriter JournalWriter::create(const std::string& path, const JournalHeader
     bytes += h;
     try {
         write_all(w.fd_, bytes, path);
-        if (::fdatasync(w.fd_) != 0) throw JournalError(path + ": fdatasync failed: " + std::strerror(errno));
+        if (!os::flush_data(w.fd_)) throw JournalError(path + ": fdatasync failed: " + std::strerror(errno));
     } catch (const JournalError&) {
         // A journal without its whole header must not be left for the next start.
-        ::close(w.fd_);
+        os::close(w.fd_);
         w.fd_ = -1;
         ::unlink(path.c_str());
         throw;
@@ -367,11 +366,7 @@ JournalWriter JournalWriter::create(const std::string& path, const JournalHeader
     w.durable_ = w.mark();
     // Make the new file's directory entry durable too.
     std::string dir = path.substr(0, path.find_last_of('/') == std::string::npos ? 0 : path.find_last_of('/'));
-    int dfd = ::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (dfd >= 0) {
-        ::fsync(dfd);
-        ::close(dfd);
-    }
+    os::flush_directory(dir);
     return w;
 }
 
@@ -385,12 +380,11 @@ JournalWriter JournalWriter::reopen(const std::string& path, const JournalRead& 
     w.last_record_ = read.last_record;
     w.signed_through_ = read.signatures.empty() ? 0 : read.signatures.back().through;
     w.durable_ = w.mark();
-    if (::truncate(path.c_str(), static_cast<off_t>(good_bytes)) != 0)
-        throw std::runtime_error(path + ": cannot cut the torn record: " + std::strerror(errno));
-    w.fd_ = ::open(path.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC);
+    if (!os::resize(path, good_bytes))        throw std::runtime_error(path + ": cannot cut the torn record: " + std::strerror(errno));
+    w.fd_ = os::open(path, O_WRONLY | O_APPEND);
     if (w.fd_ < 0) throw std::runtime_error(path + ": cannot open journal: " + std::strerror(errno));
     // Journals written by older builds were 0644: they hold codes and tokens too.
-    if (::fchmod(w.fd_, kJournalMode) != 0)
+    if (!os::make_private(w.fd_))
         throw std::runtime_error(path + ": cannot make the journal private (mode 0600): " + std::strerror(errno));
     // Records go on in the journal's own format.
     std::ifstream in(path, std::ios::binary);
@@ -438,7 +432,7 @@ void JournalWriter::sign_pending() {
 std::string JournalWriter::write_record(const std::string& payload) {
     if (fd_ < 0) throw JournalError(path_ + ": journal is not open");
     if (cut_pending_) {
-        if (::ftruncate(fd_, static_cast<off_t>(end_)) != 0)
+        if (!os::resize(fd_, end_))
             throw JournalError(path_ + ": cannot cut a failed record: " + std::strerror(errno));
         cut_pending_ = false;
     }
@@ -455,7 +449,7 @@ std::string JournalWriter::write_record(const std::string& payload) {
     } catch (const JournalError&) {
         // Nothing of this record may stay: a fragment followed by later records
         // would make the whole journal unreadable.
-        if (::ftruncate(fd_, static_cast<off_t>(end_)) != 0) cut_pending_ = true;
+        if (!os::resize(fd_, end_)) cut_pending_ = true;
         throw;
     }
     end_ += bytes.size();
@@ -477,8 +471,7 @@ void JournalWriter::cut(const Mark& m) {
     chain_ = to.chain;
     last_record_ = to.last_record;
     signed_through_ = to.signed_through;
-    if (::ftruncate(fd_, static_cast<off_t>(end_)) != 0) cut_pending_ = true;
-    if (end_ == durable_.end) dirty_ = false;
+    if (!os::resize(fd_, end_)) cut_pending_ = true;    if (end_ == durable_.end) dirty_ = false;
 }
 
 std::uint64_t JournalWriter::roll_back() {
@@ -490,15 +483,14 @@ std::uint64_t JournalWriter::roll_back() {
 
 void JournalWriter::sync_filesystem() {
     if (fd_ < 0) return;
-    if (::syncfs(fd_) != 0) throw JournalError(path_ + ": syncfs failed: " + std::strerror(errno));
+    if (!os::flush_file_system(fd_)) throw JournalError(path_ + ": syncfs failed: " + std::strerror(errno));
     mark_synced();
 }
 
 void JournalWriter::sync() {
     if (!dirty_ || fd_ < 0) return;
     sign_pending();
-    if (::fdatasync(fd_) != 0) throw JournalError(path_ + ": fdatasync failed: " + std::strerror(errno));
-    mark_synced();
+    if (!os::flush_data(fd_)) throw JournalError(path_ + ": fdatasync failed: " + std::strerror(errno));    mark_synced();
 }
 
 }  // namespace gb

@@ -12,6 +12,7 @@
 #include "board.hpp"
 #include "clean_text.hpp"
 #include "narrate.hpp"
+#include "os_file.hpp"
 #include "rules.hpp"
 #include "view.hpp"
 
@@ -99,8 +100,7 @@ namespace {
 std::string format_date(std::int64_t unix_time) {
     if (unix_time <= 0) return "unknown";
     std::time_t t = static_cast<std::time_t>(unix_time);
-    std::tm tm{};
-    gmtime_r(&t, &tm);
+    std::tm tm = os::utc_time(t);
     char buf[64];
     std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M UTC", &tm);
     return buf;

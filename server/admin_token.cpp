@@ -13,6 +13,8 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "os_file.hpp"
+
 namespace gb {
 
 std::string admin_token_path(const std::string& data_dir) {
@@ -33,18 +35,18 @@ std::optional<std::string> read_admin_token(const std::string& file) {
 std::string load_or_create_admin_token(const std::string& data_dir) {
     std::string path = admin_token_path(data_dir);
     if (auto t = read_admin_token(path)) {
-        ::chmod(path.c_str(), 0600);  // a copy made by hand keeps its secret too
+        os::make_private(path);  // a copy made by hand keeps its secret too
         return *t;
     }
     std::ostringstream tok;
     std::random_device rd;
     for (int i = 0; i < 4; ++i) tok << std::hex << std::setw(8) << std::setfill('0') << rd();
     std::string token = tok.str();
-    int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    int fd = os::open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
     if (fd < 0) throw std::runtime_error("cannot create the admin token " + path + ": " + std::strerror(errno));
     std::string line = token + "\n";
-    bool ok = ::write(fd, line.data(), line.size()) == static_cast<ssize_t>(line.size()) && ::fsync(fd) == 0;
-    ::close(fd);
+    bool ok = ::write(fd, line.data(), line.size()) == static_cast<ssize_t>(line.size()) && os::flush_file(fd);
+    os::close(fd);
     if (!ok) throw std::runtime_error("cannot write the admin token " + path);
     return token;
 }

@@ -10,18 +10,19 @@
 
 #include "bounded_archive.hpp"
 #include "client.hpp"
+#include "os_file.hpp"
 #include "serialize.hpp"
 
 namespace gb {
 
 ForkUpload::~ForkUpload() {
-    if (fd >= 0) ::close(fd);
+    if (fd >= 0) os::close(fd);
     if (!path.empty()) ::unlink(path.c_str());
 }
 
 bool ForkUpload::open(const std::string& dir, std::uint64_t n) {
-    path = dir + "/.fork-upload-" + std::to_string(::getpid()) + "-" + std::to_string(n) + ".tmp";
-    fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    path = dir + "/.fork-upload-" + std::to_string(os::process_id()) + "-" + std::to_string(n) + ".tmp";
+    fd = os::open(path, O_RDWR | O_CREAT | O_TRUNC, 0600);
     if (fd < 0) path.clear();
     return fd >= 0;
 }

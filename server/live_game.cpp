@@ -12,6 +12,7 @@
 
 #include "file_read.hpp"
 #include "journal_replay.hpp"
+#include "os_file.hpp"
 #include "view.hpp"
 #include "view_sync.hpp"
 
@@ -197,12 +198,12 @@ void LiveGame::try_to_resume(Clock::time_point now) {
     // A file beside the journal ("game-N.journal.probe"), written and flushed:
     // the journal itself must never hold anything but whole records.
     std::string probe = journal_.path() + ".probe";
-    int fd = ::open(probe.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    int fd = os::open(probe, O_WRONLY | O_CREAT | O_TRUNC, 0600);
     bool ok = fd >= 0;
     if (ok) {
         std::string zeros(kProbeBytes, '\0');
-        ok = ::write(fd, zeros.data(), zeros.size()) == static_cast<ssize_t>(zeros.size()) && ::fdatasync(fd) == 0;
-        ::close(fd);
+        ok = ::write(fd, zeros.data(), zeros.size()) == static_cast<ssize_t>(zeros.size()) && os::flush_data(fd);
+        os::close(fd);
         ::unlink(probe.c_str());
     }
     if (!ok) return;

@@ -2,7 +2,6 @@
 // closing, and seating peers by code or resume token.
 #include "lobby.hpp"
 
-#include <unistd.h>
 #include <algorithm>
 #include <chrono>
 #include <ctime>
@@ -14,6 +13,7 @@
 
 #include "admin_token.hpp"
 #include "fork.hpp"
+#include "os_file.hpp"
 #include "scenario_loader.hpp"
 #include "serialize.hpp"
 #include "simulation.hpp"
@@ -24,13 +24,6 @@ namespace fs = std::filesystem;
 using namespace gb::net;
 
 namespace {
-
-std::uint64_t resident_bytes() {
-    std::ifstream statm("/proc/self/statm");
-    std::uint64_t pages = 0, resident = 0;
-    statm >> pages >> resident;
-    return resident * static_cast<std::uint64_t>(::sysconf(_SC_PAGESIZE));
-}
 
 // A code from an alphabet without look-alike characters (no I, O, 0, 1).
 std::string new_code(std::size_t length) {
@@ -332,7 +325,7 @@ void Lobby::send_stats(Peer& peer, const ServerStats& m) {
     s.peers = static_cast<std::uint32_t>(services_.transport.peer_count());
     s.actions_total = services_.rate.total();
     s.actions_per_second = services_.rate.per_second();
-    s.resident_bytes = resident_bytes();
+    s.resident_bytes = os::resident_bytes();
     if (const auto& ack = services_.transport.ack_times(); !ack.empty()) {
         std::vector<double> v = ack;
         std::sort(v.begin(), v.end());

@@ -8,14 +8,14 @@
 #include <iomanip>
 
 #include "clean_text.hpp"
+#include "os_file.hpp"
 
 namespace gb {
 
 void Log::operator()(const std::string& line) const {
     if (!out_) return;
     std::time_t now = std::time(nullptr);
-    std::tm tm{};
-    gmtime_r(&now, &tm);
+    std::tm tm = os::utc_time(now);
     (*out_) << std::put_time(&tm, "%Y-%m-%dT%H:%M:%SZ") << " " << clean_line(line) << "\n" << std::flush;
 }
 

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "data_dirs.hpp"
+#include "os_file.hpp"
 #include "server.hpp"
 
 namespace {
@@ -56,6 +57,7 @@ bool number(const char* s, long lo, long hi, long& out) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    gb::os::prepare_console();
     gb::ServerOptions o;
     o.log = &std::cerr;
     for (int i = 1; i < argc; ++i) {
@@ -110,7 +112,7 @@ int main(int argc, char** argv) {
         std::signal(SIGTERM, on_signal);
         // A file size limit makes a write fail (EFBIG) instead of killing the
         // server: the game goes read-only and the others go on.
-        std::signal(SIGXFSZ, SIG_IGN);
+        gb::os::ignore_file_size_signal();
         std::cout << "port: " << server.port() << std::endl;
         server.run();
         std::cerr << "gb-server: stopped\n";

@@ -3,7 +3,6 @@
 // the tracks and the scores. By default it starts a real gb-server in this
 // process on a free loopback port, with four bot clients over ENet, and
 // narrates what an observer sees; `--offline` plays the rules directly.
-#include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
@@ -17,6 +16,7 @@
 #include "commands.hpp"
 #include "journal_replay.hpp"
 #include "narrate.hpp"
+#include "os_file.hpp"
 #include "scenario_loader.hpp"
 #include "seat_player.hpp"
 #include "serialize.hpp"
@@ -152,8 +152,8 @@ int offline(std::shared_ptr<const Scenario> sc, std::uint64_t seed, BotKind kind
 }
 
 int networked(const std::string& scenario_arg, std::uint64_t seed, BotKind kind, int delay) {
-    char dir_template[] = "/tmp/gb-demo-XXXXXX";
-    if (!::mkdtemp(dir_template)) throw std::runtime_error("cannot make a temporary data directory");
+    std::string dir_template = os::make_temp_dir("gb-demo");
+    if (dir_template.empty()) throw std::runtime_error("cannot make a temporary data directory");
     ServerOptions so;
     so.port = 0;
     so.data_dir = dir_template;
@@ -175,7 +175,7 @@ int networked(const std::string& scenario_arg, std::uint64_t seed, BotKind kind,
     try {
         std::uint16_t port = server.port();
         say_to(stdout, "Server: gb-server in this process on 127.0.0.1:%u#%s, journal in %s\n", port,
-               server.fingerprint().substr(0, net::kFingerprintShown).c_str(), dir_template);
+               server.fingerprint().substr(0, net::kFingerprintShown).c_str(), dir_template.c_str());
         net::Connection lobby;
         if (auto err = lobby.open("127.0.0.1", port); !err.empty()) throw std::runtime_error(err);
         net::CreateGame create;

@@ -1,6 +1,5 @@
 // `gb fork JOURNAL --at TURN[.PHASE] [--server HOST:PORT | --data DIR] [--name N]`:
 // a new live game from a point of a saved one, for a counterfactual.
-#include <unistd.h>
 #include <cstdio>
 #include <iostream>
 #include <thread>
@@ -8,6 +7,7 @@
 #include "client.hpp"
 #include "commands.hpp"
 #include "fork.hpp"
+#include "os_file.hpp"
 #include "server.hpp"
 #include "terminal.hpp"
 
@@ -70,7 +70,7 @@ int cmd_fork(int argc, char** argv) {
         return 1;
     }
     auto progress = [&](std::size_t sent) {
-        if (isatty(2)) say_to(stderr, "\rsending the saved game: %zu of %zu actions", sent, *point);
+        if (os::is_terminal(stderr)) say_to(stderr, "\rsending the saved game: %zu of %zu actions", sent, *point);
     };
     ForkResult r;
     std::string where;
@@ -103,7 +103,7 @@ int cmd_fork(int argc, char** argv) {
         th.join();
         where = "in " + so.data_dir + " (start gb-server --data " + so.data_dir + " to play it)";
     }
-    if (isatty(2)) say_to(stderr, "\n");
+    if (os::is_terminal(stderr)) say_to(stderr, "\n");
     if (!r.error.empty()) {
         std::cerr << "gb fork: " << field(r.error) << "\n";
         return 1;

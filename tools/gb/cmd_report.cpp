@@ -1,7 +1,6 @@
 // `gb report`: the after-action report of a game, written from its journal
 // alone, as one seat saw it; or several games of one scenario compared, with
 // an optional band of simulated bot games behind them.
-#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
@@ -11,6 +10,7 @@
 #include <thread>
 
 #include "commands.hpp"
+#include "os_file.hpp"
 #include "report.hpp"
 #include "terminal.hpp"
 
@@ -197,7 +197,7 @@ int cmd_report(int argc, char** argv) {
                 so.seed = seed;
                 so.threads = static_cast<int>(threads);
                 int n = so.games;
-                bool tty = isatty(STDERR_FILENO);
+                bool tty = os::is_terminal(stderr);
                 auto start = std::chrono::steady_clock::now();
                 bool shown = false;
                 auto progress = [&](int done) {
@@ -240,7 +240,7 @@ int cmd_report(int argc, char** argv) {
             for (int k = 0; k < kTracks; ++k) c.ranges[k] = {scenario->tracks[k].min, scenario->tracks[k].max};
             if (games > 0) {
                 int n = static_cast<int>(games);
-                bool tty = isatty(STDERR_FILENO);
+                bool tty = os::is_terminal(stderr);
                 auto start = std::chrono::steady_clock::now();
                 if (!tty) std::fprintf(stderr, "gb report: simulating %d bot games on %llu threads\n", n, threads);
                 auto progress = [&](int done) {

@@ -5,6 +5,7 @@
 #include "action_decl.hpp"
 #include "data_dirs.hpp"
 #include "commands.hpp"
+#include "os_file.hpp"
 #include "terminal.hpp"
 
 namespace gb::cli {
@@ -114,6 +115,7 @@ int cmd_actions(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    gb::os::prepare_console();
     if (argc < 2 || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h") || !std::strcmp(argv[1], "help")) {
         usage(std::cout);
         return argc < 2 ? 2 : 0;

@@ -10,10 +10,18 @@
 
 #include "clean_text.hpp"
 
+// The printf checks: mingw's "printf" archetype is Microsoft's (no %zu, %lld), while its
+// C++ runtime formats as GNU does; everywhere else "printf" is that.
+#ifdef __MINGW32__
+#define GB_PRINTF_LIKE(format_at, args_at) [[gnu::format(gnu_printf, format_at, args_at)]]
+#else
+#define GB_PRINTF_LIKE(format_at, args_at) [[gnu::format(printf, format_at, args_at)]]
+#endif
+
 namespace gb::cli {
 
 // printf to `out`, with the whole formatted text cleaned (clean_text keeps the format's newlines).
-[[gnu::format(printf, 2, 3)]] inline void say_to(std::FILE* out, const char* format, ...) {
+GB_PRINTF_LIKE(2, 3) inline void say_to(std::FILE* out, const char* format, ...) {
     std::va_list args, again;
     va_start(args, format);
     va_copy(again, args);
