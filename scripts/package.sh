@@ -2,6 +2,9 @@
 # Builds the packages into dist/ (or OUT_DIR):
 #   scripts/package.sh deb [OUT_DIR]   grand-bargain_VERSION_amd64.deb, built in build-deb/
 #                                      with Debian's hardening flags, checked by lintian
+#   scripts/package.sh windows [OUT_DIR]
+#                                      grand-bargain-VERSION-win64.zip, cross-built with
+#                                      mingw-w64 in build-win64/ (scripts/build-windows.sh)
 # Installs what is missing first (scripts/setup.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -33,8 +36,14 @@ case "$what" in
       echo "lintian not installed (scripts/setup.sh --tests installs it): the package is not checked"
     fi
     ;;
+  windows)
+    scripts/build-windows.sh
+    zip=$(ls -t build-win64/grand-bargain-*-win64.zip | head -n 1)
+    cp "$zip" "$out/"
+    echo "package: $out/$(basename "$zip") ($(du -k "$zip" | cut -f1) KiB)"
+    ;;
   *)
-    echo "usage: scripts/package.sh deb [OUT_DIR]" >&2
+    echo "usage: scripts/package.sh deb|windows [OUT_DIR]" >&2
     exit 2
     ;;
 esac
