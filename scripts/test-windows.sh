@@ -9,7 +9,7 @@
 # Builds the zip first (scripts/build-windows.sh) and tests the programs unpacked from it.
 # One PASS/FAIL line per step; exits 1 if any failed.
 # usage: scripts/test-windows.sh [LINUX_BUILD_DIR]   (default build/; its gb, gb-server and
-#        gb_screenshot_check are built if missing). WINEPREFIX defaults to build-win64/wine.
+#        gb_check_screenshot are built, with GB_TESTS=ON). WINEPREFIX defaults to build-win64/wine.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -21,10 +21,9 @@ version=$(sed -n 's/^project(grand_bargain VERSION \([0-9.]*\).*/\1/p' CMakeList
 zip=$root/build-win64/grand-bargain-$version-win64.zip
 
 echo "== test-windows: the Linux programs ($linux_build)"
-if [ ! -f "$linux_build/CMakeCache.txt" ]; then
-  cmake -S . -B "$linux_build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DGB_TESTS=ON >/dev/null || exit 1
-fi
-cmake --build "$linux_build" -j"${GB_JOBS:-2}" --target gb gb-server gb_screenshot_check >/dev/null ||
+# GB_TESTS=ON for gb_check_screenshot; it changes no flag of the programs themselves.
+cmake -S . -B "$linux_build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DGB_TESTS=ON >/dev/null || exit 1
+cmake --build "$linux_build" -j"${GB_JOBS:-2}" --target gb gb-server gb_check_screenshot >/dev/null ||
   { echo "FAIL: the Linux build"; exit 1; }
 gb=$linux_build/bin/gb
 
@@ -136,8 +135,8 @@ shot=$tmp/control.png
 xvfb-run -a -s "-screen 0 1920x1080x24 -nolisten tcp" "$wine" "$win/gb-client.exe" --host-local --seat control \
   --bots none --port 0 --data "$tmp/wcli" --seed 3 --screenshot "$shot" --frames 10 --size 1920x1080 \
   >"$tmp/client.out" 2>"$tmp/client.err"
-if [ -f "$shot" ] && GB_SHOT="$shot" GB_SHOT_OUTPUT="$tmp/client.out" GB_SHOT_JOURNAL="$tmp/wcli/game-1.journal" \
-     "$linux_build/bin/gb_screenshot_check" >"$tmp/check.out" 2>&1; then
+if [ -f "$shot" ] && "$linux_build/bin/gb_check_screenshot" "$shot" "$tmp/client.out" "$tmp/wcli/game-1.journal" \
+     "$win/assets/map/region.map" >"$tmp/check.out" 2>&1; then
   pass "gb-client.exe under Xvfb draws the opening board and its panels (checked as the client tests do)"
   [ -n "${GB_WINDOWS_SHOT:-}" ] && cp "$shot" "$GB_WINDOWS_SHOT"
 else
