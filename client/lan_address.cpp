@@ -3,6 +3,7 @@
 
 #ifdef _WIN32
 #include <winsock2.h>
+// after winsock2.h, which it needs
 #include <iphlpapi.h>
 #include <ws2tcpip.h>
 #else

@@ -2,6 +2,7 @@
 // blocking, refused unless regular, and capped in size while reading too.
 #include "file_read.hpp"
 
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <algorithm>
@@ -82,9 +83,9 @@ namespace gb {
 void write_private_file(const std::string& path, const std::string& bytes) {
     std::string tmp = path + ".new";
     Fd out;
-    out.fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600);
+    out.fd = os::open(tmp, O_WRONLY | O_CREAT | O_TRUNC | os::kNoFollow, 0600);
     if (out.fd < 0) throw std::runtime_error("cannot create " + tmp + ": " + std::strerror(errno));
-    ::fchmod(out.fd, 0600);
+    os::make_private(out.fd);
     std::size_t done = 0;
     while (done < bytes.size()) {
         ssize_t n = ::write(out.fd, bytes.data() + done, bytes.size() - done);
@@ -92,9 +93,8 @@ void write_private_file(const std::string& path, const std::string& bytes) {
         if (n <= 0) throw std::runtime_error("cannot write " + tmp + ": " + std::strerror(errno));
         done += static_cast<std::size_t>(n);
     }
-    if (::fsync(out.fd) != 0) throw std::runtime_error("cannot flush " + tmp + ": " + std::strerror(errno));
-    if (::rename(tmp.c_str(), path.c_str()) != 0)
-        throw std::runtime_error("cannot create " + path + ": " + std::strerror(errno));
+    if (!os::flush_file(out.fd)) throw std::runtime_error("cannot flush " + tmp + ": " + std::strerror(errno));
+    if (!os::replace(tmp, path)) throw std::runtime_error("cannot create " + path + ": " + std::strerror(errno));
 }
 
 }  // namespace gb

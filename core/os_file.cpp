@@ -6,12 +6,14 @@
 #include <sys/stat.h>
 #include <cerrno>
 #include <csignal>
+#include <cstdio>
 #include <fstream>
 
 #ifdef _WIN32
 #include <io.h>
 #include <process.h>
 #include <windows.h>
+// after windows.h, which it needs
 #include <psapi.h>
 #else
 #include <unistd.h>
@@ -57,6 +59,12 @@ bool flush_file_system(int fd) {
     return flush_handle(fd);
 }
 void flush_directory(const std::string&) {}
+
+bool replace(const std::string& from, const std::string& to) {
+    if (::MoveFileExA(from.c_str(), to.c_str(), MOVEFILE_REPLACE_EXISTING | MOVEFILE_WRITE_THROUGH)) return true;
+    errno = EACCES;
+    return false;
+}
 
 bool resize(int fd, std::uint64_t size) {
     errno_t e = ::_chsize_s(fd, static_cast<long long>(size));
@@ -152,6 +160,10 @@ void flush_directory(const std::string& dir) {
         ::fsync(dfd);
         ::close(dfd);
     }
+}
+
+bool replace(const std::string& from, const std::string& to) {
+    return std::rename(from.c_str(), to.c_str()) == 0;
 }
 
 bool resize(int fd, std::uint64_t size) {

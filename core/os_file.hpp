@@ -26,14 +26,18 @@ bool close(int fd);
 bool flush_data(int fd);         // the file's data: fdatasync; Windows FlushFileBuffers
 bool flush_file(int fd);         // data and metadata: fsync; Windows FlushFileBuffers
 bool flush_file_system(int fd);  // everything on the fd's file system: syncfs; Windows the file only
-void flush_directory(const std::string& dir);  // a new entry in `dir`: fsync on it; nothing on Windows (NTFS journals it)
+// A new entry in `dir`: fsync on the directory; nothing on Windows (NTFS journals it).
+void flush_directory(const std::string& dir);
+
+// Renames `from` to `to`, replacing a file already there (rename; Windows MoveFileEx).
+bool replace(const std::string& from, const std::string& to);
 
 // Size and permissions.
-bool resize(int fd, std::uint64_t size);                 // ftruncate; Windows _chsize_s
+bool resize(int fd, std::uint64_t size);                   // ftruncate; Windows _chsize_s
 bool resize(const std::string& path, std::uint64_t size);  // truncate
-bool make_private(int fd);                 // mode 0600; on Windows read/write for the owner
+bool make_private(int fd);                                 // mode 0600; on Windows read/write for the owner
 bool make_private(const std::string& path);
-bool is_private(int mode);                 // no group or other bits (always true on Windows)
+bool is_private(int mode);  // no group or other bits (always true on Windows)
 
 int process_id();
 // The process's resident memory in bytes (0 where it cannot be read).

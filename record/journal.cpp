@@ -380,7 +380,8 @@ JournalWriter JournalWriter::reopen(const std::string& path, const JournalRead& 
     w.last_record_ = read.last_record;
     w.signed_through_ = read.signatures.empty() ? 0 : read.signatures.back().through;
     w.durable_ = w.mark();
-    if (!os::resize(path, good_bytes))        throw std::runtime_error(path + ": cannot cut the torn record: " + std::strerror(errno));
+    if (!os::resize(path, good_bytes))
+        throw std::runtime_error(path + ": cannot cut the torn record: " + std::strerror(errno));
     w.fd_ = os::open(path, O_WRONLY | O_APPEND);
     if (w.fd_ < 0) throw std::runtime_error(path + ": cannot open journal: " + std::strerror(errno));
     // Journals written by older builds were 0644: they hold codes and tokens too.
@@ -471,7 +472,8 @@ void JournalWriter::cut(const Mark& m) {
     chain_ = to.chain;
     last_record_ = to.last_record;
     signed_through_ = to.signed_through;
-    if (!os::resize(fd_, end_)) cut_pending_ = true;    if (end_ == durable_.end) dirty_ = false;
+    if (!os::resize(fd_, end_)) cut_pending_ = true;
+    if (end_ == durable_.end) dirty_ = false;
 }
 
 std::uint64_t JournalWriter::roll_back() {
@@ -490,7 +492,8 @@ void JournalWriter::sync_filesystem() {
 void JournalWriter::sync() {
     if (!dirty_ || fd_ < 0) return;
     sign_pending();
-    if (!os::flush_data(fd_)) throw JournalError(path_ + ": fdatasync failed: " + std::strerror(errno));    mark_synced();
+    if (!os::flush_data(fd_)) throw JournalError(path_ + ": fdatasync failed: " + std::strerror(errno));
+    mark_synced();
 }
 
 }  // namespace gb

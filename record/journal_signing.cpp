@@ -1,7 +1,6 @@
 #include "journal_signing.hpp"
 
 #include <sodium.h>
-#include <sys/stat.h>
 
 #include <cstring>
 #include <filesystem>
@@ -92,7 +91,8 @@ JournalSigner JournalSigner::load_or_create(const std::string& dir) {
         s = generate();
         write_private_file(path, std::string(reinterpret_cast<const char*>(s.secret_.data()), s.secret_.size()));
         write_private_file(dir + "/journal.pub", public_key_hex(s.public_) + "\n");
-        ::chmod((dir + "/journal.pub").c_str(), 0644);  // the public half is for handing out
+        // The public half is for handing out.
+        std::filesystem::permissions(dir + "/journal.pub", std::filesystem::perms(0644), ec);
         return s;
     }
     if (f.bytes.size() != 64) throw std::runtime_error(path + " is not a journal signing key (64 bytes); move it away to make a new one");
