@@ -94,6 +94,9 @@ void write_private_file(const std::string& path, const std::string& bytes) {
         done += static_cast<std::size_t>(n);
     }
     if (!os::flush_file(out.fd)) throw std::runtime_error("cannot flush " + tmp + ": " + std::strerror(errno));
+    // Closed before the rename: Windows does not move a file that is open.
+    os::close(out.fd);
+    out.fd = -1;
     if (!os::replace(tmp, path)) throw std::runtime_error("cannot create " + path + ": " + std::strerror(errno));
 }
 
