@@ -44,7 +44,9 @@ cp /usr/share/doc/fonts-dejavu-core/copyright "$stage/licenses/DejaVu.txt"
 for lib in libsodium freetype libsfml imgui; do
   cp "$out/deps/src/$lib"/*/debian/copyright "$stage/licenses/$lib.txt" 2>/dev/null || true
 done
-enet_copyright=$(ls "$out"/deps/src/enet/*/debian/copyright "$out"/deps/src/love/*/src/libraries/enet/libenet/LICENSE 2>/dev/null | head -n 1 || true)
+# ENet: the enet source package's copyright file, or that of the love package whose copy was built
+# (it names ENet's files: "src/libraries/enet/libenet/*, 2002-2016 Lee Salzman, MIT").
+enet_copyright=$(ls "$out"/deps/src/enet/*/debian/copyright "$out"/deps/src/love/*/debian/copyright 2>/dev/null | head -n 1 || true)
 [ -n "$enet_copyright" ] && cp "$enet_copyright" "$stage/licenses/enet.txt"
 # Notepad wants CRLF line ends.
 sed -e "s/@VERSION@/$version/g" -e 's/$/\r/' scripts/windows/README.txt >"$stage/README.txt"
