@@ -12,7 +12,7 @@
 #include "primer.hpp"
 #include "rules.hpp"
 
-
+namespace gb::client {
 
 void Hud::draw_top_bar(Session& game, Ui& ui, const Camera& cam, sf::Vector2u size) {
     const GameState& g = game.view();
