@@ -1,19 +1,13 @@
 #include "idle_meter.hpp"
 
-#include <sys/resource.h>
-
 #include <cstdio>
+
+#include "os_file.hpp"
 
 namespace gb::client {
 
 namespace {
 constexpr auto kWarmUp = std::chrono::seconds(5);
-
-double cpu_seconds() {
-    rusage u{};
-    getrusage(RUSAGE_SELF, &u);
-    return double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + (u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
-}
 }  // namespace
 
 void IdleMeter::tick(bool drawn, bool presented) {
@@ -24,14 +18,14 @@ void IdleMeter::tick(bool drawn, bool presented) {
         if (now < warm_until_) return;
         started_ = true;
         begin_ = now;
-        cpu_begin_ = cpu_seconds();
+        cpu_begin_ = os::cpu_seconds();
         return;
     }
     drawn_ += drawn;
     presented_ += presented;
     if (now - begin_ >= std::chrono::seconds(seconds_)) {
         end_ = now;
-        cpu_end_ = cpu_seconds();
+        cpu_end_ = os::cpu_seconds();
         done_ = true;
     }
 }

@@ -36,23 +36,4 @@ std::vector<sf::Int16> cue_samples(Notice kind) {
     return s;
 }
 
-Sounds::Sounds() = default;
-Sounds::~Sounds() = default;
-
-void Sounds::play(Notice kind) {
-    if (muted) return;
-    if (!v_) {
-        v_ = std::make_unique<Voices>();
-        for (int k = 0; k < 7; ++k) {
-            auto samples = cue_samples(static_cast<Notice>(k));
-            if (!samples.empty()) v_->buffers[k].loadFromSamples(samples.data(), samples.size(), 1, kSampleRate);
-        }
-    }
-    const sf::SoundBuffer& b = v_->buffers[static_cast<std::size_t>(kind)];
-    if (b.getSampleCount() == 0) return;
-    sf::Sound& s = v_->voices[v_->next++ % v_->voices.size()];
-    s.setBuffer(b);
-    s.play();
-}
-
 }  // namespace gb::client

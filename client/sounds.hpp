@@ -4,7 +4,7 @@
 // device is opened only when a cue first plays.
 #pragma once
 
-#include <SFML/Audio.hpp>
+#include <SFML/Config.hpp>
 #include <array>
 #include <memory>
 #include <vector>
@@ -25,12 +25,9 @@ public:
     bool muted = true;
 
 private:
-    // Made on the first cue only: SFML's sound objects open the audio device.
-    struct Voices {
-        std::array<sf::SoundBuffer, 7> buffers;
-        std::array<sf::Sound, 4> voices;
-        std::size_t next = 0;
-    };
+    // Made on the first cue only: SFML's sound objects open the audio device
+    // (client/sound_device.cpp; client/sound_device_none.cpp where there is no audio).
+    struct Voices;
     std::unique_ptr<Voices> v_;
 };
 

@@ -16,6 +16,7 @@
 // after windows.h, which it needs
 #include <psapi.h>
 #else
+#include <sys/resource.h>
 #include <unistd.h>
 #endif
 
@@ -91,6 +92,12 @@ bool is_private(int) {
 
 int process_id() {
     return ::_getpid();
+}
+double cpu_seconds() {
+    FILETIME created, exited, kernel, user;
+    if (!::GetProcessTimes(::GetCurrentProcess(), &created, &exited, &kernel, &user)) return 0;
+    auto ticks = [](const FILETIME& f) { return (std::uint64_t(f.dwHighDateTime) << 32) | f.dwLowDateTime; };
+    return double(ticks(kernel) + ticks(user)) / 1e7;  // 100 ns ticks
 }
 std::uint64_t resident_bytes() {
     PROCESS_MEMORY_COUNTERS pmc{};
@@ -184,6 +191,11 @@ bool is_private(int mode) {
 
 int process_id() {
     return static_cast<int>(::getpid());
+}
+double cpu_seconds() {
+    rusage u{};
+    ::getrusage(RUSAGE_SELF, &u);
+    return double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + (u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
 }
 std::uint64_t resident_bytes() {
     std::ifstream statm("/proc/self/statm");

@@ -40,6 +40,8 @@ bool make_private(const std::string& path);
 bool is_private(int mode);  // no group or other bits (always true on Windows)
 
 int process_id();
+// The CPU time (user and system) the process has used so far, in seconds.
+double cpu_seconds();
 // The process's resident memory in bytes (0 where it cannot be read).
 std::uint64_t resident_bytes();
 // `t` broken down in UTC (gmtime_r; Windows gmtime_s).
