@@ -1,6 +1,7 @@
 #include "sounds.hpp"
 
 #include <cmath>
+#include <numbers>
 
 namespace gb::client {
 
@@ -12,7 +13,7 @@ void note(std::vector<sf::Int16>& out, double freq, double seconds, double gain 
     for (std::size_t i = 0; i < n; ++i) {
         double t = double(i) / kSampleRate;
         double env = std::min(1.0, t / 0.008) * std::exp(-t * 7.0);
-        out.push_back(static_cast<sf::Int16>(32767 * gain * env * std::sin(2 * M_PI * freq * t)));
+        out.push_back(static_cast<sf::Int16>(32767 * gain * env * std::sin(2 * std::numbers::pi * freq * t)));
     }
 }
 
