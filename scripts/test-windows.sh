@@ -129,6 +129,10 @@ else
 fi
 kill "$server" 2>/dev/null
 wait "$server" 2>/dev/null
+# Wine's processes started without a display (the steps above) end before the
+# client starts under Xvfb; a desktop left from them fails the client's GL context.
+"$wineserver" -k 2>/dev/null
+"$wineserver" -w 2>/dev/null
 
 # ---- 4. the client draws the board
 shot=$tmp/control.png
