@@ -1,7 +1,17 @@
 #include "app.hpp"
 
 #include <imgui.h>
+
+// GCC names an ASan build with __SANITIZE_ADDRESS__; clang (before 16) only
+// answers __has_feature(address_sanitizer).
 #if defined(__SANITIZE_ADDRESS__)
+#define GB_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define GB_ASAN 1
+#endif
+#endif
+#if defined(GB_ASAN)
 #include <dlfcn.h>
 #endif
 
@@ -54,7 +64,7 @@ App::App(ClientOptions o) : opt_(std::move(o)), game_(opt_, toasts_) {
     settings_ = Settings::load(settings_path_);
     ui_.scale = settings_.ui_scale > 0 ? settings_.ui_scale : auto_scale(opt_.height);
     gui_ = std::make_unique<ImGuiLayer>(window_, font_file(assets).c_str(), ui_.scale);
-#if defined(__SANITIZE_ADDRESS__)
+#if defined(GB_ASAN)
     // Keep the GL driver loaded until exit, so that leak reports can name it
     // (tests/lsan.supp suppresses the driver's own allocations).
     for (const char* drv : {"swrast_dri.so", "libGLX_mesa.so.0"})
