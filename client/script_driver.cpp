@@ -61,7 +61,7 @@ void ScriptDriver::save_widgets(const Ui& ui, const std::string& path) {
     std::ofstream f(path);
     for (const auto& [label, w] : ui.widgets())
         f << label << "\t" << w.rect.left << " " << w.rect.top << " " << w.rect.width << " " << w.rect.height << " "
-          << (w.clipped ? 1 : 0) << " " << (w.enabled ? 1 : 0) << "\n";
+          << (w.clipped ? 1 : 0) << " " << (w.enabled ? 1 : 0) << " " << (w.focused ? 1 : 0) << "\n";
 }
 
 void ScriptDriver::save_view(const ScriptContext& c, const std::string& path) {
@@ -124,6 +124,7 @@ void ScriptDriver::step(ScriptContext& c) {
     auto next = [&] {
         ++pc_;
         waiting_ = false;
+        presses_ = 0;
     };
     auto waiting = [&](int seconds) {
         if (!waiting_) {
@@ -204,6 +205,32 @@ void ScriptDriver::step(ScriptContext& c) {
             injected.push_back({t});
         }
         next();
+    } else if (cmd == "key-until-focus") {  // KEY MAX LABEL: press KEY until LABEL has keyboard focus
+        std::istringstream r(rest);
+        std::string key, label;
+        int max = 0;
+        r >> key >> max;
+        std::getline(r, label);
+        if (!label.empty() && label[0] == ' ') label.erase(0, 1);
+        auto it = ui.widgets().find(label);
+        if (it != ui.widgets().end() && it->second.focused) {
+            next();
+            return;
+        }
+        if (key_named(key) == sf::Keyboard::Unknown || label.empty()) {
+            fail("key-until-focus wants KEY MAX LABEL");
+            return;
+        }
+        if (presses_++ >= max) {
+            fail("'" + label + "' has no keyboard focus after " + std::to_string(max) + " presses of " + key);
+            return;
+        }
+        sf::Event k{};
+        k.type = sf::Event::KeyPressed;
+        k.key.code = key_named(key);
+        injected.push_back({k});
+        k.type = sf::Event::KeyReleased;
+        injected.push_back({k});
     } else if (cmd == "key") {
         sf::Event k{};
         k.type = sf::Event::KeyPressed;

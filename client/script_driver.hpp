@@ -44,7 +44,7 @@ public:
 
     // Writes what the client shows (seat, turn, phase, hash, pings, board transform).
     static void save_view(const ScriptContext& c, const std::string& path);
-    // Writes every widget drawn this frame: "label<TAB>x y w h clipped enabled".
+    // Writes every widget drawn this frame: "label<TAB>x y w h clipped enabled focused".
     static void save_widgets(const Ui& ui, const std::string& path);
     // Where the map sits on screen, for tests that read screenshots.
     static std::string board_line(const BoardView& board);
@@ -55,6 +55,7 @@ private:
     std::vector<std::string> lines_;
     std::size_t pc_ = 0;
     int wait_frames_ = 0;
+    int presses_ = 0;  // keys pressed so far by this line's key-until-focus
     std::chrono::steady_clock::time_point deadline_;
     bool waiting_ = false;
 };

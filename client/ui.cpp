@@ -27,12 +27,13 @@ void Ui::remember_item(const std::string& label) {
     const ImRect& clip = ImGui::GetCurrentWindow()->ClipRect;
     w.clipped = text_w > w.rect.width + 0.5f || b.x > clip.Max.x + 0.5f || a.x < clip.Min.x - 0.5f;
     w.enabled = !(GImGui->LastItemData.InFlags & ImGuiItemFlags_Disabled);
+    w.focused = ImGui::IsItemFocused();
     widgets_[label] = w;
 }
 
 void Ui::remember_window(const std::string& label) {
     ImVec2 p = ImGui::GetWindowPos(), s = ImGui::GetWindowSize();
-    widgets_[label] = Widget{sf::FloatRect(p.x, p.y, s.x, s.y), false, true};
+    widgets_[label] = Widget{sf::FloatRect(p.x, p.y, s.x, s.y), false, true, false};
 }
 
 bool Ui::button(const char* label, bool enabled, const char* why_not) {

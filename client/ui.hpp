@@ -31,6 +31,7 @@ public:
     struct Widget {
         sf::FloatRect rect;
         bool clipped = false, enabled = true;
+        bool focused = false;  // keyboard navigation is on it
     };
     const std::map<std::string, Widget>& widgets() const { return widgets_; }
 

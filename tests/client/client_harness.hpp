@@ -46,10 +46,10 @@ inline std::string write_script(const std::string& dir, const std::string& text)
 struct Widget {
     std::string label;
     float x = 0, y = 0, w = 0, h = 0;
-    bool clipped = false, enabled = true;
+    bool clipped = false, enabled = true, focused = false;
 };
 
-// Reads a save-widgets file: "label<TAB>x y w h<TAB>clipped<TAB>enabled" per line.
+// Reads a save-widgets file: "label<TAB>x y w h clipped enabled focused" per line.
 inline std::map<std::string, Widget> read_widgets(const std::string& path) {
     std::map<std::string, Widget> out;
     std::istringstream in(gbi::read_text(path));
@@ -58,11 +58,12 @@ inline std::map<std::string, Widget> read_widgets(const std::string& path) {
         if (t1 == std::string::npos) continue;
         Widget w;
         w.label = line.substr(0, t1);
-        int clipped = 0, enabled = 1;
+        int clipped = 0, enabled = 1, focused = 0;
         std::istringstream rest(line.substr(t1 + 1));
-        rest >> w.x >> w.y >> w.w >> w.h >> clipped >> enabled;
+        rest >> w.x >> w.y >> w.w >> w.h >> clipped >> enabled >> focused;
         w.clipped = clipped != 0;
         w.enabled = enabled != 0;
+        w.focused = focused != 0;
         out[w.label] = w;
     }
     return out;
