@@ -69,7 +69,7 @@ bool parse_int(const char* s, long long lo, long long hi, long long& out) {
 
 int main(int argc, char** argv) {
     using namespace gb::client;
-    gb::os::prepare_console();
+    gb::os::prepare_console(true);
     ClientOptions o;
     o.started = std::chrono::steady_clock::now();
     auto need = [&](int& i) -> const char* {

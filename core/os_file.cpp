@@ -126,7 +126,11 @@ std::string make_temp_dir(const std::string& prefix) {
 bool is_terminal(std::FILE* f) {
     return ::_isatty(::_fileno(f)) != 0;
 }
-void prepare_console() {
+void prepare_console(bool windowed) {
+    HANDLE out = ::GetStdHandle(STD_OUTPUT_HANDLE);
+    if (windowed && (out == nullptr || out == INVALID_HANDLE_VALUE) && ::AttachConsole(ATTACH_PARENT_PROCESS)) {
+        if (!std::freopen("CONOUT$", "w", stdout) || !std::freopen("CONOUT$", "w", stderr)) return;
+    }
     ::_setmode(::_fileno(stdout), _O_BINARY);
     ::_setmode(::_fileno(stderr), _O_BINARY);
     ::SetConsoleOutputCP(CP_UTF8);
@@ -215,7 +219,7 @@ std::string make_temp_dir(const std::string& prefix) {
 bool is_terminal(std::FILE* f) {
     return ::isatty(::fileno(f)) != 0;
 }
-void prepare_console() {}
+void prepare_console(bool) {}
 void ignore_file_size_signal() {
     std::signal(SIGXFSZ, SIG_IGN);
 }

@@ -53,7 +53,10 @@ std::string make_temp_dir(const std::string& prefix);
 bool is_terminal(std::FILE* f);
 // Call first in main: on Windows stdout and stderr become binary (no CRLF, so output
 // is byte for byte what Linux prints) and the console shows UTF-8. Nothing on POSIX.
-void prepare_console();
+// `windowed`: a program built for the Windows GUI subsystem (gb-client, which opens
+// no console window of its own) writes to the console it was started from, if any,
+// unless its output is already redirected.
+void prepare_console(bool windowed = false);
 // A signal that would kill the process on a file size limit (SIGXFSZ) is ignored,
 // so the write fails with EFBIG instead. Windows has no such signal.
 void ignore_file_size_signal();

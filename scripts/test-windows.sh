@@ -147,5 +147,37 @@ else
   fail "gb-client.exe's screenshot:"; show "$tmp/client.err" "$tmp/check.out"
 fi
 
+# ---- 5. a user's own folders, named beyond ASCII; a client that opens no console window
+odd="$tmp/Séminaire – 日本語"
+mkdir -p "$odd"
+cp -r "$win/scenarios" "$odd/"
+args=(simulate --scenario "$odd/scenarios/after-911.toml" --games 20 --seed 7)
+"$gb" "${args[@]}" >"$tmp/odd-linux.txt" 2>"$tmp/odd-linux.err"
+run_win gb.exe "${args[@]}" >"$tmp/odd-win.txt" 2>"$tmp/odd-win.err"
+mkdir -p "$odd/data"
+(cd "$win" && exec "$wine" gb-server.exe --port 0 --data "$odd/data") >"$tmp/odd-srv.out" 2>"$tmp/odd-srv.log" &
+server=$!
+pids+=("$server")
+for _ in $(seq 600); do [ -n "$(port_in "$tmp/odd-srv.log")" ] && break; sleep 0.1; done
+port=$(port_in "$tmp/odd-srv.log")
+[ -n "$port" ] && "$gb" lobby create --server "127.0.0.1:$port" --scenario after-911 --seed 5 \
+  --admin-token-file "$odd/data/admin.token" >"$tmp/odd-create.out" 2>&1
+kill "$server" 2>/dev/null
+wait "$server" 2>/dev/null
+if [ -s "$tmp/odd-linux.txt" ] && cmp -s "$tmp/odd-linux.txt" "$tmp/odd-win.txt" &&
+   [ -f "$odd/data/game-1.journal" ] && run_win gb.exe replay "$odd/data/game-1.journal" --verify >"$tmp/odd-v.out" 2>&1; then
+  pass "gb.exe and gb-server.exe read and write files in a folder named \"$(basename "$odd")\""
+else
+  fail "files in a folder named \"$(basename "$odd")\":"
+  show "$tmp/odd-win.err" "$tmp/odd-srv.log" "$tmp/odd-create.out" "$tmp/odd-v.out" 2>/dev/null
+fi
+subsystem=$(x86_64-w64-mingw32-objdump -p "$win/gb-client.exe" | sed -n 's/^Subsystem\s*[0-9a-f]*\s*//p')
+run_win gb-client.exe --help >"$tmp/client-help.out" 2>&1
+if [ "$subsystem" = "(Windows GUI)" ] && grep -q '^usage: gb-client' "$tmp/client-help.out"; then
+  pass "gb-client.exe is a GUI program (no console window) and still prints --help to a redirected output"
+else
+  fail "gb-client.exe: subsystem '$subsystem'; --help printed:"; show "$tmp/client-help.out"
+fi
+
 echo "test-windows: $passed passed, $failed failed ($(( $(date +%s) - started )) s)"
 [ "$failed" -eq 0 ]
