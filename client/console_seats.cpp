@@ -7,7 +7,7 @@
 
 #include "narrate.hpp"
 #include "panels.hpp"
-#include "primer.hpp"
+#include "learn.hpp"
 #include "rules.hpp"
 
 namespace gb::client {
