@@ -87,6 +87,8 @@ void draw_card(Session& game, Ui& ui) {
         ImGui::TextColored(ImVec4(0.45f, 0.12f, 0.08f, 1), "%s", b.title.c_str());
         ImGui::PushTextWrapPos(0);
         for (const std::string& line : b.lines) ImGui::TextUnformatted(line.c_str());
+        ui.note("card.briefing", b.title);
+        if (!b.lines.empty()) ui.note("card.briefing.0", b.lines[0]);
         ImGui::Spacing();
         ImGui::TextDisabled("%s", game.is_control() ? "Draw the inject from the Console to begin the turn."
                                                : "Waiting for this turn's inject.");

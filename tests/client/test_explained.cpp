@@ -1,8 +1,9 @@
-// The orders tab on a real window under Xvfb, with the core's help: the
-// target an order offers by default is the core's own legal default (an
-// armed group where it is), drafts reorder and reach the server in the new
-// order, and an order that an accepted deal has already made pointless shows
-// a warning before the commit.
+// The client in the core's words, on a real window under Xvfb: the target
+// an order offers by default is the core's own legal default (an armed group
+// where it is), drafts reorder and reach the server in the new order, an
+// order that an accepted deal has already made pointless shows a warning
+// before the commit, and the card before a later turn's inject is that
+// turn's briefing, not the scenario's opening text.
 #include <signal.h>
 #include <sys/wait.h>
 
@@ -13,6 +14,7 @@
 #include "journal.hpp"
 #include "journal_replay.hpp"
 #include "order_help.hpp"
+#include "primer.hpp"
 #include "rules.hpp"
 
 using namespace gbi;
@@ -67,18 +69,40 @@ TEST_CASE("An order's default target is the core's legal default, and reordered 
                                "click Add##build_influence\n"
                                "wait-frames 20\n"
                                "save-view " + dir + "/before.txt\n"
+                               "save-widgets " + dir + "/before-widgets.txt\n"
                                "screenshot " + dir + "/orders.png\n"
                                "click Up##draft1\n"
                                "wait-frames 20\n"
                                "save-view " + dir + "/after.txt\n"
+                               "save-widgets " + dir + "/after-widgets.txt\n"
                                "click Commit orders\n"
                                "wait-frames 20\n"
                                "quit\n");
     REQUIRE(run_client({"--host-local", "--seat", "us", "--port", "0", "--data", dir + "/data", "--seed", "4",
-                        "--scenario", kHistorical, "--settings", seen_settings(dir), "--script", script},
+                        "--scenario", kHistorical, "--settings", seen_settings(dir), "--size", "1280x720",
+                        "--script", script},
                        dir + "/client.out") == 0);
     JournalRead jr = read_journal(journal_in(dir + "/data"));
     REQUIRE(jr.error.empty());
+
+    // The draft rows' buttons fit, and the rows keep their places when their
+    // contents swap (one title wraps, the other does not).
+    auto w = read_widgets(dir + "/before-widgets.txt");
+    REQUIRE(w.count("Up##draft0") == 1);
+    REQUIRE(w.count("Up##draft1") == 1);
+    for (auto& [label, widget] : w) {
+        INFO(label);
+        CHECK(!widget.clipped);
+    }
+    CHECK(w["Up##draft0"].x == w["Up##draft1"].x);
+    CHECK(w["Remove##draft0"].x == w["Remove##draft1"].x);
+    auto swapped = read_widgets(dir + "/after-widgets.txt");
+    for (std::string b : {"Up##draft0", "Up##draft1", "Down##draft0", "Remove##draft1"}) {
+        INFO(b);
+        REQUIRE(swapped.count(b) == 1);
+        CHECK(swapped[b].y == w[b].y);
+        CHECK(swapped[b].x == w[b].x);
+    }
 
     // The game as it stood when the orders phase opened, before the US drafted.
     JournalRead upto = jr;
@@ -198,4 +222,42 @@ TEST_CASE("An order that an accepted deal already carried out shows a warning be
     auto view = read_view(dir + "/draft.txt");
     CHECK(view["note:draft.0"].rfind("deepen_channel ", 0) == 0);
     CHECK(view["note:warning.draft0"] == "repeats_deal");
+}
+
+TEST_CASE("Before a later turn's inject the card gives the core's turn briefing, not the opening text", "[client]") {
+    need_display();
+    auto dir = temp_dir("client-briefing");
+    auto script = write_script(dir,
+                               "wait-seated\n"
+                               "click Start playing\n"
+                               "wait-frames 5\n"
+                               "save-view " + dir + "/turn1.txt\n"
+                               "click Draw the inject\n"
+                               "wait-frames 60\n"
+                               "click Advance phase\n"
+                               "wait-phase adjudication 1\n"
+                               "click Release the report##console\n"
+                               "wait-phase inject 2\n"
+                               "wait-frames 5\n"
+                               "save-view " + dir + "/turn2.txt\n"
+                               "screenshot " + dir + "/turn2.png\n"
+                               "quit\n");
+    REQUIRE(run_client({"--host-local", "--seat", "control", "--port", "0", "--data", dir + "/data", "--seed", "6",
+                        "--scenario", kHistorical, "--settings", seen_settings(dir), "--script", script},
+                       dir + "/client.out") == 0);
+    JournalRead jr = read_journal(journal_in(dir + "/data"));
+    REQUIRE(jr.error.empty());
+    ReplayedGame rg = replay(jr);
+    REQUIRE(rg.error.empty());
+    const GameState& g = rg.state;
+    REQUIRE(g.turn == 2);
+    REQUIRE(!g.inject_drawn);
+    TurnBriefing now = turn_briefing(g);
+    REQUIRE(!now.lines.empty());
+    auto turn1 = read_view(dir + "/turn1.txt"), turn2 = read_view(dir + "/turn2.txt");
+    // Turn 1 tells the scenario; turn 2 tells what the released report did.
+    CHECK(turn1["note:card.briefing.0"] == g.sc().summary);
+    CHECK(turn2["note:card.briefing"] == now.title);
+    CHECK(turn2["note:card.briefing.0"] == now.lines[0]);
+    CHECK(turn2["note:card.briefing.0"] != g.sc().summary);
 }
