@@ -49,6 +49,17 @@ std::string draft_author(const GameState&, Team, std::size_t) {
 
 }  // namespace
 
+const Targets& OrdersPanel::targets(const GameState& g, Team team, int action) {
+    auto key = std::make_tuple(&g.sc(), g.actions_applied, g.turn, static_cast<int>(g.phase));
+    if (key != targets_for_) {
+        targets_for_ = key;
+        targets_.clear();
+    }
+    auto it = targets_.find(action);
+    if (it == targets_.end()) it = targets_.emplace(action, order_targets(g, team, action, g.drafts[idx(team)])).first;
+    return it->second;
+}
+
 bool OrdersPanel::picking() const {
     return picking_ >= 0;
 }
@@ -60,7 +71,7 @@ void OrdersPanel::pick(Session& game, Toasts& toasts, int region) {
     const Scenario& sc = g.sc();
     if (a < 0 || a >= int(sc.actions.size()) || region < 0 || !game.is_team()) return;
     Team team = game.my_team();
-    Targets t = order_targets(g, team, a, g.drafts[idx(team)]);
+    const Targets& t = targets(g, team, a);
     for (std::size_t i = 0; i < t.choices.size(); ++i) {
         // The default first, when it is in the clicked region (an armed group there).
         const TargetChoice& c = t.choices[t.default_index >= 0 && t.choices[t.default_index].order.region == region
@@ -217,7 +228,8 @@ void OrdersPanel::draw_menu(Session& game, Ui& ui, bool open) {
             category = def.category;
             ImGui::TextColored(kAccent, "%s", upper_first(category).c_str());
         }
-        Targets targets = open ? order_targets(g, team, int(a), drafts) : Targets{};
+        static const Targets kNone;
+        const Targets& targets = open ? this->targets(g, team, int(a)) : kNone;
         ImGui::PushID(static_cast<int>(a));
         std::string reason;
         if (targets.choices.empty()) {

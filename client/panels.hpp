@@ -8,9 +8,11 @@
 #include <array>
 #include <map>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "explain.hpp"
+#include "order_help.hpp"
 #include "session.hpp"
 #include "ui.hpp"
 
@@ -48,8 +50,12 @@ private:
     void draw_draft_row(Session& game, Ui& ui, std::size_t i, bool editable);
     // `open`: orders can be added now.
     void draw_menu(Session& game, Ui& ui, bool open);
+    // The targets of an action, worked out again only when the view changes.
+    const Targets& targets(const GameState& g, Team team, int action);
     int picking_ = -1;  // the action whose target the next map click picks
     std::map<int, Order> target_choice_;  // action -> the target the player chose
+    std::tuple<const Scenario*, std::uint32_t, int, int> targets_for_{};
+    std::map<int, Targets> targets_;
 };
 
 class DiplomacyPanel {
