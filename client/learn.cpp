@@ -23,7 +23,9 @@ ImU32 im(sf::Color c) {
 }  // namespace
 
 std::string track_label(int t) {
-    return t >= 0 && t < kTracks ? upper_first(track_words(static_cast<Track>(t))) : "?";
+    if (t < 0 || t >= kTracks) return "?";
+    std::string w = track_words(static_cast<Track>(t));
+    return w.rfind("al-", 0) == 0 ? w : upper_first(w);  // "al-Qaeda" keeps its small a
 }
 
 void draw_legend_rows(const Scenario& sc, float s) {
