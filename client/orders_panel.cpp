@@ -72,14 +72,13 @@ void OrdersPanel::pick(Session& game, Toasts& toasts, int region) {
     if (a < 0 || a >= int(sc.actions.size()) || region < 0 || !game.is_team()) return;
     Team team = game.my_team();
     const Targets& t = targets(g, team, a);
-    for (std::size_t i = 0; i < t.choices.size(); ++i) {
-        // The default first, when it is in the clicked region (an armed group there).
-        const TargetChoice& c = t.choices[t.default_index >= 0 && t.choices[t.default_index].order.region == region
-                                              ? std::size_t(t.default_index)
-                                              : i];
-        if (c.order.region != region) continue;
-        target_choice_[a] = c.order;
-        toasts.push(sc.actions[a].name + ": " + c.label + ". Press Add to draft it.", false);
+    // The first target in the clicked region, or the default when it is there (an armed group).
+    int found = -1;
+    for (int i = 0; i < int(t.choices.size()); ++i)
+        if (t.choices[i].order.region == region && (found < 0 || i == t.default_index)) found = i;
+    if (found >= 0) {
+        target_choice_[a] = t.choices[found].order;
+        toasts.push(sc.actions[a].name + ": " + t.choices[found].label + ". Press Add to draft it.", false);
         return;
     }
     toasts.push(sc.regions[region].name + " is not a target " + sc.actions[a].name + " can take now.", true);
@@ -118,7 +117,8 @@ void OrdersPanel::draw_draft_row(Session& game, Ui& ui, std::size_t i, bool edit
     std::string roll = roll_sentence(g, team, o);
     std::string n = std::to_string(i);
     if (!warnings.empty()) ui.note("warning.draft" + n, warning_kind(warnings[0].kind));
-    ui.note("draft." + n, g.sc().actions[o.action].id + " " + target_note(g.sc(), o));
+    if (o.action >= 0 && o.action < int(g.sc().actions.size()))
+        ui.note("draft." + n, g.sc().actions[o.action].id + " " + target_note(g.sc(), o));
 
     // A row of a fixed height, whatever it holds: nothing moves under the
     // pointer when a description wraps, a warning shows, or a row goes.
