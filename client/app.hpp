@@ -17,7 +17,7 @@
 #include "notices.hpp"
 #include "options.hpp"
 #include "panels.hpp"
-#include "primer.hpp"
+#include "learn.hpp"
 #include "script_driver.hpp"
 #include "session.hpp"
 #include "settings.hpp"
@@ -64,7 +64,7 @@ private:
     std::unique_ptr<Menu> menu_;
     SidePanel side_;
     Primer primer_;
-    TeamBrief brief_;
+    BriefWindow brief_;
     Legend legend_;
     NoticeWatcher notices_;
     Sounds sounds_;

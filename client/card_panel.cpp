@@ -4,11 +4,18 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "explain.hpp"
 #include "narrate.hpp"
+#include "primer.hpp"
 #include "panels.hpp"
 #include "rules.hpp"
 
 namespace gb::client {
+
+namespace {
+// The warning colour, dark enough to read on the card's paper.
+const ImVec4 kSpoilerOnCard(0.62f, 0.10f, 0.06f, 1);
+}  // namespace
 
 void draw_card(Session& game, Ui& ui) {
     const GameState& g = game.view();
@@ -52,8 +59,17 @@ void draw_card(Session& game, Ui& ui) {
                 if (ui.button(label.c_str(), can, mine ? "Only your lead chooses" : "Another team's choice"))
                     game.send(Choose{static_cast<std::uint8_t>(i)});
                 ImGui::PopStyleColor();
+                Explanation x = explain_option(g, g.inject, int(i));
+                explanation_tooltip(x);
                 ImGui::SameLine();
                 ImGui::TextWrapped("%s", c.options[i].text.c_str());
+                // What it does, in the core's words, a spoiler marked as such.
+                ImGui::Indent();
+                ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.28f, 0.25f, 0.20f, 1));
+                if (x.spoiler) ImGui::TextColored(kSpoilerOnCard, "Spoiler");
+                explanation_lines(x);
+                ImGui::PopStyleColor();
+                ImGui::Unindent();
             }
             if (!g.choice_pending && g.chosen >= 0 && g.chosen < int(c.options.size()))
                 ImGui::Text("Chosen: %s", c.options[g.chosen].label.c_str());
@@ -65,9 +81,14 @@ void draw_card(Session& game, Ui& ui) {
         }
         ImGui::PopTextWrapPos();
     } else {
-        ImGui::TextColored(ImVec4(0.45f, 0.12f, 0.08f, 1), "TURN %d: %s", g.turn, g.calendar_label().c_str());
+        // Before the inject: the turn's briefing (turn 1 the scenario's summary,
+        // later turns what the last report changed), in the core's words.
+        TurnBriefing b = turn_briefing(g);
+        ImGui::TextColored(ImVec4(0.45f, 0.12f, 0.08f, 1), "%s", b.title.c_str());
         ImGui::PushTextWrapPos(0);
-        ImGui::TextUnformatted(g.sc().summary.c_str());
+        for (const std::string& line : b.lines) ImGui::TextUnformatted(line.c_str());
+        ui.note("card.briefing", b.title);
+        if (!b.lines.empty()) ui.note("card.briefing.0", b.lines[0]);
         ImGui::Spacing();
         ImGui::TextDisabled("%s", game.is_control() ? "Draw the inject from the Console to begin the turn."
                                                : "Waiting for this turn's inject.");
@@ -87,10 +108,14 @@ void draw_hand(const Session& game, const Ui& ui) {
         ImGui::PushID(i);
         ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0.20f, 0.22f, 0.25f, 1));
         ImGui::BeginChild("##hcard", ImVec2(0, 120 * ui.scale), true);
+        Explanation x = explain_card(g, g.board.hands[t][i], game.my_team());
         ImGui::TextColored(kAccent, "%s", c.title.c_str());
+        explanation_tooltip(x);
+        if (x.spoiler) spoiler_mark();
         ImGui::SameLine();
         ImGui::TextDisabled("%s", c.date.c_str());
         ImGui::TextWrapped("%s", c.text.c_str());
+        explanation_lines(x);
         hint("Play it with the 'play a card' order in the orders phase.");
         ImGui::EndChild();
         ImGui::PopStyleColor();

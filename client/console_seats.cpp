@@ -7,7 +7,7 @@
 
 #include "narrate.hpp"
 #include "panels.hpp"
-#include "primer.hpp"
+#include "learn.hpp"
 #include "rules.hpp"
 
 namespace gb::client {
@@ -94,7 +94,7 @@ void BoardPanel::draw(Session& game, Ui& ui) {
         ImGui::SameLine();
         if (ui.button(("+##track" + n).c_str(), live && set_track_[t] < d.max)) ++set_track_[t];
         ImGui::SameLine();
-        ImGui::SetNextItemWidth(std::max(80.f, ImGui::GetContentRegionAvail().x * 0.45f));
+        ImGui::SetNextItemWidth(std::max(80.f, ImGui::GetContentRegionAvail().x * 0.35f));
         ImGui::SliderInt("##v", &set_track_[t], d.min, d.max);
         ImGui::SameLine();
         bool changed = set_track_[t] != g.board.tracks[t];
@@ -104,11 +104,9 @@ void BoardPanel::draw(Session& game, Ui& ui) {
             ask = true;
         }
         ImGui::SameLine();
-        ImGui::TextUnformatted(track_label(t).c_str());
-        if (changed) {
-            ImGui::SameLine();
-            ImGui::TextDisabled("(now %d)", g.board.tracks[t]);
-        }
+        // A long name wraps in its own column.
+        std::string name = track_label(t) + (changed ? " (now " + std::to_string(g.board.tracks[t]) + ")" : "");
+        ImGui::TextWrapped("%s", name.c_str());
         ImGui::PopID();
     }
     static const char* chans[] = {"closed", "secret", "tactical", "strategic"};

@@ -5,11 +5,26 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "explain.hpp"
 #include "narrate.hpp"
 #include "panels.hpp"
 #include "rules.hpp"
 
 namespace gb::client {
+
+namespace {
+
+// The concessions of an offer, one line each, what they do on hover.
+void concession_lines(const GameState& g, const std::vector<std::int16_t>& cs, Team giver, Team receiver) {
+    for (auto c : cs) {
+        Explanation x = explain_concession(g, c, giver, receiver);
+        ImGui::BulletText("%s gives: %s", team_name(g, idx(giver)).c_str(), x.title.c_str());
+        explanation_tooltip(x);
+        if (x.spoiler) spoiler_mark();
+    }
+}
+
+}  // namespace
 
 void DiplomacyPanel::draw(Session& game, Ui& ui) {
     const GameState& g = game.view();
@@ -22,6 +37,13 @@ void DiplomacyPanel::draw(Session& game, Ui& ui) {
     if (p.from >= 0) {
         ImGui::TextWrapped("%s proposes a framework: %s", team_name(g, p.from).c_str(),
                            describe_terms(g, p.terms).c_str());
+        for (int term = 0; term < int(sc.terms.size()) && term < 32; ++term)
+            if (p.terms & (1u << term)) {
+                Explanation x = explain_term(g, term);
+                ImGui::BulletText("%s", x.title.c_str());
+                explanation_tooltip(x);
+                if (x.spoiler) spoiler_mark();
+            }
         Team answerer = p.from == idx(Team::us) ? Team::iran : Team::us;
         if (me == answerer) {
             if (ui.button("Accept the framework", lead, "Only the lead answers")) game.send(AnswerFramework{true});
@@ -42,6 +64,10 @@ void DiplomacyPanel::draw(Session& game, Ui& ui) {
         std::string who = o.from == me ? "To " + sc.teams[idx(o.to)].name : "From " + sc.teams[idx(o.from)].name;
         ImGui::TextWrapped("#%u, turn %d. %s (%s): %s", o.id, o.turn, who.c_str(), status[static_cast<int>(o.status)],
                            describe_offer(g, o).c_str());
+        ImGui::Indent();
+        concession_lines(g, o.gives, o.from, o.to);
+        concession_lines(g, o.wants, o.to, o.from);
+        ImGui::Unindent();
         if (o.to == me && o.status == OfferStatus::pending) {
             bool can = lead && g.phase == Phase::negotiation;
             if (ui.button("Accept...", can, "Only the lead answers, in negotiation")) {
@@ -88,12 +114,14 @@ void DiplomacyPanel::draw(Session& game, Ui& ui) {
     offer_gives_.resize(sc.concessions.size());
     offer_wants_.resize(sc.concessions.size());
     // One list under the other: each label gets the panel's whole width.
+    hint("Hover a concession to read what it does.");
     ImGui::TextColored(kAccent, "You give");
     for (std::size_t c = 0; c < sc.concessions.size(); ++c)
         if (sc.concessions[c].teams & (1u << idx(me))) {
             bool v = offer_gives_[c];
             if (ImGui::Checkbox((sc.concessions[c].name + "##g").c_str(), &v)) offer_gives_[c] = v;
             ui.remember_item(sc.concessions[c].name + "##g");
+            explanation_tooltip(explain_concession(g, int(c), me, static_cast<Team>(offer_to_)));
         }
     ImGui::TextColored(kAccent, "You want");
     for (std::size_t c = 0; c < sc.concessions.size(); ++c)
@@ -101,6 +129,7 @@ void DiplomacyPanel::draw(Session& game, Ui& ui) {
             bool v = offer_wants_[c];
             if (ImGui::Checkbox((sc.concessions[c].name + "##w").c_str(), &v)) offer_wants_[c] = v;
             ui.remember_item(sc.concessions[c].name + "##w");
+            explanation_tooltip(explain_concession(g, int(c), static_cast<Team>(offer_to_), me));
         }
     MakeOffer m;
     m.to = static_cast<Team>(offer_to_);

@@ -9,7 +9,7 @@
 
 #include "lan_address.hpp"
 #include "palette.hpp"
-#include "primer.hpp"
+#include "learn.hpp"
 #include "rules.hpp"
 
 namespace gb::client {

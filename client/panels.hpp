@@ -8,12 +8,27 @@
 #include <array>
 #include <map>
 #include <string>
+#include <tuple>
 #include <vector>
 
+#include "explain.hpp"
+#include "order_help.hpp"
 #include "session.hpp"
 #include "ui.hpp"
 
 namespace gb::client {
+
+// The core's explanations as the panels show them (client/explain_view.cpp).
+// "Spoiler" in the warning colour, on the line of the last item.
+void spoiler_mark();
+// An explanation's sentences, wrapped; a line starting with two spaces indented.
+void explanation_lines(const Explanation& x);
+// Its title (with the spoiler mark), then its lines.
+void show_explanation(const Explanation& x);
+// The explanation (and `extra` under it) in a tooltip while the last item is hovered.
+void explanation_tooltip(const Explanation& x, const std::string& extra = {});
+// Sentences in a tooltip while the last item is hovered.
+void lines_tooltip(const std::vector<std::string>& lines);
 
 // The inject card above the tabs (or the turn's summary, or the final scores).
 void draw_card(Session& game, Ui& ui);
@@ -31,8 +46,16 @@ public:
     void pick(Session& game, Toasts& toasts, int region);
 
 private:
+    void draw_action_points(const Session& game);
+    void draw_draft_row(Session& game, Ui& ui, std::size_t i, bool editable);
+    // `open`: orders can be added now.
+    void draw_menu(Session& game, Ui& ui, bool open);
+    // The targets of an action, worked out again only when the view changes.
+    const Targets& targets(const GameState& g, Team team, int action);
     int picking_ = -1;  // the action whose target the next map click picks
-    std::map<int, int> target_choice_;  // action -> index among its legal targets
+    std::map<int, Order> target_choice_;  // action -> the target the player chose
+    std::tuple<const Scenario*, std::uint32_t, int, int> targets_for_{};
+    std::map<int, Targets> targets_;
 };
 
 class DiplomacyPanel {

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "explain.hpp"
 #include "narrate.hpp"
 #include "panels.hpp"
 
@@ -41,7 +42,7 @@ void draw_projector(const Session& game, Ui& ui, sf::FloatRect area) {
     if (!last) ImGui::TextDisabled("No report released yet.");
     if (last) {
         ImGui::Text("Turn %d", last->turn);
-        for (const Result& r : last->results) ImGui::BulletText("%s", describe_result(g, r).c_str());
+        for (const Result& r : last->results) ImGui::BulletText("%s", explain_result(g, r).sentence.c_str());
     }
     section("From the White Cell");
     int shown = 0;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "explain.hpp"
 #include "narrate.hpp"
 #include "panels.hpp"
 #include "rules.hpp"
@@ -42,11 +43,13 @@ void ReportPanel::draw(Session& game, Ui& ui, bool draft_tools) {
                 ImGui::PushID(static_cast<int>(k));
                 ImVec4 c = res.success ? ImVec4(0.75f, 0.90f, 0.75f, 1) : ImVec4(0.95f, 0.65f, 0.60f, 1);
                 ImGui::PushStyleColor(ImGuiCol_Text, c);
-                ImGui::TextWrapped("%s%s", describe_result(g, res).c_str(), res.amended ? "  [amended]" : "");
+                ResultText said = explain_result(g, res);
+                ImGui::TextWrapped("%s%s", said.sentence.c_str(), res.amended ? "  (amended by the White Cell)" : "");
                 ImGui::PopStyleColor();
+                if (!said.dice.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", said.dice.c_str());
                 if (res.amended && !res.reason.empty()) hint(("   reason: " + res.reason).c_str());
                 for (const Event& e : res.events)
-                    if (auto line = describe(g, e); !line.empty()) hint(("   " + line).c_str());
+                    if (auto line = explain_event(g, e); !line.empty()) hint(("   " + line).c_str());
                 if (editable) {
                     std::string label =
                         std::string(res.success ? "Amend to failure" : "Amend to success") + "##" + std::to_string(k);
@@ -59,7 +62,7 @@ void ReportPanel::draw(Session& game, Ui& ui, bool draft_tools) {
             }
             if (!r.end_of_turn.empty()) ImGui::TextColored(kAccent, "End of turn");
             for (const Event& e : r.end_of_turn)
-                if (auto line = describe(g, e); !line.empty()) ImGui::BulletText("%s", line.c_str());
+                if (auto line = explain_event(g, e); !line.empty()) ImGui::BulletText("%s", line.c_str());
         }
         ImGui::PopID();
     }

@@ -82,6 +82,7 @@ void ScriptDriver::save_view(const ScriptContext& c, const std::string& path) {
     f << board_line(board) << "\n";
     static const char* kinds[] = {"info", "error", "phase", "report", "offer", "broadcast", "warning"};
     for (const Toast& t : c.toasts.items()) f << "toast " << kinds[static_cast<int>(t.kind)] << " " << t.text << "\n";
+    for (const auto& [key, value] : c.ui.notes()) f << "note:" << key << " " << value << "\n";
 }
 
 // Where the map sits on screen, for tests that read screenshots: pixels per

@@ -42,7 +42,8 @@ public:
     int exit_code = 0;
     bool quit = false;
 
-    // Writes what the client shows (seat, turn, phase, hash, pings, board transform).
+    // Writes what the client shows (seat, turn, phase, hash, pings, board transform,
+    // toasts, and the panels' notes as "note:KEY VALUE").
     static void save_view(const ScriptContext& c, const std::string& path);
     // Writes every widget drawn this frame: "label<TAB>x y w h clipped enabled focused".
     static void save_widgets(const Ui& ui, const std::string& path);

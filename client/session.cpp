@@ -4,7 +4,7 @@
 
 #include "admin_token.hpp"
 #include "fork.hpp"
-#include "narrate.hpp"
+#include "explain.hpp"
 #include "rules.hpp"
 #include "scenario_loader.hpp"
 #include "server.hpp"
@@ -163,7 +163,7 @@ void Session::on_update(const net::Update& u) {
     changed_ = true;
     const GameState& g = session_->view();
     for (const Event& e : u.events) {
-        std::string line = describe(g, e);
+        std::string line = explain_event(g, e);
         if (line.empty()) continue;
         line = "T" + std::to_string(g.turn) + ": " + line;
         std::deque<std::string>* log = nullptr;

@@ -18,7 +18,10 @@ public:
     std::string script_target;
 
     // Called at the start of each frame: last frame's widgets are forgotten.
-    void begin_frame() { widgets_.clear(); }
+    void begin_frame() {
+        widgets_.clear();
+        notes_.clear();
+    }
     // Remembers the last item's rectangle under `label`, for scripted clicks,
     // and whether its text is cut off (wider than the item, or past the
     // visible edge of its window).
@@ -34,9 +37,14 @@ public:
         bool focused = false;  // keyboard navigation is on it
     };
     const std::map<std::string, Widget>& widgets() const { return widgets_; }
+    // What a panel shows this frame, for tests' save-view ("key" has no spaces):
+    // the target an order would take, a draft's warnings.
+    void note(const std::string& key, const std::string& value) { notes_[key] = value; }
+    const std::map<std::string, std::string>& notes() const { return notes_; }
 
 private:
     std::map<std::string, Widget> widgets_;
+    std::map<std::string, std::string> notes_;
 };
 
 inline const ImVec4 kAccent(0.90f, 0.74f, 0.38f, 1);

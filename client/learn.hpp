@@ -1,10 +1,10 @@
-// Learning the game in the app: the "How to play" primer (a few pages made
-// from the scenario's own data: the turn, the map's marks, the tracks, how
-// your team scores, the fragility rule), the map legend, and the team brief
-// shown when a game starts.
+// Learning the game in the app: the "How to play" primer, the map legend,
+// and the team brief shown when a game starts. The words are the core's
+// (core/primer.hpp), made from the scenario's own data.
 #pragma once
 
 #include <SFML/System/Vector2.hpp>
+#include <memory>
 #include <string>
 
 #include "session.hpp"
@@ -12,10 +12,8 @@
 
 namespace gb::client {
 
-// A track as people say it: "US hawks", "Tehran's hardliners".
+// A track as people say it, for a label: "Trust between the US and Iran".
 std::string track_label(int track);
-// One scoring or action-point term in words ("+2 per point of trust").
-std::string describe_term(const Scenario& sc, const Term& t);
 // The map's marks with their real colours and shapes, one row each.
 void draw_legend_rows(const Scenario& sc, float scale);
 
@@ -23,14 +21,18 @@ class Primer {
 public:
     bool open = false;
     int page = 0;
-    static constexpr int kPages = 5;
     void draw(const Session& game, Ui& ui, sf::Vector2u size);
+
+private:
+    // Outside a game (from the menu): the default scenario's primer.
+    std::shared_ptr<const Scenario> fallback_;
 };
 
-class TeamBrief {
+class BriefWindow {
 public:
     bool open = false;
-    // Opens once for each game the client enters.
+    // Opens once for each game the client enters, when the seat is granted
+    // (bot games too).
     void offer(const Session& game);
     void draw(const Session& game, Ui& ui, sf::Vector2u size);
 
