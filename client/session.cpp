@@ -66,14 +66,14 @@ std::string Session::host_game(const std::string& scenario, const std::string& s
     }
     if (auto err = start_local_server(resolve_scenario_path(scenario)); !err.empty()) return err;
     net::Connection lobby;
-    if (auto err = lobby.open("127.0.0.1", local_->port); !err.empty()) return "embedded server: " + err;
+    if (auto err = lobby.open("127.0.0.1", local_->port, std::chrono::seconds(60)); !err.empty()) return "embedded server: " + err;
     net::CreateGame create;
     create.scenario = loaded.scenario->id;
     create.admin_token = local_->admin_token;
     create.seed = seed;
     create.name = "Seminar game";
-    auto reply = lobby.request(create);
-    if (!reply) return "the embedded server did not answer";
+    auto reply = lobby.request(create, std::chrono::seconds(60));  // in this process: only a slow machine delays it
+    if (!reply) return "the embedded server did not answer in 60 s";
     if (auto* e = std::get_if<net::Error>(&*reply)) return e->message;
     auto* created = std::get_if<net::GameCreated>(&*reply);
     if (!created) return "the embedded server did not create the game";

@@ -9,14 +9,16 @@ seeds=${2:-${GB_ONE_GAME_SEEDS:-20}}
 here=$(cd "$(dirname "$0")/../.." && pwd)
 fail() { echo "FAIL: $*"; exit 1; }
 last_hash() { tail -n 1 | sed -n 's/^final state hash: \([0-9a-f]\{16\}\)$/\1/p'; }
+err=$(mktemp)
+trap 'rm -f "$err"' EXIT
 checked=0
 for file in "$here"/scenarios/*.toml; do
   scenario=$(basename "$file" .toml)
   for seed in $(seq 1 "$seeds"); do
-    net=$("$gb" demo --scenario "$scenario" --seed "$seed" 2>/dev/null | last_hash)
+    net=$("$gb" demo --scenario "$scenario" --seed "$seed" 2>"$err" | last_hash)
     off=$("$gb" demo --offline --scenario "$scenario" --seed "$seed" | last_hash)
     sim=$("$gb" simulate --games 1 --scenario "$scenario" --seed "$seed" | last_hash)
-    [ -n "$net" ] || fail "$scenario seed $seed: gb demo printed no final state hash last"
+    [ -n "$net" ] || fail "$scenario seed $seed: gb demo printed no final state hash last: $(tail -n 5 "$err")"
     [ -n "$off" ] || fail "$scenario seed $seed: gb demo --offline printed no final state hash last"
     [ -n "$sim" ] || fail "$scenario seed $seed: gb simulate --games 1 printed no final state hash last"
     [ "$net" = "$off" ] || fail "$scenario seed $seed: networked $net, offline $off"

@@ -188,7 +188,8 @@ void pump_all(std::vector<SeatSession*> sessions, std::chrono::milliseconds wait
 
 std::string act_and_wait(SeatSession& s, const Action& a, std::vector<SeatSession*> others) {
     auto id = s.act(a);
-    auto until = std::chrono::steady_clock::now() + 5s;
+    // A ceiling for a hang, not a measure: ASan on a loaded 2-core machine is slow.
+    auto until = std::chrono::steady_clock::now() + 30s;
     while (std::chrono::steady_clock::now() < until) {
         s.pump(5ms);
         for (auto* o : others) o->pump(0ms);

@@ -177,14 +177,18 @@ int networked(const std::string& scenario_arg, std::uint64_t seed, BotKind kind,
         say_to(stdout, "Server: gb-server in this process on 127.0.0.1:%u#%s, journal in %s\n", port,
                server.fingerprint().substr(0, net::kFingerprintShown).c_str(), dir_template.c_str());
         net::Connection lobby;
-        if (auto err = lobby.open("127.0.0.1", port); !err.empty()) throw std::runtime_error(err);
+        if (auto err = lobby.open("127.0.0.1", port, std::chrono::seconds(60)); !err.empty()) throw std::runtime_error(err);
         net::CreateGame create;
         create.scenario = scenario_id;
         create.admin_token = server.admin_token();
         create.seed = seed;
         create.name = "demo";
-        auto reply = lobby.request(create);
-        auto* created = reply ? std::get_if<net::GameCreated>(&*reply) : nullptr;
+        // The server is in this process: a slow machine is the only reason to wait.
+        auto reply = lobby.request(create, std::chrono::seconds(60));
+        if (!reply) throw std::runtime_error("the server did not answer the request to create the game in 60 s");
+        if (auto* e = std::get_if<net::Error>(&*reply))
+            throw std::runtime_error("the server did not create the game: " + e->message);
+        auto* created = std::get_if<net::GameCreated>(&*reply);
         if (!created) throw std::runtime_error("the server did not create the game");
         const net::GameCodes codes = created->codes;
         std::string code = codes.observer;
