@@ -102,7 +102,8 @@ void OrdersPanel::draw(Session& game, Ui& ui) {
             game.send(Draft{next});
         }
         ImGui::SameLine();
-        ImGui::TextWrapped("%zu. %s", i + 1, describe_order(g, team, drafts[i]).c_str());
+        ImGui::TextWrapped("%zu. %s%s", i + 1, describe_order(g, team, drafts[i]).c_str(),
+                           drafted_by(g, team, i).c_str());
         ImGui::PopID();
     }
     {
