@@ -189,6 +189,10 @@ std::string Connection::secure(const std::string& host_name, std::uint16_t port,
     return {};
 }
 
+std::uint32_t Connection::round_trip_ms() const {
+    return peer_ ? peer_->roundTripTime : 0;
+}
+
 std::string Connection::server_fingerprint() const {
     return channel_.established() ? fingerprint(server_key_) : std::string();
 }
@@ -305,7 +309,7 @@ std::optional<ServerMessage> Connection::request(const ClientMessage& m, Millis 
         auto r = poll(std::max(left, Millis(1)));
         if (!r) continue;
         if (std::holds_alternative<Update>(*r) || std::holds_alternative<PointerEcho>(*r) ||
-            std::holds_alternative<Presence>(*r))
+            std::holds_alternative<Presence>(*r) || std::holds_alternative<Timer>(*r))
             continue;
         return r;
     }
@@ -378,6 +382,16 @@ bool SeatSession::pump_some(Millis timeout) {
     return conn_.is_open();
 }
 
+std::optional<std::int64_t> SeatSession::timer_left_ms() const {
+    if (!phase_timer || phase_timer->turn != view_.turn || phase_timer->phase != view_.phase) return std::nullopt;
+    if (!phase_timer->running) {
+        if (phase_timer->left_ms < 0) return std::nullopt;
+        return phase_timer->left_ms;
+    }
+    auto left = std::chrono::duration_cast<Millis>(phase_timer->deadline - Clock::now()).count();
+    return std::max<std::int64_t>(0, left);
+}
+
 std::uint32_t SeatSession::answer_move(const Action& a) {
     your_move = 0;
     return act(a);
@@ -446,6 +460,10 @@ void SeatSession::handle(ServerMessage&& m) {
         online.assign(pr->online.begin(), pr->online.end());
     } else if (auto* y = std::get_if<YourMove>(&m)) {
         your_move = y->move;
+    } else if (auto* t = std::get_if<Timer>(&m)) {
+        PhaseTimer pt{t->turn, t->phase, t->running, {}, t->remaining_ms};
+        if (t->running) pt.deadline = Clock::now() + Millis(t->remaining_ms) - Millis(conn_.round_trip_ms() / 2);
+        phase_timer = pt;
     } else if (std::holds_alternative<Closed>(m)) {
         closed = true;
         seated_ = false;

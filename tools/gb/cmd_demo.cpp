@@ -183,6 +183,7 @@ int networked(const std::string& scenario_arg, std::uint64_t seed, BotKind kind,
         create.admin_token = server.admin_token();
         create.seed = seed;
         create.name = "demo";
+        create.min_phase_ms = 0;  // the demo plays through: it prints each phase as it goes
         auto reply = lobby.request(create);
         auto* created = reply ? std::get_if<net::GameCreated>(&*reply) : nullptr;
         if (!created) throw std::runtime_error("the server did not create the game");
