@@ -258,3 +258,29 @@ TEST_CASE("with no minimum phase time, an all-bot game runs at full speed", "[ti
     CHECK(obs.view().turn >= 3);
     CHECK(std::chrono::steady_clock::now() - start < 4s);  // 10 phases and more, paced, would take 10 s
 }
+
+TEST_CASE("gb lobby create --min-phase sets the game's minimum phase time, kept in its journal; 5 s by default",
+          "[timers]") {
+    auto data = temp_dir("timer-lobby");
+    ServerProcess server(data);
+    std::string endpoint = "127.0.0.1:" + std::to_string(server.port());
+    auto create = [&](std::vector<std::string> extra, const std::string& out) {
+        std::vector<std::string> args{"lobby",      "create",    "--server", endpoint,
+                                      "--scenario", "after-911", "--data",   data};
+        args.insert(args.end(), extra.begin(), extra.end());
+        return wait_child(spawn_gb(args, data + "/" + out), 30s);
+    };
+    REQUIRE(create({}, "default.txt") == 0);
+    REQUIRE(create({"--min-phase", "2.5"}, "paced.txt") == 0);
+    REQUIRE(create({"--min-phase", "0"}, "unpaced.txt") == 0);
+    CHECK(create({"--min-phase", "-1"}, "bad.txt") == 2);
+    CHECK(read_text(data + "/bad.txt").find("--min-phase") != std::string::npos);
+    auto min_phase = [&](int game) {
+        JournalRead jr = read_journal(data + "/game-" + std::to_string(game) + ".journal");
+        REQUIRE(jr.error.empty());
+        return jr.header.min_phase_ms;
+    };
+    CHECK(min_phase(1) == 5000);
+    CHECK(min_phase(2) == 2500);
+    CHECK(min_phase(3) == 0);
+}
