@@ -81,7 +81,8 @@ void ScriptDriver::save_view(const ScriptContext& c, const std::string& path) {
     // (ms since 1970): clients on one machine compare clock_ms + timer_ms.
     auto wall_ms =
         std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch());
-    f << "timer_ms " << game.timer_left_ms().value_or(-1) << "\nclock_ms " << wall_ms.count() << "\n";
+    f << "timer_ms " << game.timer_left_ms().value_or(-1) << "\nclock_ms " << wall_ms.count() << "\nrtt_ms "
+      << game.round_trip_ms() << "\n";
     f << "pings";
     for (const Ping& p : board.pings) f << " " << p.name;
     f << "\n";

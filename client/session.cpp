@@ -258,6 +258,10 @@ std::optional<std::int64_t> Session::timer_left_ms() const {
     return session_->timer_left_ms();
 }
 
+std::uint32_t Session::round_trip_ms() const {
+    return session_ && connected_ ? session_->connection().round_trip_ms() : 0;
+}
+
 int Session::timer_left() const {
     if (auto ms = timer_left_ms()) return static_cast<int>((*ms + 999) / 1000);
     const GameState& g = view();

@@ -101,6 +101,8 @@ public:
     int timer_left() const;
     // The same in milliseconds, when the server gave the timer; else empty.
     std::optional<std::int64_t> timer_left_ms() const;
+    // The connection's round-trip time in ms (0 without one).
+    std::uint32_t round_trip_ms() const;
     // Changes since the board last read the view (cleared by the reader).
     bool take_changed();
     bool dirty() const { return changed_; }

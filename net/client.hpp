@@ -70,7 +70,8 @@ public:
     void send_as_is(const std::string& bytes, std::uint8_t channel = kChannelControl);
     // The server's key fingerprint (64 hex characters), once the key exchange is done.
     std::string server_fingerprint() const;
-    // ENet's smoothed round-trip time to the server, in milliseconds (0 when closed).
+    // The round-trip time to the server in milliseconds (0 when closed): ENet's
+    // smoothed estimate, or the Hello's measured round trip when less.
     std::uint32_t round_trip_ms() const;
     // This session's binding, for resume proofs.
     const Key& session_binding() const { return channel_.binding(); }
@@ -108,6 +109,7 @@ private:
     SecureChannel channel_;
     Key server_key_{};
     std::optional<std::string> handshake_answer_;
+    std::optional<std::uint32_t> hello_rtt_ms_;  // the Hello's round trip on this connection
     std::string fragments_;
     std::uint32_t fragment_total_ = 0;
     std::deque<ServerMessage> queue_;
