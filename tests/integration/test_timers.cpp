@@ -284,3 +284,44 @@ TEST_CASE("gb lobby create --min-phase sets the game's minimum phase time, kept 
     CHECK(min_phase(2) == 2500);
     CHECK(min_phase(3) == 0);
 }
+
+TEST_CASE("a paused timer keeps what was left across SIGKILL and runs on from there when resumed", "[timers]") {
+    auto data = temp_dir("timer-paused");
+    std::uint16_t port = 0;
+    SeatSession wc;
+    std::int64_t held = 0;
+    {
+        auto server = std::make_unique<ServerProcess>(data);
+        port = server->port();
+        GameCodes codes = create_game(port);
+        join(wc, port, codes, SeatRole::control, Team::us, "Instructor");
+        advance_to(wc, 1, Phase::negotiation);
+        REQUIRE(act_and_wait(wc, SetTimer{40}).empty());
+        std::this_thread::sleep_for(2000ms);
+        REQUIRE(act_and_wait(wc, Pause{}).empty());
+        for (int i = 0; i < 20; ++i) pump_all({&wc}, 5ms);
+        REQUIRE(wc.phase_timer);
+        CHECK_FALSE(wc.phase_timer->running);
+        held = left_ms(wc);
+        CHECK(held < 38'500);
+        CHECK(held > 36'000);
+        std::this_thread::sleep_for(1000ms);
+        CHECK(left_ms(wc) == held);  // it stands still while paused
+        server->kill9();
+    }
+    std::this_thread::sleep_for(2000ms);
+    ServerProcess server(data, port);
+    for (int i = 0; i < 100 && wc.pump(5ms); ++i) {
+    }
+    REQUIRE(wc.reconnect(30s).empty());
+    for (int i = 0; i < 50; ++i) pump_all({&wc}, 2ms);
+    CHECK(wc.view().paused);
+    CHECK(std::abs(left_ms(wc) - held) < 50);  // what was left, from the journal
+    REQUIRE(act_and_wait(wc, Resume{}).empty());
+    for (int i = 0; i < 20; ++i) pump_all({&wc}, 5ms);
+    REQUIRE(wc.phase_timer);
+    CHECK(wc.phase_timer->running);
+    std::int64_t running = left_ms(wc);
+    CHECK(running <= held);
+    CHECK(running > held - 1000);
+}
