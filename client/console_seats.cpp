@@ -152,7 +152,8 @@ void draw_omniscient(const Session& game) {
         ImGui::SameLine();
         const auto& list = g.committed[i] ? g.orders[i] : g.drafts[i];
         ImGui::TextDisabled("%s", g.committed[i] ? "committed" : list.empty() ? "no drafts" : "drafting");
-        for (const Order& o : list) ImGui::BulletText("%s", describe_order(g, t, o).c_str());
+        for (std::size_t k = 0; k < list.size(); ++k)
+            ImGui::BulletText("%s%s", describe_order(g, t, list[k]).c_str(), drafted_by(g, t, k).c_str());
     }
 }
 

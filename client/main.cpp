@@ -24,6 +24,8 @@ const char* kHelp =
     "  --seed S                game seed (default: random)\n"
     "  --bots LIST             teams bots play, comma-separated, or 'none'\n"
     "                          (default: every team but yours)\n"
+    "  --min-phase SECONDS     without a White Cell, each phase lasts at least this long,\n"
+    "                          so every result can be seen (default 5; 0 turns it off)\n"
     "  --port P                port of the embedded server (default 7777; 0 any free port)\n"
     "  --lan                   let others on your network join (listen on every address);\n"
     "                          by default the server listens on 127.0.0.1 only\n"
@@ -101,6 +103,9 @@ int main(int argc, char** argv) {
         } else if (a == "--seed") {
             if (!parse_int(need(i), 0, (1LL << 62), v)) bad("bad --seed");
             o.seed = static_cast<std::uint64_t>(v);
+        } else if (a == "--min-phase") {
+            if (!parse_int(need(i), 0, 3600, v)) bad("bad --min-phase (seconds, 0 to 3600)");
+            o.min_phase_seconds = static_cast<int>(v);
         } else if (a == "--bots") {
             std::string list = need(i);
             std::vector<std::string> bots;

@@ -63,6 +63,13 @@ void Menu::draw(Session& game, Ui& ui, sf::Vector2u size) {
                 if (i == menu_seat_) menu_bots_[i] = false;
             }
             ImGui::InputTextWithHint("Seed", "random", menu_seed_, sizeof menu_seed_, ImGuiInputTextFlags_CharsDecimal);
+            ImGui::InputInt("Least seconds per phase", &game.min_phase_seconds, 1, 5);
+            game.min_phase_seconds = std::clamp(game.min_phase_seconds, 0, 3600);
+            ui.remember_item("Least seconds per phase");
+            if (ImGui::IsItemHovered())
+                ImGui::SetTooltip(
+                    "Without a White Cell, the bots and the game wait this long in each phase,\n"
+                    "so every result can be read before the next (0: no wait).");
             ImGui::Checkbox("Let others on my network join", &menu_lan_);
             ui.remember_item("Let others on my network join");
             if (ui.button("Host the game")) {

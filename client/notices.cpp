@@ -61,7 +61,9 @@ void NoticeWatcher::watch(const Session& game, Toasts& toasts) {
             toasts.push("White Cell to your team: " + m.text, Notice::broadcast);
     }
     messages_ = g.messages.size();
-    // The countdown's warnings, while your team still owes its move.
+    // The countdown's warnings, while your team still owes its move: at 60
+    // and at 10 seconds by the server's timer (a client that joins with 40
+    // seconds left is told so at once).
     bool owes = team && !g.ended() &&
                 ((g.phase == Phase::orders && !g.committed[idx(game.my_team())]) ||
                  (g.phase == Phase::negotiation && !g.ready[idx(game.my_team())]));
@@ -71,7 +73,7 @@ void NoticeWatcher::watch(const Session& game, Toasts& toasts) {
             if (left > at || left <= 0 || (at == 60 && left <= 10) || (warned_key_ == key && warned_at_ <= at)) continue;
             warned_key_ = key;
             warned_at_ = at;
-            toasts.push(std::to_string(at) + " seconds left and your team has not " +
+            toasts.push(std::to_string(left) + (left == 1 ? " second" : " seconds") + " left and your team has not " +
                             (g.phase == Phase::orders ? "committed its orders." : "declared itself ready."),
                         Notice::warning);
             break;

@@ -17,6 +17,8 @@ struct ClientOptions {
     std::string seat = "us";  // us|iran|israel|gulf|control
     std::optional<std::uint64_t> seed;
     std::optional<std::vector<std::string>> bots;  // teams bots play (default: every other team)
+    // Without a White Cell, each phase lasts at least this long (0: no minimum).
+    int min_phase_seconds = 5;
     std::uint16_t port = 7777;
     // The embedded server listens on this machine only, unless others on the
     // network may join (--lan, or the menu's checkbox); --bind names an address.

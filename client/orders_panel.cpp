@@ -42,9 +42,9 @@ float draft_row_height() {
     return ImGui::GetFrameHeightWithSpacing() + ImGui::GetTextLineHeightWithSpacing() * 2 + row_pad() * 2;
 }
 
-// Who wrote a draft, for its row (drafts carry no author yet: empty).
-std::string draft_author(const GameState&, Team, std::size_t) {
-    return {};
+// Who wrote a draft, for its row ("" when the journal predates authors).
+std::string draft_author(const GameState& g, Team team, std::size_t i) {
+    return g.draft_author(team, i);
 }
 
 }  // namespace
@@ -148,10 +148,10 @@ void OrdersPanel::draw_draft_row(Session& game, Ui& ui, std::size_t i, bool edit
     std::string more = roll;
     for (const OrderWarning& w : warnings) more += (more.empty() ? "" : "\n") + ("Warning: " + w.text);
     explanation_tooltip(x, more);
-    // The author's place, when drafts carry one.
+    // Who drafted it.
     if (std::string who = draft_author(g, team, i); !who.empty()) {
         ImGui::SameLine();
-        ImGui::TextDisabled("(%s)", who.c_str());
+        ImGui::TextDisabled("(drafted by %s)", who.c_str());
     }
     // Warnings first: they matter before the commit. Then the roll and what it does.
     ImGui::PushStyleColor(ImGuiCol_Text, kWarn);

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -76,6 +77,12 @@ void ScriptDriver::save_view(const ScriptContext& c, const std::string& path) {
     f << "seated 1\nturn " << g.turn << "\nphase " << name_of(g.phase) << "\nhash " << state_hash(g) << "\nconnected "
       << (game.connected() ? 1 : 0) << "\nactions " << g.actions_applied << "\n";
     if (game.replay()) f << "point " << game.replay()->point << "\nas " << game.replay()->as.name() << "\n";
+    // The countdown as shown, and this machine's wall clock when it was read
+    // (ms since 1970): clients on one machine compare clock_ms + timer_ms.
+    auto wall_ms =
+        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch());
+    f << "timer_ms " << game.timer_left_ms().value_or(-1) << "\nclock_ms " << wall_ms.count() << "\nrtt_ms "
+      << game.round_trip_ms() << "\n";
     f << "pings";
     for (const Ping& p : board.pings) f << " " << p.name;
     f << "\n";
@@ -160,6 +167,18 @@ void ScriptDriver::step(ScriptContext& c) {
             next();
         else
             waiting(60);
+    } else if (cmd == "wait-file") {  // another process says go: the file exists
+        std::error_code ec;
+        if (std::filesystem::exists(rest, ec))
+            next();
+        else
+            waiting(120);
+    } else if (cmd == "wait-timer-below") {  // the server's countdown shows at most N seconds
+        auto ms = game.in_game() ? game.timer_left_ms() : std::nullopt;
+        if (ms && *ms <= std::atol(rest.c_str()) * 1000)
+            next();
+        else
+            waiting(120);
     } else if (cmd == "wait-ping") {  // a ping is on the board
         if (!board.pings.empty())
             next();

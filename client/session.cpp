@@ -72,6 +72,7 @@ std::string Session::host_game(const std::string& scenario, const std::string& s
     create.admin_token = local_->admin_token;
     create.seed = seed;
     create.name = "Seminar game";
+    create.min_phase_ms = min_phase_ms();
     auto reply = lobby.request(create, std::chrono::seconds(60));  // in this process: only a slow machine delays it
     if (!reply) return "the embedded server did not answer in 60 s";
     if (auto* e = std::get_if<net::Error>(&*reply)) return e->message;
@@ -252,7 +253,17 @@ void Session::send_message(const net::ClientMessage& m) {
     session_->connection().send(m);
 }
 
+std::optional<std::int64_t> Session::timer_left_ms() const {
+    if (!session_ || replay_.timeline) return std::nullopt;
+    return session_->timer_left_ms();
+}
+
+std::uint32_t Session::round_trip_ms() const {
+    return session_ && connected_ ? session_->connection().round_trip_ms() : 0;
+}
+
 int Session::timer_left() const {
+    if (auto ms = timer_left_ms()) return static_cast<int>((*ms + 999) / 1000);
     const GameState& g = view();
     if (g.paused) return g.timer_seconds;
     return g.timer_seconds -
@@ -338,7 +349,7 @@ std::string Session::fork_here(bool embedded, const std::string& endpoint, const
     if (embedded) {
         if (auto err = start_local_server(); !err.empty()) return err;
         port = local_->port;
-        r = fork_on_server(host, port, *replay_.timeline, replay_.point, name, local_->admin_token);
+        r = fork_on_server(host, port, *replay_.timeline, replay_.point, name, local_->admin_token, {}, min_phase_ms());
         if (!r.error.empty()) {
             local_.reset();
             return r.error;
@@ -348,7 +359,7 @@ std::string Session::fork_here(bool embedded, const std::string& endpoint, const
         // A server on this machine: its admin token is in the default data directory.
         bool here = host == "127.0.0.1" || host == "localhost" || host == "::1";
         std::string token = here ? read_admin_token(admin_token_path(default_data_dir())).value_or("") : "";
-        r = fork_on_server(host, port, *replay_.timeline, replay_.point, name, token);
+        r = fork_on_server(host, port, *replay_.timeline, replay_.point, name, token, {}, min_phase_ms());
         if (!r.error.empty()) return r.error;
     }
     // Take the White Cell's seat in the new game.

@@ -4,6 +4,7 @@
 // turns what happens into notices.
 #pragma once
 
+#include <algorithm>
 #include <chrono>
 #include <deque>
 #include <functional>
@@ -48,7 +49,8 @@ struct Replay {
 
 class Session {
 public:
-    Session(const ClientOptions& opt, Toasts& toasts) : opt_(opt), toasts_(toasts) {}
+    Session(const ClientOptions& opt, Toasts& toasts)
+        : min_phase_seconds(opt.min_phase_seconds), opt_(opt), toasts_(toasts) {}
     ~Session();
 
     // ---- opening and leaving; each returns an error message, empty on success
@@ -62,6 +64,12 @@ public:
     std::string fork_here(bool embedded, const std::string& endpoint, const std::string& name);
     void leave();
     bool lan = false;  // the menu's "let others on my network join"
+    // A hosted game's minimum time per phase while no White Cell is connected
+    // (--min-phase, or the host screen's field).
+    int min_phase_seconds = 5;
+    std::uint32_t min_phase_ms() const {
+        return static_cast<std::uint32_t>(std::clamp(min_phase_seconds, 0, 3600)) * 1000;
+    }
 
     // ---- each frame
     void pump(float dt);
@@ -86,8 +94,15 @@ public:
     std::shared_ptr<const Scenario> scenario() const { return scenario_; }
     const net::GameCodes& codes() const { return codes_; }
     const LocalServer* local() const { return local_.get(); }
-    // Seconds left on the phase timer as this client counts them.
+    // Seconds left on the phase timer (rounded up): from the server's Timer
+    // (its remaining time less half the round trip), so every client agrees;
+    // in a replay, or before the server's first Timer, from when this client
+    // saw the phase.
     int timer_left() const;
+    // The same in milliseconds, when the server gave the timer; else empty.
+    std::optional<std::int64_t> timer_left_ms() const;
+    // The connection's round-trip time in ms (0 without one).
+    std::uint32_t round_trip_ms() const;
     // Changes since the board last read the view (cleared by the reader).
     bool take_changed();
     bool dirty() const { return changed_; }

@@ -4,6 +4,10 @@
 namespace gb {
 
 std::uint64_t state_hash(const GameState& g) {
+    struct Hashing {
+        Hashing() { detail::hashing_state = true; }
+        ~Hashing() { detail::hashing_state = false; }
+    } hashing;
     std::uint64_t h = 0xcbf29ce484222325ULL;
     for (unsigned char c : portable_bytes(g)) {
         h ^= c;

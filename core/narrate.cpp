@@ -23,6 +23,11 @@ std::string describe_terms(const GameState& g, std::uint32_t terms) {
     return out;
 }
 
+std::string drafted_by(const GameState& g, Team team, std::size_t i) {
+    std::string who = g.draft_author(team, i);
+    return who.empty() ? std::string() : " (drafted by " + who + ")";
+}
+
 std::string describe_order(const GameState& g, Team, const Order& o) {
     const Scenario& s = g.sc();
     if (o.action < 0 || o.action >= static_cast<int>(s.actions.size())) return "unknown order";

@@ -10,6 +10,8 @@ namespace gb {
 
 std::string team_name(const GameState& g, int team);
 std::string describe_order(const GameState& g, Team team, const Order& o);
+// " (drafted by Dana)" for a team's `i`th draft; empty when its author is not known.
+std::string drafted_by(const GameState& g, Team team, std::size_t i);
 std::string describe_offer(const GameState& g, const Offer& o);
 std::string describe_result(const GameState& g, const Result& r);
 // Empty for events not worth a line of their own.

@@ -85,6 +85,11 @@ const Player* GameState::find_player(std::uint32_t id) const {
     return nullptr;
 }
 
+std::string GameState::draft_author(Team t, std::size_t i) const {
+    const auto& authors = draft_authors[idx(t)];
+    return i < authors.size() ? authors[i] : std::string();
+}
+
 bool GameState::is_lead(const Seat& s) const {
     if (s.role != SeatRole::team) return false;
     std::uint32_t l = lead[idx(s.team)];
@@ -698,6 +703,30 @@ Verdict validate(const GameState& g, const Seat& seat, const Action& action) {
 
 namespace {
 
+// A team's drafts, each keeping who drafted it: an order the list held
+// already keeps its author (a reordering or a removal changes no author); a
+// new one is the drafting player's, or the team's bot's.
+void set_drafts(GameState& g, const Seat& seat, const std::vector<Order>& orders) {
+    int t = idx(seat.team);
+    const std::vector<Order>& before = g.drafts[t];
+    std::vector<bool> kept(before.size(), false);
+    const Player* p = g.find_player(seat.player);
+    std::string me = p ? p->name : g.bot[t] ? "bot" : "";
+    std::vector<std::string> authors;
+    for (const Order& o : orders) {
+        std::string who = me;
+        for (std::size_t k = 0; k < before.size(); ++k)
+            if (!kept[k] && before[k] == o) {
+                kept[k] = true;
+                who = g.draft_author(seat.team, k);
+                break;
+            }
+        authors.push_back(std::move(who));
+    }
+    g.drafts[t] = orders;
+    g.draft_authors[t] = std::move(authors);
+}
+
 void begin_turn(GameState& g, std::vector<Event>& ev) {
     g.phase = Phase::inject;
     g.inject = -1;
@@ -707,6 +736,7 @@ void begin_turn(GameState& g, std::vector<Event>& ev) {
     g.ready = {};
     g.committed = {};
     for (auto& d : g.drafts) d.clear();
+    for (auto& d : g.draft_authors) d.clear();
     for (auto& o : g.orders) o.clear();
     g.timer_seconds = 0;
     deal_season(g);
@@ -745,6 +775,7 @@ void enter_orders(GameState& g, std::vector<Event>& ev) {
         }
         g.board.ap_bonus[idx(t)] = 0;
         g.drafts[idx(t)].clear();
+        g.draft_authors[idx(t)].clear();
         g.orders[idx(t)].clear();
     }
     g.timer_seconds = g.sc().rules.orders_seconds;
@@ -1158,10 +1189,10 @@ struct Applier {
         g.messages.push_back(std::move(m));
         ev.push_back(e);
     }
-    void operator()(const Draft& a) { g.drafts[idx(seat.team)] = a.orders; }
+    void operator()(const Draft& a) { set_drafts(g, seat, a.orders); }
     void operator()(const Commit& a) {
         g.orders[idx(seat.team)] = a.orders;
-        g.drafts[idx(seat.team)] = a.orders;
+        set_drafts(g, seat, a.orders);
         g.committed[idx(seat.team)] = true;
         Event e;
         e.kind = Event::Kind::note;

@@ -191,7 +191,14 @@ void serialize(Ar& ar, JournalEntry& e) {
     ar(e.seat, e.action);
 }
 
+namespace detail {
+// Set while the state hash is being taken: what the hash leaves out.
+inline thread_local bool hashing_state = false;
+}  // namespace detail
+
 // Everything but the scenario pointer, which is represented by its content hash.
+// The drafts' authors come last and stay out of the state hash, so journals
+// recorded before they were kept verify as they did.
 template <class Ar>
 void serialize(Ar& ar, GameState& g) {
     std::uint64_t content = g.scenario ? g.scenario->content_hash : 0;
@@ -199,6 +206,7 @@ void serialize(Ar& ar, GameState& g) {
     ar(g.deck, g.held, g.written, g.inject, g.inject_drawn, g.choice_pending, g.chosen, g.inject_history);
     ar(g.ready, g.offers, g.next_offer, g.ap, g.drafts, g.orders, g.committed, g.reports, g.board_before_report);
     ar(g.messages, g.next_message, g.notes, g.players, g.lead, g.bot, g.score_history, g.score);
+    if (!detail::hashing_state) ar(g.draft_authors);
 }
 
 // A 64-bit hash of the whole state, the same on every build.

@@ -117,6 +117,9 @@ struct GameState {
 
     std::array<std::int16_t, kTeams> ap{};
     std::array<std::vector<Order>, kTeams> drafts;
+    // Who drafted each of a team's drafts (a player's name; "bot" for the
+    // team's bot), parallel to `drafts`. Not part of the state hash.
+    std::array<std::vector<std::string>, kTeams> draft_authors;
     std::array<std::vector<Order>, kTeams> orders;
     std::array<bool, kTeams> committed{};
 
@@ -140,6 +143,9 @@ struct GameState {
     const Player* find_player(std::uint32_t id) const;
     // Whether a seat may act as its team's lead.
     bool is_lead(const Seat& s) const;
+    // Who drafted a team's `i`th draft; empty when not known (a game
+    // recorded before authors were kept, or a view without them).
+    std::string draft_author(Team t, std::size_t i) const;
     std::string calendar_label() const;
 };
 

@@ -54,6 +54,7 @@ GameState view(const GameState& g, const Seat& seat) {
     for (Team t : kAllTeams) {
         if (!knows(t)) {
             v.drafts[idx(t)].clear();
+            v.draft_authors[idx(t)].clear();
             if (!revealed) v.orders[idx(t)].clear();
             v.board.hands[idx(t)] = {};
             v.board.hand_size[idx(t)] = 0;

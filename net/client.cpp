@@ -115,6 +115,7 @@ void Connection::service(Millis timeout) {
 
 std::string Connection::open(const std::string& host_name, std::uint16_t port, Millis timeout, bool hello) {
     close();
+    hello_rtt_ms_.reset();
     if (!shared_) {
         host_ = enet_host_create(nullptr, 1, kChannels, 0, 0);
         if (!host_) return "cannot create a network host";
@@ -148,7 +149,10 @@ std::string Connection::open(const std::string& host_name, std::uint16_t port, M
         return err;
     }
     if (!hello) return {};
+    auto asked = Clock::now();
     auto reply = request(Hello{kProtocolVersion, "gb"}, timeout);
+    hello_rtt_ms_ =
+        static_cast<std::uint32_t>(std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - asked).count());
     if (!reply) {
         close();
         return "no handshake from " + host_name + ":" + std::to_string(port);
@@ -187,6 +191,13 @@ std::string Connection::secure(const std::string& host_name, std::uint16_t port,
     channel_ = channel;
     server_key_ = key;
     return {};
+}
+
+std::uint32_t Connection::round_trip_ms() const {
+    if (!peer_) return 0;
+    // ENet's estimate starts at 500 ms and eases toward the real one by an
+    // eighth per acknowledgement; the Hello's own round trip is measured.
+    return hello_rtt_ms_ ? std::min<std::uint32_t>(peer_->roundTripTime, *hello_rtt_ms_) : peer_->roundTripTime;
 }
 
 std::string Connection::server_fingerprint() const {
@@ -305,7 +316,7 @@ std::optional<ServerMessage> Connection::request(const ClientMessage& m, Millis 
         auto r = poll(std::max(left, Millis(1)));
         if (!r) continue;
         if (std::holds_alternative<Update>(*r) || std::holds_alternative<PointerEcho>(*r) ||
-            std::holds_alternative<Presence>(*r))
+            std::holds_alternative<Presence>(*r) || std::holds_alternative<Timer>(*r))
             continue;
         return r;
     }
@@ -378,6 +389,16 @@ bool SeatSession::pump_some(Millis timeout) {
     return conn_.is_open();
 }
 
+std::optional<std::int64_t> SeatSession::timer_left_ms() const {
+    if (!phase_timer || phase_timer->turn != view_.turn || phase_timer->phase != view_.phase) return std::nullopt;
+    if (!phase_timer->running) {
+        if (phase_timer->left_ms < 0) return std::nullopt;
+        return phase_timer->left_ms;
+    }
+    auto left = std::chrono::duration_cast<Millis>(phase_timer->deadline - Clock::now()).count();
+    return std::max<std::int64_t>(0, left);
+}
+
 std::uint32_t SeatSession::answer_move(const Action& a) {
     your_move = 0;
     return act(a);
@@ -446,6 +467,10 @@ void SeatSession::handle(ServerMessage&& m) {
         online.assign(pr->online.begin(), pr->online.end());
     } else if (auto* y = std::get_if<YourMove>(&m)) {
         your_move = y->move;
+    } else if (auto* t = std::get_if<Timer>(&m)) {
+        PhaseTimer pt{t->turn, t->phase, t->running, {}, t->remaining_ms};
+        if (t->running) pt.deadline = Clock::now() + Millis(t->remaining_ms) - Millis(conn_.round_trip_ms() / 2);
+        phase_timer = pt;
     } else if (std::holds_alternative<Closed>(m)) {
         closed = true;
         seated_ = false;

@@ -70,6 +70,9 @@ public:
     void send_as_is(const std::string& bytes, std::uint8_t channel = kChannelControl);
     // The server's key fingerprint (64 hex characters), once the key exchange is done.
     std::string server_fingerprint() const;
+    // The round-trip time to the server in milliseconds (0 when closed): ENet's
+    // smoothed estimate, or the Hello's measured round trip when less.
+    std::uint32_t round_trip_ms() const;
     // This session's binding, for resume proofs.
     const Key& session_binding() const { return channel_.binding(); }
     // The next server message, waiting up to `timeout`. Empty on timeout or
@@ -106,6 +109,7 @@ private:
     SecureChannel channel_;
     Key server_key_{};
     std::optional<std::string> handshake_answer_;
+    std::optional<std::uint32_t> hello_rtt_ms_;  // the Hello's round trip on this connection
     std::string fragments_;
     std::uint32_t fragment_total_ = 0;
     std::deque<ServerMessage> queue_;
@@ -153,6 +157,21 @@ public:
     std::function<void()> on_seated;
     std::function<void(const PointerEcho&)> on_pointer;
     std::vector<std::uint32_t> online;  // players connected now (Presence)
+    // The phase timer as the server last sent it (Timer), on this client's
+    // clock: a running one ends at `deadline` = receive time + remaining -
+    // half the round-trip time, so every client counts down alike.
+    struct PhaseTimer {
+        std::int32_t turn = 0;
+        Phase phase = Phase::inject;
+        bool running = false;
+        std::chrono::steady_clock::time_point deadline{};
+        std::int64_t left_ms = -1;  // when not running: what is left (-1: no timer)
+    };
+    std::optional<PhaseTimer> phase_timer;
+    // Milliseconds left on the timer of the view's phase as the server counts
+    // it (never below 0); empty when the server sent none for this phase or
+    // the phase has no timer.
+    std::optional<std::int64_t> timer_left_ms() const;
     std::uint32_t resyncs = 0;
     std::uint32_t updates = 0;
     bool closed = false;          // the game was closed

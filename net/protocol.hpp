@@ -22,8 +22,10 @@ namespace gb::net {
 // 4: a fork brings its saved game's scenario files (ForkGame::scenario_files);
 // 5: an encrypted channel under every message (net/secure_channel.hpp), and
 // ResumeSeat carries a proof of the token instead of the token;
-// 6: one code per team, an observer code, the admin token, scenario ids only.
-inline constexpr std::uint32_t kProtocolVersion = 6;
+// 6: one code per team, an observer code, the admin token, scenario ids only;
+// 7: the phase timer's remaining time (Timer), a game's minimum phase time
+// (CreateGame::min_phase_ms).
+inline constexpr std::uint32_t kProtocolVersion = 7;
 
 // ENet channels.
 inline constexpr std::uint8_t kChannelControl = 0;   // handshake, lobby, actions, updates (reliable)
@@ -52,11 +54,16 @@ struct Hello {
 // The lobby's administration (create, close, list with codes, stats) needs
 // the server's admin token (its data directory's admin.token), unless the
 // server runs with --open-lobby.
+inline constexpr std::uint32_t kDefaultMinPhaseMs = 5000;
+inline constexpr std::uint32_t kMaxMinPhaseMs = 3600 * 1000;  // the server caps it at an hour
 struct CreateGame {
     std::string scenario;  // a scenario id from the server's list ("after-911"); never a path
     std::optional<std::uint64_t> seed;
     std::string name;
     std::string admin_token{};
+    // Without a White Cell connected, the server's bots and its stand-in wait
+    // until a phase has lasted this long before moving on (0: no minimum).
+    std::uint32_t min_phase_ms = kDefaultMinPhaseMs;
     static constexpr const char* kName = "create_game";
     template <class F>
     void fields(F& f) {
@@ -64,6 +71,7 @@ struct CreateGame {
         f("seed", seed);
         f("name", name, kGameNameLimit);
         f("admin_token", admin_token, kAdminTokenLimit);
+        f("min_phase_ms", min_phase_ms);
     }
 };
 struct ListGames {
@@ -162,6 +170,7 @@ struct ForkGame {
     std::vector<JournalEntry> actions;
     bool last = true;
     std::string admin_token{};  // the first piece's counts
+    std::uint32_t min_phase_ms = kDefaultMinPhaseMs;  // as CreateGame; the first piece's counts
     static constexpr const char* kName = "fork_game";
     template <class F>
     void fields(F& f) {
@@ -175,6 +184,7 @@ struct ForkGame {
         f("actions", actions);
         f("last", last);
         f("admin_token", admin_token, kAdminTokenLimit);
+        f("min_phase_ms", min_phase_ms);
     }
 };
 struct Pointer {  // a map ping for teammates (unreliable)
@@ -455,10 +465,28 @@ struct YourMove {
         f("move", move);
     }
 };
+// The phase timer: sent after the Seated of a full view and whenever the
+// timer changes (a timed phase opens, the White Cell sets it, a pause). The
+// time left is relative, as clocks differ: the client counts down from its
+// receive time, less half the connection's round-trip time.
+struct Timer {
+    std::int32_t turn = 0;
+    Phase phase = Phase::inject;     // the phase it is for: a client ignores one for another
+    bool running = false;            // counting down (not paused)
+    std::int64_t remaining_ms = -1;  // what is left when sent; -1: the phase has no timer
+    static constexpr const char* kName = "timer";
+    template <class F>
+    void fields(F& f) {
+        f("turn", turn);
+        f("phase", phase);
+        f("running", running);
+        f("remaining_ms", remaining_ms);
+    }
+};
 inline constexpr std::size_t kFragmentBytes = kMaxPacket - 64;  // a Fragment's bytes, with room for its framing
 
 using ServerMessage = std::variant<Welcome, Error, GameCreated, GameList, Stats, Closed, Seated, Ack, Update,
-                                   PointerEcho, Fragment, Presence, YourMove>;
+                                   PointerEcho, Fragment, Presence, YourMove, Timer>;
 
 // Splits an encoded server message into packets of at most kMaxPacket bytes:
 // the message itself when it fits, else encoded Fragments.

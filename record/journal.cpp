@@ -6,6 +6,8 @@
 //     signature from format 6), then
 //     an action record: seat; from format 4 the action's tag (string), before it the
 //     i32 index of the Action variant; the action's fields; the state hash after it
+//   a deadline record (kind 4, from format 7): i32 turn, phase, i32 timer seconds,
+//     bool paused, i64 deadline (ms since 1970), i64 ms left while paused
 //   a signature record: u64 the last record it covers, 64-byte Ed25519 signature
 //     of the hash chain through it (journal_signing.hpp)
 // All integers little-endian.
@@ -39,6 +41,7 @@ void serialize(Ar& ar, JournalHeader& h) {
     if (has(h.format, JournalFormat::embedded_rules)) ar(h.scenario_files);
     if (has(h.format, JournalFormat::team_codes)) ar(h.team_codes);
     if (has(h.format, JournalFormat::signed_records)) ar(h.signing_key);
+    if (has(h.format, JournalFormat::deadlines)) ar(h.min_phase_ms);
 }
 template <class Ar>
 void serialize(Ar& ar, ActionRecord& r) {
@@ -52,10 +55,15 @@ template <class Ar>
 void serialize(Ar& ar, CloseRecord& r) {
     ar(r.reason);
 }
+template <class Ar>
+void serialize(Ar& ar, DeadlineRecord& r) {
+    ar(r.turn, r.phase, r.timer_seconds, r.paused, r.deadline_unix_ms, r.left_ms);
+}
 
 namespace {
 
 constexpr std::int32_t kSignatureKind = 3;
+constexpr std::int32_t kDeadlineKind = 4;  // the variant's index 3: after the signature's kind
 
 // A signature record's payload (format 6).
 struct SignaturePayload {
@@ -76,7 +84,7 @@ struct TaggedRecord {
 
     template <class Ar>
     void save(Ar& ar) const {
-        auto kind = static_cast<std::int32_t>(r->index());
+        auto kind = std::holds_alternative<DeadlineRecord>(*r) ? kDeadlineKind : static_cast<std::int32_t>(r->index());
         ar(kind);
         if (auto* a = std::get_if<ActionRecord>(r)) {
             std::string tag(declaration(a->entry.action).tag);
@@ -106,6 +114,7 @@ struct TaggedRecord {
             }
             case 1: *r = TokenRecord{}; break;
             case 2: *r = CloseRecord{}; break;
+            case kDeadlineKind: *r = DeadlineRecord{}; break;
             case kSignatureKind:
                 if (signature) {
                     SignaturePayload sp;
@@ -121,7 +130,7 @@ struct TaggedRecord {
         std::visit([&](auto& record) { ar(record); }, *r);
     }
 };
-static_assert(std::variant_size_v<JournalRecord> == 3, "TaggedRecord reads three kinds of record");
+static_assert(std::variant_size_v<JournalRecord> == 4, "TaggedRecord reads four kinds of record");
 
 constexpr char kMagic[] = "GBJOURNAL\n";
 constexpr std::size_t kMagicLen = 10;
@@ -176,6 +185,7 @@ std::string_view journal_format_name(std::uint32_t format) {
         case JournalFormat::action_tags: return "action tags";
         case JournalFormat::team_codes: return "team codes";
         case JournalFormat::signed_records: return "signed records";
+        case JournalFormat::deadlines: return "deadlines";
         case JournalFormat::next: break;
     }
     return {};
@@ -277,6 +287,10 @@ JournalRead read_journal(const std::string& path) {
             }
         } catch (const std::exception& e) {
             out.error = path + ": " + where + ": does not decode: " + e.what();
+            break;
+        }
+        if (std::holds_alternative<DeadlineRecord>(r) && !has(format, JournalFormat::deadlines)) {  // never written
+            out.error = path + ": " + where + ": a deadline record in a format-" + std::to_string(format) + " journal";
             break;
         }
         if (signature) {

@@ -30,6 +30,7 @@ enum class JournalFormat : std::uint32_t {
                      //    by its index in the Action variant; formats 1-3 hold the variant's index
     team_codes,      // 5: + a code per team (join_code is the observer code); no scenario path
     signed_records,  // 6: + the server's journal signing key; signature records (journal_signing.hpp)
+    deadlines,       // 7: + the game's minimum phase time; deadline records (a phase timer's wall-clock end)
     next,            // one past the newest: add new formats just above
 };
 inline constexpr std::uint32_t kJournalFormat = static_cast<std::uint32_t>(JournalFormat::next) - 1;
@@ -63,6 +64,9 @@ struct JournalHeader {
     std::vector<SourceFile> scenario_files;
     // The public key whose signatures follow the records (format 6); empty: not signed.
     std::string signing_key;
+    // Games without a White Cell: the least time a phase lasts before the
+    // server's bots or its stand-in move the game on (format 7; 0: none).
+    std::uint32_t min_phase_ms = 0;
 };
 
 struct ActionRecord {
@@ -76,7 +80,18 @@ struct TokenRecord {  // a resume token issued to a player
 struct CloseRecord {
     std::string reason;
 };
-using JournalRecord = std::variant<ActionRecord, TokenRecord, CloseRecord>;
+// A phase timer as it was set (format 7): when a timed phase opens, when the
+// White Cell changes its timer, when a pause stops it and when it runs again.
+// After a restart the timer goes on from here instead of starting from full.
+struct DeadlineRecord {
+    std::int32_t turn = 0;
+    Phase phase = Phase::inject;
+    std::int32_t timer_seconds = 0;  // the phase's timer setting it was set for
+    bool paused = false;
+    std::int64_t deadline_unix_ms = 0;  // running: when it runs out, on the wall clock (ms since 1970)
+    std::int64_t left_ms = 0;           // paused: what was left
+};
+using JournalRecord = std::variant<ActionRecord, TokenRecord, CloseRecord, DeadlineRecord>;
 
 struct JournalRead {
     JournalHeader header;

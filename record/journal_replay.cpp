@@ -58,6 +58,8 @@ ReplayedGame replay(const JournalRead& journal) {
                 out.timer_settings[timer_kind(before)] = st->seconds;
         } else if (const auto* t = std::get_if<TokenRecord>(&record)) {
             out.tokens[t->token] = t->player;
+        } else if (const auto* d = std::get_if<DeadlineRecord>(&record)) {
+            out.deadline = *d;
         } else {
             out.closed = true;
         }

@@ -5,6 +5,7 @@
 #include <array>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -38,6 +39,8 @@ struct ReplayedGame {
     // (timer_kind), -1 when it set none (0 is "no timer"): the server applies
     // it to every later phase of that kind, also after a restart.
     std::array<std::int32_t, 2> timer_settings{-1, -1};
+    // The last phase timer journaled (format 7), to go on from after a restart.
+    std::optional<DeadlineRecord> deadline;
     bool closed = false;
     std::uint64_t actions = 0;
     std::uint64_t next_seq = 1;

@@ -35,7 +35,7 @@ case "$1" in
     for _ in $(seq 100); do grep -q "listening on" /tmp/server.log && break; sleep 0.1; done
     port=$(sed -n 's/.*listening on [0-9.]*:\([0-9]*\)[#,].*/\1/p' /tmp/server.log)
     [ -n "$port" ] || fail "gb-server did not start: $(cat /tmp/server.log)"
-    gb lobby create --server "127.0.0.1:$port" --scenario after-911 --seed 3 --name "Package test" \
+    gb lobby create --server "127.0.0.1:$port" --scenario after-911 --seed 3 --name "Package test" --min-phase 0 \
       --data /tmp/server >/tmp/create.out 2>&1 || fail "gb lobby create: $(cat /tmp/create.out)"
     bots=""
     for team in us iran israel gulf; do

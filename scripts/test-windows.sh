@@ -104,7 +104,7 @@ port=$(port_in "$tmp/wsrv.log")
 mixed_ok=0
 if [ -z "$port" ]; then
   fail "gb-server.exe did not start:"; show "$tmp/wsrv.log"
-elif ! "$gb" lobby create --server "127.0.0.1:$port" --scenario after-911 --seed 5 \
+elif ! "$gb" lobby create --server "127.0.0.1:$port" --scenario after-911 --seed 5 --min-phase 0 \
        --admin-token-file "$tmp/wsrv/admin.token" >"$tmp/create.out" 2>&1; then
   fail "gb lobby create on gb-server.exe:"; show "$tmp/create.out"
 else

@@ -87,7 +87,7 @@ std::vector<SourceFile> join_files(std::vector<SourceFile> chunks) {
 
 ForkResult fork_on_server(const std::string& host, std::uint16_t port, const Timeline& timeline, std::size_t point,
                           const std::string& name, const std::string& admin_token,
-                          const std::function<void(std::size_t)>& progress) {
+                          const std::function<void(std::size_t)>& progress, std::uint32_t min_phase_ms) {
     ForkResult out;
     if (point > timeline.size()) {
         out.error = "point " + std::to_string(point) + " is past the end of the game (" +
@@ -104,6 +104,7 @@ ForkResult fork_on_server(const std::string& host, std::uint16_t port, const Tim
     // The saved game's own files travel with the fork; the id names them.
     piece.scenario = h.scenario_id;
     piece.admin_token = admin_token;
+    piece.min_phase_ms = min_phase_ms;
     piece.seed = h.seed;
     piece.name = name.empty() ? "Fork of " + h.name : name;
     piece.parent = std::filesystem::path(timeline.path()).filename().string() + " (game " + std::to_string(h.game) +

@@ -52,6 +52,7 @@ std::vector<SourceFile> join_files(std::vector<SourceFile> chunks);
 // the server's (empty for an open lobby). `progress` is told how many actions have been sent.
 ForkResult fork_on_server(const std::string& host, std::uint16_t port, const Timeline& timeline, std::size_t point,
                           const std::string& name, const std::string& admin_token,
-                          const std::function<void(std::size_t)>& progress = {});
+                          const std::function<void(std::size_t)>& progress = {},
+                          std::uint32_t min_phase_ms = net::kDefaultMinPhaseMs);
 
 }  // namespace gb

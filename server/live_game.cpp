@@ -42,7 +42,8 @@ std::string phase_line(const GameState& g) {
 }
 
 LiveGame::LiveGame(GameServices services, JournalHeader header, std::shared_ptr<const Scenario> scenario,
-                   GameState state, JournalWriter journal, std::map<std::string, std::uint32_t> tokens)
+                   GameState state, JournalWriter journal, std::map<std::string, std::uint32_t> tokens,
+                   const std::optional<DeadlineRecord>& resumed)
     : services_(services),
       header_(std::move(header)),
       scenario_(std::move(scenario)),
@@ -50,6 +51,21 @@ LiveGame::LiveGame(GameServices services, JournalHeader header, std::shared_ptr<
       journal_(std::move(journal)),
       tokens_(std::move(tokens)) {
     header_.scenario_files = {};  // they are in the journal; the live game needs only the scenario
+    const GameState& s = state_;
+    if (resumed && resumed->turn == s.turn && resumed->phase == s.phase && resumed->timer_seconds == s.timer_seconds &&
+        resumed->paused == s.paused) {
+        // The timer goes on from its journaled deadline: it does not start
+        // from full. One that ran out while the server was down fires at once.
+        timer_key_ = {s.turn, static_cast<int>(s.phase), s.timer_seconds, s.paused};
+        if (s.paused) {
+            paused_left_ = std::chrono::milliseconds(resumed->left_ms);
+        } else {
+            auto wall_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                               std::chrono::system_clock::now().time_since_epoch())
+                               .count();
+            deadline_ = Clock::now() + std::chrono::milliseconds(resumed->deadline_unix_ms - wall_ms);
+        }
+    }
     update_timer();
 }
 
@@ -80,8 +96,9 @@ Verdict LiveGame::record(const Seat& seat, const Action& a) {
     Acted done = gb::act(state_, seat, a, true);
     if (!done.ok()) return done.verdict;
     std::vector<Event>& events = done.events;
+    std::uint64_t seq = 0;
     try {
-        journal_.append(ActionRecord{JournalEntry{seat, a}, done.hash});
+        seq = journal_.append(ActionRecord{JournalEntry{seat, a}, done.hash});
     } catch (const std::exception& e) {
         // Not saved, so not applied: the state goes back to what the journal holds.
         restore();
@@ -119,6 +136,7 @@ Verdict LiveGame::record(const Seat& seat, const Action& a) {
         if (want >= 0 && state_.timer_seconds != want && !read_only_) record(Seat::system(), SetTimer{want});
     }
     update_timer();
+    last_action_seq_ = seq;  // after the records this one led to (a timer, a deadline)
     return done.verdict;
 }
 
@@ -217,6 +235,7 @@ void LiveGame::try_to_resume(Clock::time_point now) {
 
 std::optional<LiveGame::Clock::time_point> LiveGame::wake_at() const {
     if (read_only_) return retry_at_;
+    if (pace_until_ && (!deadline_ || *pace_until_ < *deadline_)) return pace_until_;
     return deadline_;
 }
 
@@ -235,6 +254,7 @@ void LiveGame::seat(Peer& peer, std::uint32_t player, const std::string& token) 
     s.view = view(state_, peer.seat);
     peer.last_view = s.view;
     services_.transport.send(peer, s);
+    services_.transport.send_timer(peer, timer_message());
     send_presence();
 }
 
@@ -271,6 +291,7 @@ void LiveGame::send_full_view(Peer& peer) {
         if (pl == peer.player) s.token = tok;
     peer.last_view = s.view;
     services_.transport.send(peer, s);
+    services_.transport.send_timer(peer, timer_message());
 }
 
 bool LiveGame::chat_allowed(Peer& peer, Clock::time_point now) {
@@ -313,7 +334,7 @@ void LiveGame::act(Peer& peer, const Act& m) {
         if (peer.bot) drive();
         return;
     }
-    net.send_ack(peer, Ack{m.request, journal_.next_seq() - 1});
+    net.send_ack(peer, Ack{m.request, last_action_seq_});
     drive();
 }
 
@@ -362,6 +383,7 @@ void LiveGame::drive() {
     // Follows the schedule until it waits for people, for a remote bot's
     // answer, or for a timer. The server's own bots answer at once.
     for (int guard = 0; guard < 200000 && !state_.ended() && !asked_ && !read_only_; ++guard) {
+        if (pacing(Clock::now())) return;
         Schedule::Move m = schedule_.next(state_, cast());
         if (m.kind == Schedule::Move::Kind::wait) return;
         if (m.kind == Schedule::Move::Kind::stand_in) {
@@ -388,25 +410,77 @@ void LiveGame::drive() {
 
 void LiveGame::update_timer() {
     const GameState& s = state_;
+    auto now = Clock::now();
+    std::pair<int, int> phase_key{s.turn, static_cast<int>(s.phase)};
+    if (phase_key != phase_key_) {
+        phase_key_ = phase_key;
+        phase_began_ = now;
+    }
     std::tuple<int, int, int, bool> key{s.turn, static_cast<int>(s.phase), s.timer_seconds, s.paused};
     if (key == timer_key_) return;
     bool was_paused = std::get<3>(timer_key_);
+    bool had = deadline_.has_value();
     timer_key_ = key;
     bool timed = (s.phase == Phase::negotiation || s.phase == Phase::orders) && s.timer_seconds > 0 && !s.ended();
     if (s.paused) {
-        if (deadline_) paused_left_ = *deadline_ - Clock::now();
+        if (deadline_) paused_left_ = *deadline_ - now;
         deadline_.reset();
-        return;
-    }
-    if (!timed) {
+    } else if (!timed) {
         deadline_.reset();
-        return;
+        paused_left_ = {};
+    } else {
+        if (was_paused && paused_left_ > Clock::duration::zero())
+            deadline_ = now + paused_left_;
+        else
+            deadline_ = now + std::chrono::seconds(s.timer_seconds);
+        paused_left_ = {};
     }
-    if (was_paused && paused_left_ > Clock::duration::zero())
-        deadline_ = Clock::now() + paused_left_;
-    else
-        deadline_ = Clock::now() + std::chrono::seconds(s.timer_seconds);
-    paused_left_ = {};
+    if (deadline_ || had || (s.paused && timed)) journal_deadline();
+    for (Peer* p : members_) services_.transport.send_timer(*p, timer_message());
+}
+
+void LiveGame::journal_deadline() {
+    if (!has(journal_.format(), JournalFormat::deadlines) || read_only_) return;
+    const GameState& s = state_;
+    DeadlineRecord d{s.turn, s.phase, s.timer_seconds, s.paused, 0, 0};
+    auto now = Clock::now();
+    if (deadline_) {
+        auto wall_ms =
+            std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+                .count();
+        d.deadline_unix_ms = wall_ms + std::chrono::duration_cast<std::chrono::milliseconds>(*deadline_ - now).count();
+    }
+    d.left_ms = std::chrono::duration_cast<std::chrono::milliseconds>(paused_left_).count();
+    try {
+        journal_.append(d);
+    } catch (const std::exception& e) {
+        services_.log("game " + std::to_string(id()) + ": cannot journal its phase timer: " + e.what());
+    }
+}
+
+net::Timer LiveGame::timer_message() const {
+    net::Timer t;
+    t.turn = state_.turn;
+    t.phase = state_.phase;
+    if (deadline_) {
+        t.running = true;
+        t.remaining_ms = std::max<std::int64_t>(
+            0, std::chrono::duration_cast<std::chrono::milliseconds>(*deadline_ - Clock::now()).count());
+    } else if (state_.paused && paused_left_ > Clock::duration::zero()) {
+        t.remaining_ms = std::chrono::duration_cast<std::chrono::milliseconds>(paused_left_).count();
+    } else {
+        t.remaining_ms = -1;  // no timer
+    }
+    return t;
+}
+
+bool LiveGame::pacing(Clock::time_point now) {
+    pace_until_.reset();
+    if (header_.min_phase_ms == 0 || state_.ended() || control_present()) return false;
+    auto until = phase_began_ + std::chrono::milliseconds(header_.min_phase_ms);
+    if (now >= until) return false;
+    pace_until_ = until;
+    return true;
 }
 
 void LiveGame::pass_leads(Clock::time_point now) {
@@ -470,6 +544,10 @@ bool LiveGame::tick(Clock::time_point now) {
         if (read_only_) return false;
     }
     pass_leads(now);
+    if (pace_until_ && *pace_until_ <= now) {
+        pace_until_.reset();
+        drive();  // the phase has had its minimum: the bots and the stand-in move on
+    }
     if (!deadline_ || *deadline_ > now) return false;
     auto due = deadline_;
     deadline_.reset();

@@ -61,8 +61,11 @@ public:
     using Clock = std::chrono::steady_clock;
 
     // A game whose journal is open and holds everything up to `state`.
+    // A resumed game brings its last journaled phase timer (`resumed`): a
+    // timer that matches the state goes on from it instead of from full.
     LiveGame(GameServices services, JournalHeader header, std::shared_ptr<const Scenario> scenario, GameState state,
-             JournalWriter journal, std::map<std::string, std::uint32_t> tokens = {});
+             JournalWriter journal, std::map<std::string, std::uint32_t> tokens = {},
+             const std::optional<DeadlineRecord>& resumed = std::nullopt);
 
     std::uint32_t id() const { return header_.game; }
     const JournalHeader& header() const { return header_; }
@@ -85,7 +88,8 @@ public:
     // goes read-only.
     void lost_flush(const std::string& why);
     bool read_only() const { return read_only_; }
-    // When the game next needs the loop: its phase timer, or its next try to save.
+    // When the game next needs the loop: its phase timer, the end of a paced
+    // phase's minimum, or its next try to save.
     std::optional<Clock::time_point> wake_at() const;
     // Seats a peer as `player`: sends its full view, and everyone's presence.
     void seat(Peer& peer, std::uint32_t player, const std::string& token);
@@ -104,9 +108,14 @@ public:
     // Follows the schedule: the server's bots and the White Cell's stand-in
     // act, and a remote bot seat is asked for its move.
     void drive();
-    // Fires the phase timer when it is due; true when it fired.
+    // Fires the phase timer when it is due (true when it fired), and moves a
+    // paced game on once its phase has lasted the minimum.
     bool tick(Clock::time_point now);
+    // Follows the state's phase, pause and timer setting: a new deadline is
+    // journaled (format 7) and sent to every member as a Timer message.
     void update_timer();
+    // The phase timer as the seat should count it: what is left, now.
+    net::Timer timer_message() const;
 
     // For a fork: the saved game's actions, checked by the rules again and
     // journaled; an empty string, or why one was refused.
@@ -166,8 +175,21 @@ private:
     Schedule schedule_;
     Peer* asked_ = nullptr;
     std::uint32_t asked_move_ = 0, next_move_ = 1;
+    std::uint64_t last_action_seq_ = 0;  // the journal record of the last action recorded
+    // Journals the phase timer as it stands now (format 7 and later); a
+    // journal that cannot take it only loses the timer's survival of a restart.
+    void journal_deadline();
+    // Whether the game holds its moves to give the phase its minimum time
+    // (no White Cell connected; header_.min_phase_ms); sets pace_until_.
+    bool pacing(Clock::time_point now);
+
     // Phase timer on the server clock.
     std::optional<Clock::time_point> deadline_;
+    // When the phase now being played began (on this server's clock), and
+    // until when a paced game holds its bots and stand-in.
+    std::pair<int, int> phase_key_{-1, -1};
+    Clock::time_point phase_began_{};
+    std::optional<Clock::time_point> pace_until_;
     std::tuple<int, int, int, bool> timer_key_{-1, -1, -1, false};
     Clock::duration paused_left_{};
     // Read-only mode: why, and when to try saving again.

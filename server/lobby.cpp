@@ -174,6 +174,7 @@ std::unique_ptr<LiveGame> Lobby::make_game(Peer& peer, const CreateGame& m, cons
     for (auto& c : h.team_codes) c = new_code(kJoinCodeLength);
     h.control_code = new_code(kControlCodeLength);
     h.created_unix = static_cast<std::int64_t>(std::time(nullptr));
+    h.min_phase_ms = std::min(m.min_phase_ms, kMaxMinPhaseMs);
     if (fork) {
         h.forked_from = fork->parent;
         h.fork_point = fork->parent_point;
@@ -261,7 +262,7 @@ void Lobby::fork_game(Peer& peer, ForkGame&& m) {
                       std::to_string(f.parent_point));
         return;
     }
-    CreateGame c{f.scenario, f.seed, f.name, f.admin_token};
+    CreateGame c{f.scenario, f.seed, f.name, f.admin_token, f.min_phase_ms};
     auto g = make_game(peer, c, &files, &f);
     if (!g) return;
     auto abandon = [&](const std::string& why) {

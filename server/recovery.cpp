@@ -34,7 +34,7 @@ std::size_t recover_games(const std::string& data_dir, Lobby& lobby, const Log& 
         if (rg.closed) continue;
         auto journal = JournalWriter::reopen(path.string(), jr, lobby.options().signer);
         auto g = std::make_unique<LiveGame>(lobby.services(), std::move(jr.header), rg.scenario, std::move(rg.state),
-                                            std::move(journal), std::move(rg.tokens));
+                                            std::move(journal), std::move(rg.tokens), rg.deadline);
         g->set_timer_settings(rg.timer_settings);
         g->load_seating();
         g->start_bots();

@@ -101,6 +101,13 @@ void Transport::flush() {
         auto it = peers_.find(o.peer);
         if (it == peers_.end()) continue;
         Peer& peer = *it->second;
+        if (o.timer) {
+            if (o.timer->running) {
+                auto waited = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - o.queued).count();
+                o.timer->remaining_ms = std::max<std::int64_t>(0, o.timer->remaining_ms - waited);
+            }
+            o.bytes = encode(ServerMessage{*o.timer});
+        }
         if (!o.as_is) {
             if (!peer.channel.established()) continue;
             o.bytes = peer.channel.seal(o.channel, o.bytes);
@@ -123,13 +130,29 @@ void Transport::flush() {
 void Transport::send(Peer& peer, const ServerMessage& m, std::uint8_t channel, bool reliable) {
     bool error = std::holds_alternative<Error>(m);
     for (auto& bytes : packets_for(m))
-        outbox_.push_back({peer.handle, channel, reliable, std::move(bytes), false, {}, peer.game, std::nullopt, error});
+        outbox_.push_back({peer.handle,
+                           channel,
+                           reliable,
+                           std::move(bytes),
+                           false,
+                           {},
+                           peer.game,
+                           std::nullopt,
+                           error,
+                           std::nullopt,
+                           {}});
 }
 
 void Transport::send_ack(Peer& peer, const Ack& ack) {
     send(peer, ack);
     outbox_.back().received = pass_started_;
     outbox_.back().ack = ack.request;
+}
+
+void Transport::send_timer(Peer& peer, const Timer& t) {
+    send(peer, t);
+    outbox_.back().timer = t;
+    outbox_.back().queued = Clock::now();
 }
 
 void Transport::recall(std::uint32_t game, const std::string& why) {
@@ -139,7 +162,17 @@ void Transport::recall(std::uint32_t game, const std::string& why) {
             kept.push_back(std::move(o));
         } else if (o.ack) {
             for (auto& bytes : packets_for(Error{ErrorCode::save_status, *o.ack, why}))
-                kept.push_back({o.peer, kChannelControl, true, std::move(bytes), false, {}, game, std::nullopt, true});
+                kept.push_back({o.peer,
+                                kChannelControl,
+                                true,
+                                std::move(bytes),
+                                false,
+                                {},
+                                game,
+                                std::nullopt,
+                                true,
+                                std::nullopt,
+                                {}});
         }
     }
     outbox_ = std::move(kept);
@@ -193,18 +226,36 @@ void Transport::disconnected(ENetPeer* p) {
 void Transport::key_exchange(Peer& peer, const std::string& packet) {
     std::string why;
     if (auto answer = answer_handshake(key_, packet, peer.channel, why)) {
-        outbox_.push_back({peer.handle, kChannelControl, true, std::move(*answer), true, {}, peer.game, std::nullopt, false});
+        outbox_.push_back({peer.handle,
+                           kChannelControl,
+                           true,
+                           std::move(*answer),
+                           true,
+                           {},
+                           peer.game,
+                           std::nullopt,
+                           false,
+                           std::nullopt,
+                           {}});
         return;
     }
     // An older client says a plain Hello first: tell it why it gets nothing.
     try {
         if (std::holds_alternative<Hello>(decode_client(packet.data(), packet.size()))) {
-            outbox_.push_back({peer.handle, kChannelControl, true,
-                               encode(ServerMessage{Error{ErrorCode::version_mismatch, 0,
-                                                          "this server speaks protocol version " +
-                                                              std::to_string(kProtocolVersion) +
-                                                              " (encrypted): update the client"}}),
-                               true, {}, peer.game, std::nullopt, true});
+            outbox_.push_back(
+                {peer.handle,
+                 kChannelControl,
+                 true,
+                 encode(ServerMessage{Error{ErrorCode::version_mismatch, 0,
+                                            "this server speaks protocol version " + std::to_string(kProtocolVersion) +
+                                                " (encrypted): update the client"}}),
+                 true,
+                 {},
+                 peer.game,
+                 std::nullopt,
+                 true,
+                 std::nullopt,
+                 {}});
             log_("refused " + peer.address + ": an unencrypted client");
             flush();
             disconnect_later(peer);

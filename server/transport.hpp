@@ -55,6 +55,9 @@ public:
               bool reliable = true);
     // An acknowledgement, timed from the start of the pass that received its action.
     void send_ack(Peer& peer, const net::Ack& ack);
+    // A phase timer (Timer), whose remaining time is what is left when it
+    // leaves (after the pass is durable), not when it was queued.
+    void send_timer(Peer& peer, const net::Timer& t);
     void error(Peer& peer, net::ErrorCode code, const std::string& message, std::uint32_t request = 0);
     // Counts a decode or protocol error; kMaxStrikes of them disconnect the peer.
     void strike(Peer& peer, const std::string& why);
@@ -88,6 +91,10 @@ private:
         std::uint32_t game = 0;            // the game the peer was seated in when it was queued
         std::optional<std::uint32_t> ack;  // an acknowledgement: its request number
         bool error = false;
+        // A phase timer: its time left is counted again when it is sent, so
+        // the time spent making the pass durable is not on the client's count.
+        std::optional<net::Timer> timer;
+        Clock::time_point queued{};
     };
 
     const Log& log_;

@@ -3,6 +3,8 @@
 // every end condition.
 #include <catch2/catch.hpp>
 
+#include "narrate.hpp"
+#include "serialize.hpp"
 #include "support.hpp"
 #include "view.hpp"
 
@@ -67,6 +69,41 @@ TEST_CASE("only the lead commits and answers; teammates draft and see each other
     must(g, ana, SetLead{Team::iran, 11});
     must(g, babak, Commit{{order(g, "enrich")}});
     refused(g, babak, Commit{});  // already committed
+}
+
+TEST_CASE("drafts name their author, kept through a reorder and the commit, and outside the state hash") {
+    GameState g = fresh();
+    must(g, Seat::control(), Join{10, "Ana", SeatRole::team, Team::iran});
+    must(g, Seat::control(), Join{11, "Babak", SeatRole::team, Team::iran});
+    must(g, Seat::control(), Join{12, "Carl", SeatRole::team, Team::us});
+    to_orders(g);
+    Seat ana = Seat::of_team(Team::iran, 10), babak = Seat::of_team(Team::iran, 11);
+    Order enrich = order(g, "enrich");
+    must(g, babak, Draft{{enrich}});
+    CHECK(g.draft_author(Team::iran, 0) == "Babak");
+    CHECK(drafted_by(g, Team::iran, 0) == " (drafted by Babak)");
+    // Ana adds an order before Babak's: his keeps his name, hers is hers.
+    Order second = order(g, "build_influence", "iraq");
+    must(g, ana, Draft{{second, enrich}});
+    CHECK(g.draft_author(Team::iran, 0) == "Ana");
+    CHECK(g.draft_author(Team::iran, 1) == "Babak");
+    // Reordered by Ana: the authors move with their orders.
+    must(g, ana, Draft{{enrich, second}});
+    CHECK(g.draft_author(Team::iran, 0) == "Babak");
+    CHECK(g.draft_author(Team::iran, 1) == "Ana");
+    // The team sees them, the White Cell too, other teams not.
+    CHECK(view(g, babak).draft_author(Team::iran, 1) == "Ana");
+    CHECK(view(g, Seat::control()).draft_author(Team::iran, 0) == "Babak");
+    CHECK(view(g, Seat::of_team(Team::us, 12)).draft_authors[idx(Team::iran)].empty());
+    CHECK(drafted_by(view(g, Seat::of_team(Team::us, 12)), Team::iran, 0).empty());
+    // The state hash leaves the authors out (journals from before them verify).
+    GameState other = g;
+    other.draft_authors[idx(Team::iran)] = {"X", "Y"};
+    CHECK(state_hash(other) == state_hash(g));
+    // A commit keeps them.
+    must(g, ana, Commit{{enrich, second}});
+    CHECK(g.draft_author(Team::iran, 0) == "Babak");
+    CHECK(g.draft_author(Team::iran, 1) == "Ana");
 }
 
 TEST_CASE("a leaving lead hands the lead to a teammate") {

@@ -44,13 +44,14 @@ std::string edited_copy(const TempDir& dir) {
 }  // namespace
 
 TEST_CASE("Journal formats are an append-only named list, and a new journal is of the newest", "[journal]") {
-    CHECK(kJournalFormat == 6);
+    CHECK(kJournalFormat == 7);
     CHECK(journal_format_name(1) == "first");
     CHECK(journal_format_name(2) == "fork origin");
     CHECK(journal_format_name(3) == "embedded rules");
     CHECK(journal_format_name(4) == "action tags");
     CHECK(journal_format_name(5) == "team codes");
     CHECK(journal_format_name(6) == "signed records");
+    CHECK(journal_format_name(7) == "deadlines");
     CHECK(journal_format_name(0).empty());
     CHECK(journal_format_name(kJournalFormat + 1).empty());
 

@@ -216,3 +216,49 @@ TEST_CASE("an unsigned journal says so", "[journal][signing]") {
     CHECK_FALSE(c.ok);
     CHECK(c.message.find("not signed") != std::string::npos);
 }
+
+TEST_CASE("deadline records (format 7) read back, are signed with the game's records, and replay keeps the last",
+          "[journal][signing]") {
+    TempDir dir("signed-deadlines");
+    JournalSigner key = JournalSigner::generate();
+    std::string path = dir / "g.journal";
+    JournalHeader h;
+    h.scenario_id = "after-911";
+    h.min_phase_ms = 1500;
+    {
+        JournalWriter w = JournalWriter::create(path, h, &key);
+        w.append(chat("one", 1));
+        w.append(DeadlineRecord{2, Phase::orders, 300, false, 1'800'000'000'123, 0});
+        w.sync();
+        w.append(DeadlineRecord{2, Phase::orders, 300, true, 0, 41'500});
+        w.sync();
+    }
+    JournalRead jr = read_journal(path);
+    REQUIRE(jr.error.empty());
+    CHECK(jr.header.format == 7);
+    CHECK(jr.header.min_phase_ms == 1500);
+    REQUIRE(jr.records.size() == 3);
+    auto* running = std::get_if<DeadlineRecord>(&jr.records[1].second);
+    REQUIRE(running);
+    CHECK(running->turn == 2);
+    CHECK(running->phase == Phase::orders);
+    CHECK(running->timer_seconds == 300);
+    CHECK_FALSE(running->paused);
+    CHECK(running->deadline_unix_ms == 1'800'000'000'123);
+    auto* paused = std::get_if<DeadlineRecord>(&jr.records[2].second);
+    REQUIRE(paused);
+    CHECK(paused->paused);
+    CHECK(paused->left_ms == 41'500);
+    SignatureCheck ok = check_signatures(jr, key.public_key());
+    INFO(ok.message);
+    CHECK(ok.ok);
+    // A changed deadline with a fresh checksum is caught like any other record.
+    std::string bytes = slurp(path);
+    std::size_t at = record_starts(bytes)[1];
+    bytes[at + 16 + 6] ^= 1;
+    fresh_crc(bytes, at);
+    spill(path, bytes);
+    JournalRead forged = read_journal(path);
+    REQUIRE(forged.error.empty());
+    CHECK_FALSE(check_signatures(forged, key.public_key()).ok);
+}

@@ -49,7 +49,8 @@ TEST_CASE("every client and server message survives an encode/decode round trip"
                                       s,
                                       Ack{3, 9},
                                       Update{},
-                                      PointerEcho{1, "x", 1, 2}};
+                                      PointerEcho{1, "x", 1, 2},
+                                      Timer{3, Phase::orders, true, 41500}};
     for (const auto& m : server) {
         std::string bytes = encode(m);
         ServerMessage back = decode_server(bytes.data(), bytes.size());
@@ -201,10 +202,11 @@ TEST_CASE("the rules' limits in the Limits table are the rules' own") {
     CHECK(validate(g, Seat::control(), chat(1)).ok());  // the White Cell's broadcasts have room of their own
 }
 
-TEST_CASE("messages keep the bytes of protocol version 4, with the admin token version 5 added at the end") {
+TEST_CASE("messages keep the bytes of protocol version 4, with the fields of later versions added at the end") {
     // Field order is the wire format: these were encoded by the version-4 codec
     // before the messages were declared with fields(); version 5 appended the
-    // admin token (here empty: a 64-bit length of 0) to CreateGame and ForkGame.
+    // admin token (here empty: a 64-bit length of 0) to CreateGame and ForkGame,
+    // version 7 the minimum phase time to both (its default, 5000 ms).
     auto hex = [](const std::string& bytes) {
         static constexpr char digits[] = "0123456789abcdef";
         std::string out;
@@ -213,7 +215,8 @@ TEST_CASE("messages keep the bytes of protocol version 4, with the admin token v
     };
     CHECK(hex(encode(ClientMessage{CreateGame{"after-911", 42, "Seminar"}})) ==
           "0101000000090000000000000061667465722d393131002a00000000000000070000000000000053656d696e6172"
-          "0000000000000000");
+          "0000000000000000"
+          "88130000");
     CHECK(hex(encode(ClientMessage{JoinGame{"CODE", SeatRole::team, Team::gulf, "Dana", true}})) ==
           "01050000000400000000000000434f44450003040000000000000044616e6101");
     ForkGame f{"sc", 9, "nm", "par", 3, 77, {SourceFile{"a.toml", "text"}}, {JournalEntry{Seat::control(), Pause{}}},
@@ -222,7 +225,8 @@ TEST_CASE("messages keep the bytes of protocol version 4, with the admin token v
           "010a00000002000000000000007363090000000000000002000000000000006e6d030000000000000070617203000000000000004d"
           "0000000000000001000000000000000600000000000000612e746f6d6c04000000000000007465787401000000000000000100000000"
           "000f00000000"
-          "0000000000000000");
+          "0000000000000000"
+          "88130000");
     CHECK(hex(encode(ServerMessage{Stats{1, 2, 3.5, 4, 5, 6.5, 7.5}})) ==
           "010400000001000000020000000000000000000c40040000000000000005000000000000000000000000001a400000000000001e40");
 }

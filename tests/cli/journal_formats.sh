@@ -30,13 +30,13 @@ cp "$fixture" "$tmp/copy.journal"
 (cd / && "$gb" replay "$tmp/copy.journal" --verify) >"$tmp/copy.out" 2>&1 || fail "the fixture's copy: $(cat "$tmp/copy.out")"
 expect "$tmp/copy.out" "hash:     $final_hash" "the fixture's copy"
 
-# ---- 2. a new game's journal (format 3 and later; now format 6, signed records) carries its rules
+# ---- 2. a new game's journal (format 3 and later; now format 7, deadlines) carries its rules
 "$gb" demo --seed 3 >"$tmp/demo.out" 2>&1 || fail "demo: $(tail -3 "$tmp/demo.out")"
 journal=$(sed -n 's/^journal: \([^ ]*\) .*/\1/p' "$tmp/demo.out" | tail -1)
 [ -f "$journal" ] || fail "demo printed no journal"
 demo_dir=$(dirname "$journal")
 "$gb" replay "$journal" --verify >"$tmp/v3.out" 2>&1 || fail "the demo's journal: $(cat "$tmp/v3.out")"
-expect "$tmp/v3.out" "(format 6, signed records)" "the demo's journal"
+expect "$tmp/v3.out" "(format 7, deadlines)" "the demo's journal"
 expect "$tmp/v3.out" "rules:    from the journal's own copy" "the demo's journal"
 
 # ...and replays when the files it was created with are gone: a game of an
@@ -68,7 +68,7 @@ for parent in "$fixture" "$journal" "$edited"; do
   "$gb" fork "$parent" --at 1 --data "$tmp/forks" >"$tmp/fork.out" 2>&1 || fail "fork of $parent: $(cat "$tmp/fork.out")"
   "$gb" replay "$tmp/forks/game-1.journal" --verify >"$tmp/fork-v.out" 2>&1 ||
     fail "the fork of $parent: $(cat "$tmp/fork-v.out")"
-  expect "$tmp/fork-v.out" "(format 6, signed records)" "the fork of $parent"
+  expect "$tmp/fork-v.out" "(format 7, deadlines)" "the fork of $parent"
   expect "$tmp/fork-v.out" "rules:    from the journal's own copy" "the fork of $parent"
 done
 echo "ok"

@@ -241,8 +241,8 @@ TEST_CASE("A player drafts and commits an order through the client's UI, and the
                                    "/view.txt\n"
                                    "quit\n");
     // The version-1 after-911 (archived) deals a known first card: the US choice the script answers.
-    REQUIRE(run_client({"--host-local", "--seat", "us", "--port", "0", "--data", dir + "/data", "--seed", "4",
-                        "--scenario", kHistoricalScenario, "--script", script, "--name", "Alice"},
+    REQUIRE(run_client({"--host-local", "--seat", "us", "--min-phase", "0", "--port", "0", "--data", dir + "/data",
+                        "--seed", "4", "--scenario", kHistoricalScenario, "--script", script, "--name", "Alice"},
                        dir + "/client.out") == 0);
     JournalRead jr = read_journal(journal_in(dir + "/data"));
     REQUIRE(jr.error.empty());
@@ -618,9 +618,9 @@ TEST_CASE("A teammate's ping reaches the client's board over the unreliable chan
                                    dir +
                                    "/view.txt\n"
                                    "quit\n");
-    pid_t client = spawn_client(
-        {"--host-local", "--seat", "us", "--port", "0", "--data", dir + "/data", "--script", script, "--name", "Host"},
-        dir + "/client.out");
+    pid_t client = spawn_client({"--host-local", "--seat", "us", "--min-phase", "0", "--port", "0", "--data",
+                                 dir + "/data", "--script", script, "--name", "Host"},
+                                dir + "/client.out");
     std::string out;
     auto until = std::chrono::steady_clock::now() + 30s;
     while (out.find("control-code") == std::string::npos && std::chrono::steady_clock::now() < until) {

@@ -82,8 +82,8 @@ TEST_CASE("The primer opens on the first run, F1 reopens it, and L toggles the l
                                "wait-widget primer\n"
                                "save-widgets " + dir + "/again.txt\n"
                                "quit\n");
-    REQUIRE(run_client({"--host-local", "--seat", "us", "--port", "0", "--data", dir + "/data", "--seed", "5",
-                        "--settings", settings, "--script", script},
+    REQUIRE(run_client({"--host-local", "--seat", "us", "--min-phase", "0", "--port", "0", "--data", dir + "/data",
+                        "--seed", "5", "--settings", settings, "--script", script},
                        dir + "/client.out") == 0);
     CHECK(read_widgets(dir + "/first.txt").count("primer") == 1);
     CHECK(read_widgets(dir + "/again.txt").count("primer") == 1);
@@ -126,8 +126,8 @@ TEST_CASE("Releasing the turn report shows a toast that covers no control", "[cl
                                "save-widgets " + dir + "/widgets.txt\n"
                                "save-view " + dir + "/view.txt\n"
                                "quit\n");
-    REQUIRE(run_client({"--host-local", "--seat", "us", "--port", "0", "--data", dir + "/data", "--seed", "4",
-                        "--scenario", kHistorical, "--settings", seen_settings(dir), "--script", script},
+    REQUIRE(run_client({"--host-local", "--seat", "us", "--min-phase", "0", "--port", "0", "--data", dir + "/data",
+                        "--seed", "4", "--scenario", kHistorical, "--settings", seen_settings(dir), "--script", script},
                        dir + "/client.out") == 0);
     CHECK(read_text(dir + "/view.txt").find("toast report The turn report is released") != std::string::npos);
     auto w = read_widgets(dir + "/widgets.txt");
@@ -213,8 +213,8 @@ TEST_CASE("An order's target is picked by clicking its region on the map", "[cli
                                "click Commit orders\n"
                                "wait-frames 20\n"
                                "quit\n");
-    REQUIRE(run_client({"--host-local", "--seat", "us", "--port", "0", "--data", dir + "/data", "--seed", "4",
-                        "--scenario", kHistorical, "--settings", seen_settings(dir), "--script", script},
+    REQUIRE(run_client({"--host-local", "--seat", "us", "--min-phase", "0", "--port", "0", "--data", dir + "/data",
+                        "--seed", "4", "--scenario", kHistorical, "--settings", seen_settings(dir), "--script", script},
                        dir + "/client.out") == 0);
     JournalRead jr = read_journal(journal_in(dir + "/data"));
     REQUIRE(jr.error.empty());
@@ -260,9 +260,10 @@ TEST_CASE("Every widget's label fits it at 1280x720 and 1920x1080, for a team an
             for (const auto& t : tabs) text += "click " + t + "\nwait-frames 4\nsave-widgets " + dir + "/" + t + ".txt\n";
             text += "quit\n";
             auto script = write_script(dir, text);
-            REQUIRE(run_client({"--host-local", "--seat", seat, "--port", "0", "--data", dir + "/data", "--seed", "3",
-                                "--size", size, "--settings", seen_settings(dir), "--script", script},
-                               dir + "/client.out") == 0);
+            REQUIRE(
+                run_client({"--host-local", "--seat", seat, "--min-phase", "0", "--port", "0", "--data", dir + "/data",
+                            "--seed", "3", "--size", size, "--settings", seen_settings(dir), "--script", script},
+                           dir + "/client.out") == 0);
             for (const auto& t : tabs) {
                 auto w = read_widgets(dir + "/" + t + ".txt");
                 CHECK(w.count(t) == 1);  // the tab itself is on screen, not behind an arrow

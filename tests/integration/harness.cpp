@@ -153,12 +153,13 @@ std::string ServerProcess::log() const {
     return read_text(log_path_);
 }
 
-GameCodes create_game(std::uint16_t port, const std::string& scenario, std::uint64_t seed) {
+GameCodes create_game(std::uint16_t port, const std::string& scenario, std::uint64_t seed, std::uint32_t min_phase_ms) {
     Connection c;
     REQUIRE(c.open("127.0.0.1", port).empty());
     CreateGame m;
     m.scenario = scenario;
     m.seed = seed;
+    m.min_phase_ms = min_phase_ms;
     m.admin_token = admin_token_of(port);
     auto r = c.request(m);
     REQUIRE(r);

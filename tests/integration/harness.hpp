@@ -56,7 +56,9 @@ std::string server_fingerprint(const std::string& data);
 std::string admin_token_of(std::uint16_t port);
 
 // Creates a game with the admin token of the server on `port`; returns its codes.
-GameCodes create_game(std::uint16_t port, const std::string& scenario = "after-911", std::uint64_t seed = 1);
+// Tests play bot games at full speed: no minimum phase time unless asked.
+GameCodes create_game(std::uint16_t port, const std::string& scenario = "after-911", std::uint64_t seed = 1,
+                      std::uint32_t min_phase_ms = 0);
 
 // Joins a seat or fails the test: with the given code, or with the seat's own code.
 void join(SeatSession& s, std::uint16_t port, const std::string& code, SeatRole role, Team team,

@@ -183,7 +183,7 @@ TEST_CASE("A forked game continues on a real server, its journal verifies and re
     REQUIRE(point);
 
     ServerProcess server(dir + "/server");
-    ForkResult r = fork_on_server("127.0.0.1", server.port(), parent, *point, "What if", server.admin_token());
+    ForkResult r = fork_on_server("127.0.0.1", server.port(), parent, *point, "What if", server.admin_token(), {}, 0);
     REQUIRE(r.error.empty());
     for (const std::string& c : r.codes.team) CHECK(c.size() == kJoinCodeLength);
     CHECK(r.codes.observer.size() == kJoinCodeLength);
@@ -246,7 +246,8 @@ TEST_CASE("A fork of a version-1 journal is played with the archived rules it wa
     REQUIRE(point);
 
     ServerProcess server(dir + "/server");
-    ForkResult r = fork_on_server("127.0.0.1", server.port(), parent, *point, "What if, in 2002", server.admin_token());
+    ForkResult r =
+        fork_on_server("127.0.0.1", server.port(), parent, *point, "What if, in 2002", server.admin_token(), {}, 0);
     REQUIRE(r.error.empty());
     std::string fork_path = dir + "/server/game-" + std::to_string(r.game) + ".journal";
     JournalRead jr = read_journal(fork_path);

@@ -183,6 +183,7 @@ int networked(const std::string& scenario_arg, std::uint64_t seed, BotKind kind,
         create.admin_token = server.admin_token();
         create.seed = seed;
         create.name = "demo";
+        create.min_phase_ms = 0;  // the demo plays through: it prints each phase as it goes
         // The server is in this process: a slow machine is the only reason to wait.
         auto reply = lobby.request(create, std::chrono::seconds(60));
         if (!reply) throw std::runtime_error("the server did not answer the request to create the game in 60 s");

@@ -106,6 +106,7 @@ int cmd_load(int argc, char** argv) {
         c.admin_token = admin_token;
         c.seed = gi + 1;
         c.name = "load " + std::to_string(gi + 1);
+        c.min_phase_ms = 0;  // load: as fast as the server goes
         auto r = lobby.request(c);
         auto* created = r ? std::get_if<net::GameCreated>(&*r) : nullptr;
         if (!created) {

@@ -1,5 +1,6 @@
 // `gb lobby create|list|stats|close`: the lobby of a gb-server.
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
 
 #include "admin_token.hpp"
@@ -13,7 +14,7 @@ namespace gb::cli {
 namespace {
 
 const char* kHelp =
-    "usage: gb lobby create --server HOST:PORT --scenario ID [--seed S] [--name N] [ADMIN]\n"
+    "usage: gb lobby create --server HOST:PORT --scenario ID [--seed S] [--name N] [--min-phase SECONDS] [ADMIN]\n"
     "       gb lobby list   --server HOST:PORT [ADMIN]\n"
     "       gb lobby stats  --server HOST:PORT [ADMIN]\n"
     "       gb lobby close  --server HOST:PORT (--game ID | --control-code CODE) [ADMIN]\n"
@@ -23,6 +24,10 @@ const char* kHelp =
     "server's admin token: the file admin.token in its data directory. Give it with\n"
     "--admin-token-file, or --data DIR; for a server on this machine it is read from the\n"
     "default data directory. Anyone may list the games, without their codes.\n"
+    "\n"
+    "--min-phase: while no White Cell is connected, the server's bots and its stand-in\n"
+    "wait until a phase has lasted this long before moving on, so each result can be\n"
+    "seen (default 5; 0 turns it off; at most 3600).\n"
     "\n"
     "create prints `game: ID`, then one line per code: `us-code:`, `iran-code:`,\n"
     "`israel-code:`, `gulf-code:` (each seats only on that team), `observer-code:` and\n"
@@ -63,6 +68,7 @@ int cmd_lobby(int argc, char** argv) {
     auto game = args.value("--game");
     auto token_file = args.value("--admin-token-file");
     auto data = args.value("--data");
+    auto min_phase = args.value("--min-phase");
     if (auto l = args.leftover(); !l.empty()) {
         std::cerr << "gb lobby: " << l << " (try gb lobby --help)\n";
         return 2;
@@ -101,6 +107,15 @@ int cmd_lobby(int argc, char** argv) {
                 return 2;
             }
             c.seed = *s;
+        }
+        if (min_phase) {
+            char* end = nullptr;
+            double secs = std::strtod(min_phase->c_str(), &end);
+            if (min_phase->empty() || *end != '\0' || !(secs >= 0 && secs <= 3600)) {
+                std::cerr << "gb lobby create: --min-phase must be seconds from 0 to 3600\n";
+                return 2;
+            }
+            c.min_phase_ms = static_cast<std::uint32_t>(secs * 1000 + 0.5);
         }
         request = c;
     } else if (what == "list") {
