@@ -16,7 +16,10 @@ struct ClientOptions {
     std::string scenario = "after-911";
     std::string seat = "us";  // us|iran|israel|gulf|control
     std::optional<std::uint64_t> seed;
-    std::optional<std::vector<std::string>> bots;  // teams bots play (default: every other team)
+    std::optional<std::vector<std::string>> bots;
+    // Host the tutorial (--tutorial): `scenario` is a tutorial scenario, the
+    // seat is its student's team, and bots play the others.
+    bool tutorial = false;  // teams bots play (default: every other team)
     std::uint16_t port = 7777;
     // The embedded server listens on this machine only, unless others on the
     // network may join (--lan, or the menu's checkbox); --bind names an address.

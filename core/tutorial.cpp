@@ -22,24 +22,12 @@ bool done(const GameState& g, const TutorialStep& s) {
     return broadcast(g, s.text) || when(s.turn, s.phase) < when(g.turn, g.phase);
 }
 
-// What the White Cell does to close the current phase.
+// What the White Cell does to close the current phase: the stand-in's step
+// (draw the inject, wait for a present team's choice, advance, release),
+// except that negotiation and orders close though a person plays.
 std::optional<Action> move_on(const GameState& g, const Cast& cast) {
-    switch (g.phase) {
-        case Phase::inject:
-            if (!g.inject_drawn && !g.deck.empty()) return DrawInject{};
-            if (g.choice_pending) {
-                int chooser = g.card(g.inject).chooser;
-                if (chooser >= 0 && chooser < kTeams && (cast.bot[chooser] || cast.present[chooser]))
-                    return std::nullopt;  // the choosing team decides
-            }
-            return AdvancePhase{};
-        case Phase::negotiation:
-        case Phase::orders: return AdvancePhase{};
-        case Phase::adjudication:
-        case Phase::end_of_turn: return Release{};
-        case Phase::ended: return std::nullopt;
-    }
-    return std::nullopt;
+    if (g.phase == Phase::negotiation || g.phase == Phase::orders) return AdvancePhase{};
+    return stand_in_step(g, cast);
 }
 
 }  // namespace
@@ -51,11 +39,19 @@ std::size_t tutorial_steps_done(const GameState& g) {
     return n;
 }
 
-int tutorial_current_step(const GameState& g) {
-    const auto& steps = g.sc().tutorial.steps;
-    for (int i = static_cast<int>(steps.size()) - 1; i >= 0; --i)
-        if (broadcast(g, steps[static_cast<std::size_t>(i)].text)) return i;
+int tutorial_step_of(const Scenario& s, const std::string& text) {
+    const auto& steps = s.tutorial.steps;
+    for (std::size_t i = 0; i < steps.size(); ++i)
+        if (steps[i].text == text) return static_cast<int>(i);
     return -1;
+}
+
+int tutorial_current_step(const GameState& g) {
+    int last = -1;
+    for (const Message& m : g.messages)
+        if (m.channel == ChatChannel::broadcast && m.role != SeatRole::team)
+            last = std::max(last, tutorial_step_of(g.sc(), m.text));
+    return last;
 }
 
 bool tutorial_step_met(const GameState& g, std::size_t i) {
@@ -80,7 +76,8 @@ std::optional<Action> tutorial_step(const GameState& g, const Cast& cast) {
     if (g.ended() || g.paused || cast.control) return std::nullopt;
     const auto& steps = g.sc().tutorial.steps;
     std::size_t n = tutorial_steps_done(g);
-    if (n > 0 && !tutorial_step_met(g, n - 1)) return std::nullopt;  // the student has not done it yet
+    // The student has not done it yet (a bot on the student's team is not waited for).
+    if (n > 0 && !cast.bot[idx(g.sc().tutorial.team)] && !tutorial_step_met(g, n - 1)) return std::nullopt;
     // The first inject waits for every seat, as the stand-in's does.
     if (g.phase == Phase::inject && !g.inject_drawn && !g.deck.empty()) return stand_in_step(g, cast);
     if (n == steps.size()) return stand_in_step(g, cast);  // the tutorial is over: the game goes on

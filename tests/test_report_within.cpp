@@ -37,29 +37,10 @@ TEST_CASE("A channel that opens and closes within one turn shows in the report's
     // channel and closes it again, and sets trust to 4 and back to 0; the turn
     // ends with the channel closed and trust where it was after the inject.
     TempDir dir("report-within");
-    const std::string path = source_dir() + "/scenarios/after-911.toml";
-    LoadResult loaded = load_scenario(path);
-    REQUIRE(loaded.scenario);
-    JournalHeader h;
-    h.game = 1;
-    h.name = "within a turn";
-    h.scenario_id = loaded.scenario->id;
-    h.scenario_path = path;
-    h.content_hash = loaded.scenario->content_hash;
-    h.scenario_files = loaded.sources;
-    h.seed = 3;
-    h.created_unix = 1700000000;
-    JournalWriter w = JournalWriter::create(dir / "game.journal", h);
-    GameState g = new_game(loaded.scenario, h.seed);
-    auto run = [&](const Seat& seat, const Action& a) {
-        Acted done = act(g, seat, a, true);
-        INFO(action_name(a) << ": " << done.verdict.message);
-        REQUIRE(done.ok());
-        w.append(ActionRecord{{seat, a}, done.hash});
-    };
-    run(Seat::system(), DrawInject{});
-    if (g.choice_pending) run(Seat::of_team(static_cast<Team>(g.card(g.inject).chooser)), Choose{0});
-    run(Seat::system(), AdvancePhase{});
+    ScriptedJournal sj(dir / "game.journal", source_dir() + "/scenarios/after-911.toml", 3, "within a turn");
+    GameState& g = sj.g;
+    auto run = [&](const Seat& seat, const Action& a) { sj.run(seat, a); };
+    sj.to_negotiation();
     REQUIRE(g.phase == Phase::negotiation);
     const int trust_after_inject = g.board.track(Track::trust);
     REQUIRE(trust_after_inject != 4);
@@ -71,7 +52,7 @@ TEST_CASE("A channel that opens and closes within one turn shows in the report's
     for (Team t : kAllTeams) run(Seat::of_team(t), Commit{});
     run(Seat::system(), Release{});
     REQUIRE(g.turn == 2);
-    w.sync();
+    sj.writer.sync();
 
     Timeline t = Timeline::open(dir / "game.journal");
     for (Perspective p : {Perspective{}, Perspective{Perspective::Kind::team, Team::israel}}) {

@@ -223,3 +223,26 @@ TEST_CASE("a connected White Cell silences the scripted one") {
     cast.control = true;
     CHECK_FALSE(tutorial_step(g, cast));
 }
+
+TEST_CASE("with a bot on the student's team the scripted White Cell still says every step and the game goes on") {
+    auto sc = tutorial_scenario();
+    GameState g = new_game(sc, 3);
+    Cast cast;
+    cast.bot.fill(true);
+    Schedule schedule;
+    std::array<std::unique_ptr<Bot>, kTeams> bots;
+    for (Team t : kAllTeams) bots[idx(t)] = std::make_unique<Bot>(BotKind::heuristic, t, 3);
+    for (int guard = 0; guard < 20000 && !g.ended() && g.turn < 3; ++guard) {
+        Schedule::Move m = schedule.next(g, cast);
+        REQUIRE(m.kind != Schedule::Move::Kind::wait);
+        if (m.kind == Schedule::Move::Kind::stand_in) {
+            must(g, Seat::system(), m.action);
+            continue;
+        }
+        auto a = bots[idx(m.team)]->next(g);
+        schedule.answered(a && act(g, Seat::of_team(m.team), *a).ok());
+    }
+    CHECK(g.turn == 3);
+    CHECK(tutorial_steps_done(g) == sc->tutorial.steps.size());
+}
+
