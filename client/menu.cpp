@@ -78,7 +78,7 @@ void Menu::draw(Session& game, Ui& ui, sf::Vector2u size) {
             }
             ImGui::EndTabItem();
         }
-        if (ImGui::BeginTabItem("Tutorial")) {
+        if (ui.tab("Tutorial")) {
             ImGui::TextWrapped(
                 "New to the game? Play one turn as Iran while a scripted White Cell explains each phase and what "
                 "to press; bots play the other teams. The game runs on this computer only.");

@@ -127,3 +127,36 @@ TEST_CASE("The tutorial walks a student through one turn: its steps show, and fo
     CHECK(offered);
     CHECK(committed);
 }
+
+TEST_CASE("The menu's Tutorial tab starts the tutorial with the student on Iran", "[client]") {
+    need_display();
+    auto dir = temp_dir("client-tutorial-menu");
+    auto script = write_script(dir,
+                               "wait-frames 5\n"
+                               "click Tutorial\n"
+                               "wait-frames 3\n"
+                               "screenshot " + dir + "/menu.png\n"
+                               "click Start the tutorial\n"
+                               "wait-seated\n"
+                               "click Start playing\n"
+                               "wait-tutorial-step 3\n"
+                               "save-view " + dir + "/view.txt\n"
+                               "quit\n");
+    REQUIRE(run_client({"--port", "0", "--data", dir + "/data", "--settings", seen_settings(dir), "--script", script},
+                       dir + "/client.out") == 0);
+    auto view = read_view(dir + "/view.txt");
+    CHECK(view["seated"] == "1");
+    CHECK(view["tutorial-step"] == "3");
+    CHECK(view["phase"] == "negotiation");
+    JournalRead jr = read_journal(journal_in(dir + "/data"));
+    REQUIRE(jr.error.empty());
+    CHECK(jr.header.scenario_id == "tutorial");
+    ReplayedGame rg = replay(jr);
+    REQUIRE(rg.error.empty());
+    // The student on Iran; bots on every other team.
+    bool student = false;
+    for (const Player& p : rg.state.players) student = student || (p.role == SeatRole::team && p.team == Team::iran);
+    CHECK(student);
+    for (Team t : kAllTeams) CHECK(rg.state.bot[idx(t)] == (t != Team::iran));
+}
+
