@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "tutorial.hpp"
+#include "ui.hpp"
 
 namespace gb::client {
 
@@ -65,6 +66,18 @@ void TutorialPanel::draw(const Session& game, Ui& ui, sf::FloatRect board) {
                     ImGui::TextColored(ImVec4(0.45f, 0.85f, 0.45f, 1), "Done: the White Cell moves on.");
                 else
                     ImGui::TextColored(ImVec4(0.95f, 0.78f, 0.35f, 1), "The White Cell waits for %s.", w);
+            }
+            // Steps that need nothing from the student pass quickly: they can be read again here.
+            if (at > 0) {
+                std::string earlier = "Earlier steps:";
+                for (int i = 0; i < at; ++i) earlier += (i ? ", " : " ") + tut.steps[static_cast<std::size_t>(i)].title;
+                bool open = ImGui::CollapsingHeader((earlier + "###tutorial-earlier").c_str());
+                ui.remember_item("tutorial-earlier");
+                for (int i = 0; open && i < at; ++i) {
+                    const TutorialStep& e = tut.steps[static_cast<std::size_t>(i)];
+                    ImGui::TextColored(kAccent, "%d. %s", i + 1, e.title.c_str());
+                    ImGui::TextUnformatted(e.text.c_str());
+                }
             }
         }
         ImGui::PopTextWrapPos();

@@ -54,6 +54,11 @@ TEST_CASE("The tutorial walks a student through one turn: its steps show, and fo
         "save-view " + dir + "/offer.txt\n"
         "save-widgets " + dir + "/offer-widgets.txt\n"
         "screenshot " + dir + "/offer.png\n"
+        "click tutorial-earlier\n"
+        "wait-frames 3\n"
+        "save-widgets " + dir + "/earlier-widgets.txt\n"
+        "screenshot " + dir + "/earlier.png\n"
+        "click tutorial-earlier\n"
         "click diplomacy\n"
         "click Widen the talks##g\n"
         "click Widen the talks##w\n"
@@ -89,6 +94,11 @@ TEST_CASE("The tutorial walks a student through one turn: its steps show, and fo
     CHECK(read_text(dir + "/offer.txt").find("toast broadcast White Cell: step 3 of 8, " + steps[2].title) !=
           std::string::npos);
     check_panel(dir + "/offer-widgets.txt", 1280, 720);
+    // The steps that passed in the inject phase can be read again, inside the window.
+    auto earlier = read_widgets(dir + "/earlier-widgets.txt");
+    REQUIRE(earlier.count("tutorial"));
+    CHECK(earlier["tutorial"].h > read_widgets(dir + "/offer-widgets.txt")["tutorial"].h + 100);
+    CHECK(earlier["tutorial"].y + earlier["tutorial"].h <= 720);
     // The window's title bar, in its own colour, is on the real screen.
     sf::Image img;
     REQUIRE(img.loadFromFile(dir + "/offer.png"));
