@@ -82,6 +82,9 @@ TEST_CASE("A channel that opens and closes within one turn shows in the report's
         CHECK(channel.find("<title>during turn 1, change 2 of 2: closed</title>") != std::string::npos);
         std::string trust_panel = panel_of(html, "chart-tracks-trust");
         CHECK(trust_panel.find(": 4</title>") != std::string::npos);
+        // The Markdown lists the changes within each turn beside its table.
+        std::string md = render_markdown(r);
+        CHECK(md.find("- Channel: turn 1: secret \xe2\x86\x92 closed\n") != std::string::npos);
         // The turns' boundaries are still marked.
         CHECK(count(channel, "class=\"turn-boundary\"") == static_cast<std::size_t>(r.turns_total + 1));
     }
