@@ -15,12 +15,6 @@ using namespace gbc;
 
 namespace {
 
-std::string seen_settings(const std::string& dir) {
-    std::string path = dir + "/client.conf";
-    std::ofstream(path) << "primer_seen = 1\nmuted = 1\n";
-    return path;
-}
-
 // The tutorial window and its text are drawn, inside the window, unclipped.
 void check_panel(const std::string& widgets, unsigned width, unsigned height) {
     auto w = read_widgets(widgets);
