@@ -69,8 +69,7 @@ void TutorialPanel::draw(const Session& game, Ui& ui, sf::FloatRect board) {
             }
             // Steps that need nothing from the student pass quickly: they can be read again here.
             if (at > 0) {
-                std::string earlier = "Earlier steps:";
-                for (int i = 0; i < at; ++i) earlier += (i ? ", " : " ") + tut.steps[static_cast<std::size_t>(i)].title;
+                std::string earlier = "Earlier steps (" + std::to_string(at) + "): read them again";
                 bool open = ImGui::CollapsingHeader((earlier + "###tutorial-earlier").c_str());
                 ui.remember_item("tutorial-earlier");
                 for (int i = 0; open && i < at; ++i) {

@@ -26,6 +26,8 @@ void check_panel(const std::string& widgets, unsigned width, unsigned height) {
     CHECK(panel.x + panel.w <= float(width));
     CHECK(panel.y + panel.h <= float(height));
     CHECK_FALSE(w["tutorial-text"].clipped);
+    REQUIRE(w.count("tutorial-earlier"));
+    CHECK_FALSE(w["tutorial-earlier"].clipped);
     CHECK(w["tutorial-text"].h > 40);  // several wrapped lines, not one cut-off line
 }
 
