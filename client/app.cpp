@@ -250,6 +250,7 @@ void App::frame(float dt) {
             ImGui::End();
         }
         legend_.draw(game_, ui_, vp);
+        tutorial_.draw(game_, ui_, vp);
         if (popups_ && !primer_.open) brief_.offer(game_);
         brief_.draw(game_, ui_, size);
         hud_.draw_board_tooltip(game_, ui_, board_.hovered);
@@ -302,7 +303,9 @@ bool App::start_from_flags() {
     std::string err;
     std::string name = opt_.name;
     if (const char* u = std::getenv("USER"); name.empty() && u) name = u;
-    if (opt_.host_local) {
+    if (opt_.tutorial) {
+        err = game_.host_tutorial(opt_.scenario, name);
+    } else if (opt_.host_local) {
         std::vector<std::string> bots;
         if (opt_.bots) {
             bots = *opt_.bots;

@@ -18,6 +18,7 @@
 #include "options.hpp"
 #include "panels.hpp"
 #include "learn.hpp"
+#include "tutorial_panel.hpp"
 #include "script_driver.hpp"
 #include "session.hpp"
 #include "settings.hpp"
@@ -66,6 +67,7 @@ private:
     Primer primer_;
     BriefWindow brief_;
     Legend legend_;
+    TutorialPanel tutorial_;
     NoticeWatcher notices_;
     Sounds sounds_;
     // The primer and the brief open by themselves (not in tests' scripted or measured runs).

@@ -19,6 +19,7 @@ const char* kHelp =
     "\n"
     "Host a game on a server inside this program (teammates join over the network):\n"
     "  --host-local            host a game\n"
+    "  --tutorial              host the tutorial: a scripted White Cell walks you through one turn\n"
     "  --scenario F            scenario name or file (default after-911)\n"
     "  --seat S                your seat: us, iran, israel, gulf or control (default us)\n"
     "  --seed S                game seed (default: random)\n"
@@ -94,6 +95,9 @@ int main(int argc, char** argv) {
             return 0;
         } else if (a == "--host-local") {
             o.host_local = true;
+        } else if (a == "--tutorial") {  // hosts the tutorial scenario, unless --scenario names another
+            o.host_local = o.tutorial = true;
+            if (o.scenario == "after-911") o.scenario = "tutorial";
         } else if (a == "--scenario") {
             o.scenario = need(i);
         } else if (a == "--seat") {

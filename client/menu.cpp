@@ -85,6 +85,17 @@ void Menu::draw(Session& game, Ui& ui, sf::Vector2u size) {
             }
             ImGui::EndTabItem();
         }
+        if (ui.tab("Tutorial")) {
+            ImGui::TextWrapped(
+                "New to the game? Play one turn as Iran while a scripted White Cell explains each phase and what "
+                "to press; bots play the other teams. The game runs on this computer only.");
+            if (ui.button("Start the tutorial")) {
+                game.lan = false;
+                menu_error_ = game.host_tutorial("tutorial", menu_name_);
+                if (!menu_error_.empty()) game.leave();
+            }
+            ImGui::EndTabItem();
+        }
         if (ImGui::BeginTabItem("Open replay")) {
             ImGui::TextWrapped("Open a saved game's journal to replay it for the debrief.");
             ImGui::InputText("Journal", menu_replay_, sizeof menu_replay_);

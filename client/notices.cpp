@@ -1,6 +1,7 @@
 #include "notices.hpp"
 
 #include "narrate.hpp"
+#include "tutorial.hpp"
 
 namespace gb::client {
 
@@ -55,7 +56,13 @@ void NoticeWatcher::watch(const Session& game, Toasts& toasts) {
     }
     for (std::size_t i = messages_; i < g.messages.size(); ++i) {
         const Message& m = g.messages[i];
-        if (m.channel == ChatChannel::broadcast)
+        if (int step = tutorial_step_of(sc, m.text); step >= 0 && m.channel == ChatChannel::broadcast)
+            // A tutorial step is read in its own window (tutorial_panel.cpp): the notice points there.
+            toasts.push("White Cell: step " + std::to_string(step + 1) + " of " +
+                            std::to_string(sc.tutorial.steps.size()) + ", " +
+                            sc.tutorial.steps[static_cast<std::size_t>(step)].title + " (see its window).",
+                        Notice::broadcast);
+        else if (m.channel == ChatChannel::broadcast)
             toasts.push("White Cell to all: " + m.text, Notice::broadcast);
         else if (m.role == SeatRole::control && m.channel == ChatChannel::control)
             toasts.push("White Cell to your team: " + m.text, Notice::broadcast);

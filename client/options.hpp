@@ -19,6 +19,9 @@ struct ClientOptions {
     std::optional<std::vector<std::string>> bots;  // teams bots play (default: every other team)
     // Without a White Cell, each phase lasts at least this long (0: no minimum).
     int min_phase_seconds = 5;
+    // Host the tutorial (--tutorial): `scenario` is a tutorial scenario, the
+    // seat is its student's team, and bots play the others.
+    bool tutorial = false;
     std::uint16_t port = 7777;
     // The embedded server listens on this machine only, unless others on the
     // network may join (--lan, or the menu's checkbox); --bind names an address.

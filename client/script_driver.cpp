@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "serialize.hpp"
+#include "tutorial.hpp"
 
 namespace gb::client {
 
@@ -76,6 +77,7 @@ void ScriptDriver::save_view(const ScriptContext& c, const std::string& path) {
     const GameState& g = game.view();
     f << "seated 1\nturn " << g.turn << "\nphase " << name_of(g.phase) << "\nhash " << state_hash(g) << "\nconnected "
       << (game.connected() ? 1 : 0) << "\nactions " << g.actions_applied << "\n";
+    if (g.sc().tutorial.on()) f << "tutorial-step " << tutorial_current_step(g) + 1 << "\n";
     if (game.replay()) f << "point " << game.replay()->point << "\nas " << game.replay()->as.name() << "\n";
     // The countdown as shown, and this machine's wall clock when it was read
     // (ms since 1970): clients on one machine compare clock_ms + timer_ms.
@@ -184,6 +186,11 @@ void ScriptDriver::step(ScriptContext& c) {
             next();
         else
             waiting(30);
+    } else if (cmd == "wait-tutorial-step") {  // the scripted White Cell has said step N (from 1)
+        if (game.in_game() && tutorial_current_step(game.view()) + 1 >= std::atoi(rest.c_str()))
+            next();
+        else
+            waiting(60);
     } else if (cmd == "wait-actions") {  // the view has applied at least N actions
         if (game.in_game() && game.view().actions_applied >= std::strtoul(rest.c_str(), nullptr, 10))
             next();

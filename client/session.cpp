@@ -55,6 +55,16 @@ std::string Session::start_local_server(const std::string& scenario) {
     return {};
 }
 
+std::string Session::host_tutorial(const std::string& scenario, const std::string& name) {
+    auto loaded = load_scenario(resolve_scenario_path(scenario));
+    if (loaded.scenario && !loaded.scenario->tutorial.on()) return "'" + scenario + "' is not a tutorial scenario";
+    Team student = loaded.scenario ? loaded.scenario->tutorial.team : Team::iran;
+    std::vector<std::string> bots;
+    for (Team t : kAllTeams)
+        if (t != student) bots.emplace_back(name_of(t));
+    return host_game(scenario, std::string(name_of(student)), std::nullopt, bots, name);
+}
+
 std::string Session::host_game(const std::string& scenario, const std::string& seat,
                                std::optional<std::uint64_t> seed, const std::vector<std::string>& bots,
                                const std::string& name) {

@@ -56,6 +56,9 @@ public:
     // ---- opening and leaving; each returns an error message, empty on success
     std::string host_game(const std::string& scenario, const std::string& seat, std::optional<std::uint64_t> seed,
                           const std::vector<std::string>& bots, const std::string& name);
+    // Hosts a tutorial scenario (scenarios/tutorial.toml): this client on its
+    // student's team, bots on every other.
+    std::string host_tutorial(const std::string& scenario, const std::string& name);
     std::string join_game(const std::string& endpoint, const std::string& code, const std::string& seat,
                           const std::string& name);
     std::string open_replay(const std::string& journal, const std::string& as);

@@ -270,6 +270,28 @@ constexpr std::optional<DeckOrder> deck_order_from(std::string_view v) {
     return std::nullopt;
 }
 
+// A tutorial scenario's scripted White Cell (docs/scenario-format.md, "Tutorial"):
+// what the student must have done before the White Cell moves on.
+enum class TutorialWait : std::uint8_t { none, choice, offer, ready, draft, commit };
+
+// One message of the scripted White Cell, broadcast in its turn and phase.
+struct TutorialStep {
+    int turn = 1;
+    Phase phase = Phase::inject;
+    std::string title, text;
+    TutorialWait wait = TutorialWait::none;
+};
+
+// The longest step text: a step goes out as one White Cell broadcast.
+inline constexpr std::size_t kMaxTutorialText = 480;
+inline constexpr std::size_t kMaxTutorialSteps = 64;
+
+struct TutorialDef {
+    Team team = Team::iran;  // the student's team; bots play the others
+    std::vector<TutorialStep> steps;
+    bool on() const { return !steps.empty(); }
+};
+
 struct Scenario {
     std::string id, title, summary;
     std::vector<std::string> calendar;  // one label per turn
@@ -289,6 +311,7 @@ struct Scenario {
     std::vector<int> deck;       // cards in this scenario's deck, historical order
     int opening = -1;            // a deck card always drawn in turn 1, whatever the deck order; -1 none
     std::vector<MonthSpan> periods;  // seasonal decks: the months of each turn's calendar label
+    TutorialDef tutorial;  // no steps: not a tutorial
     std::uint64_t content_hash = 0;
 
     int turns() const { return static_cast<int>(calendar.size()); }

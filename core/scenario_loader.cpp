@@ -4,6 +4,7 @@
 
 #include "clean_text.hpp"
 #include "file_read.hpp"
+#include "scenario_tutorial.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -163,6 +164,7 @@ struct Layers {
     std::vector<Located> cards;
     std::uint64_t hash = 0xcbf29ce484222325ULL;
     std::string scenario_file;  // where [scenario] came from
+    std::optional<Located> tutorial;  // the scenario's [tutorial] section, if any
 };
 
 constexpr std::size_t kMaxFileBytes = 4u << 20;
@@ -375,13 +377,13 @@ public:
     void add_layer(const Value& root, const std::string& path, Layers& L, bool allow_scenario) {
         current_file_ = path;
         if (!root.is_table()) return;
-        static const std::set<std::string> known{"scenario", "rules",   "tracks",      "teams", "markers",
-                                                 "regions",  "actions", "concessions", "terms", "cards"};
+        static const std::set<std::string> known{"scenario", "rules",       "tracks", "teams", "markers", "regions",
+                                                 "actions",  "concessions", "terms",  "cards", "tutorial"};
         for (const auto& [key, v] : root.as_table()) {
             if (!known.count(key)) {
                 problem(v, key,
                         "unknown section (expected one of scenario, rules, tracks, teams, markers, "
-                        "regions, actions, concessions, terms, cards)");
+                        "regions, actions, concessions, terms, cards, tutorial)");
                 continue;
             }
             if (key == "cards") {
@@ -421,6 +423,13 @@ public:
             }
             if (!v.is_table()) {
                 problem(v, key, "must be a table");
+                continue;
+            }
+            if (key == "tutorial") {
+                if (!allow_scenario)
+                    problem(v, key, "only a scenario file may have a [tutorial] section");
+                else
+                    L.tutorial = Located{v, key};
                 continue;
             }
             if (key == "scenario") {
@@ -511,6 +520,11 @@ public:
         if (static_cast<int>(s->terms.size()) > kMaxTerms)
             problem_in(L.scenario_file, 1, "terms", "at most " + std::to_string(kMaxTerms) + " bargain terms");
         if (need_scenario) build_deck(L, *s);
+        if (need_scenario && L.tutorial)
+            s->tutorial = read_tutorial(L.tutorial->value, *s, [this](const Value& at, const std::string& field,
+                                                                       const std::string& message) {
+                problem(at, field, message);
+            });
         (void)base_dir;
         return s;
     }
@@ -660,8 +674,8 @@ public:
         num("rapprochement_trust", r.rapprochement_trust, -10, 10);
         num("war_penalty", r.war_penalty, 0, 100);
         num("max_hand", r.max_hand, 0, kMaxHand);
-        num("negotiation_seconds", r.negotiation_seconds, 1, 86400);
-        num("orders_seconds", r.orders_seconds, 1, 86400);
+        num("negotiation_seconds", r.negotiation_seconds, 0, 86400);
+        num("orders_seconds", r.orders_seconds, 0, 86400);
         auto flag = [&](const char* key, bool& out) {
             if (auto it = R.find(key); it != R.end()) {
                 if (it->second.value.is_boolean())

@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "tutorial.hpp"
+
 namespace gb {
 
 namespace {
@@ -72,7 +74,9 @@ Schedule::Move Schedule::next(const GameState& g, const Cast& cast) {
             continue;
         }
         restart();
-        if (auto a = stand_in_step(g, cast)) return {Move::Kind::stand_in, Team::us, *a};
+        // A tutorial scenario's scripted White Cell takes the stand-in's place.
+        if (auto a = g.sc().tutorial.on() ? tutorial_step(g, cast) : stand_in_step(g, cast))
+            return {Move::Kind::stand_in, Team::us, *a};
         return {};
     }
 }

@@ -34,7 +34,8 @@ std::optional<Action> stand_in_step(const GameState& g, const Cast& cast);
 // The schedule's position. Bot seats are asked one at a time in team order
 // (us, iran, israel, gulf), one action each; a round in which some bot acted is
 // followed by another; after a round in which none did, the stand-in takes one
-// step. A bot answers offers addressed to it before it declares ready, so no
+// step (in a tutorial scenario, its scripted White Cell: tutorial.hpp). A bot
+// answers offers addressed to it before it declares ready, so no
 // offer it could answer lapses unseen.
 class Schedule {
 public:

@@ -518,7 +518,7 @@ GameReport build_report(const Timeline& tl, const ReportOptions& o, const std::v
         s.min = sc.tracks[idx(t)].min;
         s.max = sc.tracks[idx(t)].max;
     }
-    r.channel = {"channel", "Channel", 0, 3, {}};
+    r.channel = {"channel", "Channel", 0, 3, {}, {}};
     std::optional<Board> opening;
     auto add_point = [&](const Board& b) {
         auto v = tracks_of(b);
@@ -532,6 +532,7 @@ GameReport build_report(const Timeline& tl, const ReportOptions& o, const std::v
         add_point(tl.view_at(*pt, p).board);
     }
     add_point(fin.board);
+    sample_within_turns(tl, p, r);
 
     const Standing st = standing(fin);
     for (Team t : kAllTeams) {

@@ -97,12 +97,23 @@ struct TurnView {
 // United States." These are the missed openings a debrief is about.
 std::vector<std::string> missed_openings(const GameState& g, int turn);
 
+// A value a track took within a turn, after one of the turn's events (an
+// inject, a deal, an order's result, the leak roll, a White Cell setting).
+struct InnerPoint {
+    int turn = 0;  // between point turn-1 and point turn
+    int value = 0;
+    bool operator==(const InnerPoint&) const = default;
+};
+
 // One line of a chart: a value per point (0: the opening board; t: the end
 // of turn t; the last point of an unfinished game is where the journal stops).
 struct Series {
     std::string key, label;
     int min = 0, max = 0;
     std::vector<int> values;
+    // Every change within a turn, in order (tracks and the channel; empty for
+    // scores): a channel that opens and closes within one turn shows here.
+    std::vector<InnerPoint> inner;
 };
 
 struct TeamResult {
@@ -188,6 +199,11 @@ struct GameReport {
 // instructor's; only the White Cell's report shows them.
 GameReport build_report(const Timeline& timeline, const ReportOptions& options,
                         const std::vector<Annotation>& annotations);
+
+// Fills the tracks' and the channel's changes within each turn (Series::inner)
+// from the journal's events, as the perspective saw them: the draft report's
+// results count when the report is released.
+void sample_within_turns(const Timeline& timeline, const Perspective& perspective, GameReport& r);
 
 // Places the game against a study of its scenario (gb study's figures): fills
 // thesis.placed with sentences. Deterministic in its arguments.

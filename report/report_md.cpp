@@ -109,6 +109,28 @@ void series_table(std::string& out, const std::array<Series, kTracks>* tracks, c
     if (channel) line(*channel, true);
 }
 
+// The values each track took within a turn, in order, for the turns in which
+// it changed more than its table shows (the charts' small hollow points).
+void within_turns(std::string& out, const GameReport& r) {
+    std::string lines;
+    auto line = [&](const Series& s, bool is_channel) {
+        std::string turns;
+        for (std::size_t i = 0; i < s.inner.size();) {
+            int turn = s.inner[i].turn;
+            std::string path;
+            for (; i < s.inner.size() && s.inner[i].turn == turn; ++i)
+                path += (path.empty() ? "" : " \xe2\x86\x92 ") +
+                        (is_channel ? channel_label(s.inner[i].value) : std::to_string(s.inner[i].value));
+            turns += (turns.empty() ? "" : "; ") + std::string("turn ") + std::to_string(turn) + ": " + path;
+        }
+        if (!turns.empty()) lines += "- " + cell(s.label) + ": " + turns + "\n";
+    };
+    for (const Series& s : r.tracks) line(s, false);
+    line(r.channel, true);
+    if (lines.empty()) return;
+    out += "Changes within each turn, in order:\n\n" + lines + "\n";
+}
+
 void turn_section(std::string& out, const GameReport& r, const TurnView& tv) {
     const int t = tv.turn;
     out += "## Turn " + std::to_string(t) + " \xe2\x80\x94 " + md(tv.calendar) + "\n\n";
@@ -244,6 +266,7 @@ std::string render_markdown(const GameReport& r) {
     series_table(out, &r.tracks, &r.channel, points);
     out += "\nStart is the opening board; column *t* is the board at the end of turn *t*" +
            std::string(r.ended ? "" : " (the last column is where the unfinished journal stops)") + ".\n\n";
+    within_turns(out, r);
 
     out += "## Scores by turn\n\n";
     std::vector<std::string> h{"Team", "Par"};

@@ -297,28 +297,10 @@ TEST_CASE("Rejected and lapsed offers appear as missed openings, for the seats t
     // A journaled turn in which the US offers Iran eased sanctions (rejected)
     // and Iran offers to widen the talks (left unanswered: it lapses).
     TempDir dir("report-missed");
-    LoadResult loaded = load_scenario(after911_path());
-    REQUIRE(loaded.scenario);
-    JournalHeader h;
-    h.game = 1;
-    h.name = "missed openings";
-    h.scenario_id = loaded.scenario->id;
-    h.scenario_path = after911_path();
-    h.content_hash = loaded.scenario->content_hash;
-    h.scenario_files = loaded.sources;
-    h.seed = 3;
-    h.created_unix = 1700000000;
-    JournalWriter w = JournalWriter::create(dir / "game.journal", h);
-    GameState g = new_game(loaded.scenario, h.seed);
-    auto run = [&](const Seat& seat, const Action& a) {
-        Acted done = act(g, seat, a, true);
-        INFO(action_name(a) << ": " << done.verdict.message);
-        REQUIRE(done.ok());
-        w.append(ActionRecord{{seat, a}, done.hash});
-    };
-    run(Seat::system(), DrawInject{});
-    if (g.choice_pending) run(Seat::of_team(static_cast<Team>(g.card(g.inject).chooser)), Choose{0});
-    run(Seat::system(), AdvancePhase{});
+    ScriptedJournal sj(dir / "game.journal", after911_path(), 3, "missed openings");
+    GameState& g = sj.g;
+    auto run = [&](const Seat& seat, const Action& a) { sj.run(seat, a); };
+    sj.to_negotiation();
     REQUIRE(g.phase == Phase::negotiation);
     auto ease = static_cast<std::int16_t>(g.sc().find_concession("ease_sanctions"));
     auto widen = static_cast<std::int16_t>(g.sc().find_concession("widen_talks"));
@@ -330,7 +312,7 @@ TEST_CASE("Rejected and lapsed offers appear as missed openings, for the seats t
     for (Team t : kAllTeams) run(Seat::of_team(t), Commit{});
     REQUIRE(g.phase == Phase::adjudication);
     run(Seat::system(), Release{});
-    w.sync();
+    sj.writer.sync();
 
     Timeline t = Timeline::open(dir / "game.journal");
     GameReport r = build_report(t, {}, {});  // the White Cell's: every offer

@@ -35,6 +35,13 @@ inline std::string journal_in(const std::string& dir) {
     return {};
 }
 
+// A settings file for a player who has seen the primer (so it does not open).
+inline std::string seen_settings(const std::string& dir) {
+    std::string path = dir + "/client.conf";
+    std::ofstream(path) << "primer_seen = 1\nmuted = 1\n";
+    return path;
+}
+
 inline std::string write_script(const std::string& dir, const std::string& text) {
     std::string path = dir + "/session.script";
     std::ofstream(path) << text;

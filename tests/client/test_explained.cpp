@@ -26,12 +26,6 @@ namespace {
 // whose first option opens a secret channel.
 const std::string kHistorical = std::string(GB_SOURCE_DIR) + "/scenarios/archive/v1/after-911.toml";
 
-std::string seen_settings(const std::string& dir) {
-    std::string path = dir + "/client.conf";
-    std::ofstream(path) << "primer_seen = 1\nmuted = 1\n";
-    return path;
-}
-
 // The US team's commits in the journal.
 std::vector<Commit> us_commits(const JournalRead& jr) {
     std::vector<Commit> out;

@@ -12,8 +12,7 @@ using namespace gbc;
 TEST_CASE("The White Cell draws the inject with the keyboard alone", "[client][keyboard]") {
     need_display();
     auto dir = temp_dir("client-keyboard");
-    std::string settings = dir + "/client.conf";
-    std::ofstream(settings) << "primer_seen = 1\nmuted = 1\n";
+    std::string settings = seen_settings(dir);
     auto script = write_script(dir,
                                "wait-seated\n"
                                "wait-widget Start playing\n"

@@ -20,13 +20,6 @@ namespace {
 // after-911: the US choice "deal unconditionally" first).
 const std::string kHistorical = std::string(GB_SOURCE_DIR) + "/scenarios/archive/v1/after-911.toml";
 
-// A settings file for a player who has seen the primer (so it does not open).
-std::string seen_settings(const std::string& dir) {
-    std::string path = dir + "/client.conf";
-    std::ofstream(path) << "primer_seen = 1\nmuted = 1\n";
-    return path;
-}
-
 // Pixels of `img` inside the rectangle within `tol` of `c`.
 int count_near(const sf::Image& img, const Widget& w, sf::Color c, int tol) {
     int n = 0;
