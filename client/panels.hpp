@@ -125,7 +125,7 @@ private:
 // The White Cell's seats: bots, leads, removing players, observers.
 void draw_console_seats(Session& game, Ui& ui);
 // Every team's drafts and committed orders, as the White Cell sees them.
-void draw_omniscient(const Session& game);
+void draw_omniscient(const Session& game, Ui& ui);
 
 // The White Cell's board: set a track or the channel, with a reason.
 class BoardPanel {

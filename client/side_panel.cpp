@@ -71,7 +71,7 @@ void SidePanel::draw(Session& game, Ui& ui, Toasts& toasts, sf::FloatRect area, 
             report_tab(true);
             // Every team's drafts and orders, its seats, and the scores.
             if (ui.tab("Teams")) {
-                draw_omniscient(game);
+                draw_omniscient(game, ui);
                 section("Seats");
                 draw_console_seats(game, ui);
                 draw_game_tab(game, ui);
