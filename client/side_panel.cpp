@@ -38,7 +38,7 @@ void SidePanel::draw(Session& game, Ui& ui, Toasts& toasts, sf::FloatRect area, 
     ImGui::Begin("##side", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoBringToFrontOnFocus);
-    draw_card(game, ui);
+    draw_card(game, ui, card_);
     ImGui::Spacing();
     const GameState& g = game.view();
     std::string report = badged("Report", game.replay() ? 0 : std::size_t(unread_reports), "report");
