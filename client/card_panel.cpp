@@ -47,7 +47,7 @@ void draw_card(Session& game, Ui& ui, CardLayout& layout) {
             layout.open = !open;
         }
         ImGui::PopStyleColor();
-        ui.remember_item("card-toggle");
+        ui.remember_item("##card-toggle");  // no visible label: an arrow
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", open ? "Fold the card to its title" : "Show the whole card");
         ImGui::SameLine();
     }
