@@ -163,6 +163,7 @@ void draw_omniscient(const Session& game, Ui& ui) {
             std::string key = "teams." + std::to_string(i) + "." + std::to_string(k);
             ui.note(key, x.title);
             if (!warnings.empty()) ui.note(key + ".warning", warnings[0].text);
+            if (!roll.empty()) ui.note(key + ".roll", roll);
             // One line a draft: its title (an author's name can follow on the same line).
             ImGui::Bullet();
             ImGui::SameLine();
