@@ -156,8 +156,10 @@ void Hud::draw_top_bar(Session& game, Ui& ui, const Camera& cam, sf::Vector2u si
 std::string Hud::track_tooltip(const Session& game, Track t) {
     const GameState& g = game.view();
     // The value now, then what the track is, in the core's words from the scenario's data.
-    std::string s = track_label(idx(t)) + ": " + std::to_string(g.board.track(t)) + " now";
-    for (const std::string& line : track_description(g.sc(), t)) s += "\n" + line;
+    std::vector<std::string> about = track_description(g.sc(), t);
+    std::string s = about.empty() ? track_label(idx(t)) : about[0];
+    s += "\nNow at " + std::to_string(g.board.track(t)) + ".";
+    for (std::size_t i = 1; i < about.size(); ++i) s += "\n" + about[i];
     if (const auto* log = game.track_log(idx(t)); log && !log->empty()) {
         s += "\n\nRecent changes:";
         for (const auto& l : *log) s += "\n  " + l;
