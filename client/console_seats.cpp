@@ -143,7 +143,7 @@ void BoardPanel::draw(Session& game, Ui& ui) {
     }
 }
 
-void draw_omniscient(const Session& game) {
+void draw_omniscient(const Session& game, Ui& ui) {
     const GameState& g = game.view();
     section("Orders");
     for (Team t : kAllTeams) {
@@ -152,8 +152,39 @@ void draw_omniscient(const Session& game) {
         ImGui::SameLine();
         const auto& list = g.committed[i] ? g.orders[i] : g.drafts[i];
         ImGui::TextDisabled("%s", g.committed[i] ? "committed" : list.empty() ? "no drafts" : "drafting");
-        for (std::size_t k = 0; k < list.size(); ++k)
-            ImGui::BulletText("%s%s", describe_order(g, t, list[k]).c_str(), drafted_by(g, t, k).c_str());
+        ImGui::PushID(i);
+        for (std::size_t k = 0; k < list.size(); ++k) {
+            const Order& o = list[k];
+            // What the order does, in the core's words, judged after the orders before it.
+            std::vector<Order> before(list.begin(), list.begin() + static_cast<long>(k));
+            Explanation x = explain_order(g, t, o);
+            std::vector<OrderWarning> warnings = order_warnings(g, t, o, before);
+            std::string roll = roll_sentence(g, t, o);
+            std::string key = "teams." + std::to_string(i) + "." + std::to_string(k);
+            ui.note(key, x.title);
+            if (!warnings.empty()) ui.note(key + ".warning", warnings[0].text);
+            if (!roll.empty()) ui.note(key + ".roll", roll);
+            // One line a draft: its title and who drafted it.
+            ImGui::Bullet();
+            ImGui::SameLine();
+            ImGui::TextWrapped("%s%s", x.title.c_str(), drafted_by(g, t, k).c_str());
+            std::string more = roll;
+            for (const OrderWarning& w : warnings) more += (more.empty() ? "" : "\n") + ("Warning: " + w.text);
+            explanation_tooltip(x, more);
+            if (x.spoiler) spoiler_mark();
+            // Under it: warnings first, then the roll it needs.
+            ImGui::Indent();
+            ImGui::PushStyleColor(ImGuiCol_Text, kWarn);
+            for (const OrderWarning& w : warnings) ImGui::TextWrapped("Warning: %s", w.text.c_str());
+            ImGui::PopStyleColor();
+            if (!roll.empty()) {
+                ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+                ImGui::TextWrapped("%s", roll.c_str());
+                ImGui::PopStyleColor();
+            }
+            ImGui::Unindent();
+        }
+        ImGui::PopID();
     }
 }
 

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <sstream>
 
+#include "explain.hpp"
 #include "lan_address.hpp"
 #include "palette.hpp"
 #include "learn.hpp"
@@ -154,19 +155,11 @@ void Hud::draw_top_bar(Session& game, Ui& ui, const Camera& cam, sf::Vector2u si
 
 std::string Hud::track_tooltip(const Session& game, Track t) {
     const GameState& g = game.view();
-    static const char* about[] = {
-        "Trust between Washington and Tehran. The channel cannot grow while trust is low; a cut-off drops it.",
-        "Regional tension. At the top the region goes to war and the game ends.",
-        "Iran's nuclear programme. At the top: breakout.",
-        "Sanctions on Iran.",
-        "Hawks in Washington: pressure against engagement.",
-        "Hardliners in Tehran: pressure against engagement.",
-        "al-Qaeda's strength in the region.",
-    };
-    const TrackDef& d = g.sc().tracks[idx(t)];
-    std::string s = track_label(idx(t)) + ": " + std::to_string(g.board.track(t)) + "  (range " +
-                    std::to_string(d.min) + " to " + std::to_string(d.max) + ", started at " + std::to_string(d.start) +
-                    ")\n" + about[idx(t)];
+    // The value now, then what the track is, in the core's words from the scenario's data.
+    std::vector<std::string> about = track_description(g.sc(), t);
+    std::string s = about.empty() ? track_label(idx(t)) : about[0];
+    s += "\nNow at " + std::to_string(g.board.track(t)) + ".";
+    for (std::size_t i = 1; i < about.size(); ++i) s += "\n" + about[i];
     if (const auto* log = game.track_log(idx(t)); log && !log->empty()) {
         s += "\n\nRecent changes:";
         for (const auto& l : *log) s += "\n  " + l;

@@ -200,7 +200,10 @@ void OrdersPanel::draw(Session& game, Ui& ui) {
     }
 
     section("Add an order");
-    ImGui::BeginChild("##menu", ImVec2(0, 0), false);
+    // The rest of the tab, but never less than a few rows (the tab scrolls then).
+    float rest = std::max(ImGui::GetContentRegionAvail().y, ImGui::GetFrameHeightWithSpacing() * 4);
+    ImGui::BeginChild("##menu", ImVec2(0, rest), false);
+    ui.note_visible_area("orders.menu");
     // The hand, for the "play a card" order.
     int hand = g.board.hand_size[t];
     std::string hand_label = "Your hand (" + std::to_string(hand) + (hand == 1 ? " card)" : " cards)") + "###hand";
@@ -255,8 +258,12 @@ void OrdersPanel::draw_menu(Session& game, Ui& ui, bool open) {
             game.send(Draft{next});
         }
         ImGui::SameLine();
+        // An action it cannot take now is greyed, the reason on hover (one row each,
+        // so the menu shows as many actions as it can).
+        if (pick < 0) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
         ImGui::TextWrapped("%s  (%d AP%s)", def.name.c_str(), def.cost, def.roll ? ", rolled" : "");
-        explanation_tooltip(explain_action(g, team, int(a)));
+        if (pick < 0) ImGui::PopStyleColor();
+        explanation_tooltip(explain_action(g, team, int(a)), pick < 0 && open ? "Not now: " + reason : "");
         if (pick >= 0 && (targets.choices.size() > 1 || def.target != TargetKind::none)) {
             if (def.target == TargetKind::region || def.target == TargetKind::marker) {
                 std::string label = (picking_ == int(a) ? "Click a region...##" : "Pick on the map##") + def.id;
@@ -280,7 +287,6 @@ void OrdersPanel::draw_menu(Session& game, Ui& ui, bool open) {
                 ImGui::TextWrapped("%s", w.text.c_str());
                 ImGui::PopStyleColor();
             }
-        if (pick < 0 && open) ImGui::TextColored(kWarn, "  %s", reason.c_str());
         ImGui::PopID();
     }
 }

@@ -30,8 +30,19 @@ void explanation_tooltip(const Explanation& x, const std::string& extra = {});
 // Sentences in a tooltip while the last item is hovered.
 void lines_tooltip(const std::vector<std::string>& lines);
 
-// The inject card above the tabs (or the turn's summary, or the final scores).
-void draw_card(Session& game, Ui& ui);
+// The inject card's layout from frame to frame: whether it is open (by
+// default in the inject phase and at the end, folded to its header line in
+// the other phases; a click on its arrow overrides that until the phase
+// changes), and the height its content took last frame.
+struct CardLayout {
+    bool open = true;
+    bool overridden = false;
+    std::tuple<int, int> phase{-1, -1};  // (turn, phase) the override was made in
+    float content_h = 0;
+};
+// The inject card above the tabs (or the turn's summary, or the final
+// scores), only as tall as its content, up to a share of the panel's height.
+void draw_card(Session& game, Ui& ui, CardLayout& layout);
 // The team's hand of opportunity cards.
 void draw_hand(const Session& game, const Ui& ui);
 // A player in a seat list: a green dot when connected, grey when not.
@@ -125,7 +136,7 @@ private:
 // The White Cell's seats: bots, leads, removing players, observers.
 void draw_console_seats(Session& game, Ui& ui);
 // Every team's drafts and committed orders, as the White Cell sees them.
-void draw_omniscient(const Session& game);
+void draw_omniscient(const Session& game, Ui& ui);
 
 // The White Cell's board: set a track or the channel, with a reason.
 class BoardPanel {
@@ -181,6 +192,7 @@ private:
     ConsolePanel console_;
     DeckPanel deck_;
     BoardPanel board_;
+    CardLayout card_;
     bool select_chat_ = false;
 };
 

@@ -38,7 +38,7 @@ void SidePanel::draw(Session& game, Ui& ui, Toasts& toasts, sf::FloatRect area, 
     ImGui::Begin("##side", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoBringToFrontOnFocus);
-    draw_card(game, ui);
+    draw_card(game, ui, card_);
     ImGui::Spacing();
     const GameState& g = game.view();
     std::string report = badged("Report", game.replay() ? 0 : std::size_t(unread_reports), "report");
@@ -71,7 +71,7 @@ void SidePanel::draw(Session& game, Ui& ui, Toasts& toasts, sf::FloatRect area, 
             report_tab(true);
             // Every team's drafts and orders, its seats, and the scores.
             if (ui.tab("Teams")) {
-                draw_omniscient(game);
+                draw_omniscient(game, ui);
                 section("Seats");
                 draw_console_seats(game, ui);
                 draw_game_tab(game, ui);

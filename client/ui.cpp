@@ -36,6 +36,13 @@ void Ui::remember_window(const std::string& label) {
     widgets_[label] = Widget{sf::FloatRect(p.x, p.y, s.x, s.y), false, true, false};
 }
 
+void Ui::note_visible_area(const std::string& key) {
+    const ImRect& clip = ImGui::GetCurrentWindow()->ClipRect;
+    char buf[96];
+    std::snprintf(buf, sizeof buf, "%.1f %.1f %.1f %.1f", clip.Min.x, clip.Min.y, clip.GetWidth(), clip.GetHeight());
+    note(key, buf);
+}
+
 bool Ui::button(const char* label, bool enabled, const char* why_not) {
     if (!enabled) ImGui::BeginDisabled();
     bool pressed = ImGui::Button(label);

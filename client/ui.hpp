@@ -41,6 +41,8 @@ public:
     // the target an order would take, a draft's warnings.
     void note(const std::string& key, const std::string& value) { notes_[key] = value; }
     const std::map<std::string, std::string>& notes() const { return notes_; }
+    // Notes the current window's visible area (clipped by its parents) as "x y w h".
+    void note_visible_area(const std::string& key);
 
 private:
     std::map<std::string, Widget> widgets_;

@@ -25,6 +25,10 @@ struct ResultText {
 
 // A track as people say it: "trust between the US and Iran".
 std::string track_words(Track t);
+// A track described from the scenario's data, a sentence a line: its range,
+// what a value means (endings, thresholds, whose score counts it, which rolls
+// it changes) and what moves it (orders, the drift, the deck's cards).
+std::vector<std::string> track_description(const Scenario& s, Track t);
 // A channel level as people say it: "secret talks".
 std::string channel_words(Channel c);
 // A scenario counter as people say it ("operatives Iran holds"), from its id.

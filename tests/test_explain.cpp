@@ -194,3 +194,52 @@ TEST_CASE("over many seeded games every choice and result has plain words") {
     CHECK(states > 100);
     CHECK(explained > 10000);
 }
+
+TEST_CASE("a track's description comes from the scenario's data: range, meaning, scores and what moves it") {
+    GameState g = fresh();
+    const Scenario& s = g.sc();
+    auto has = [](const std::vector<std::string>& lines, const std::string& part) {
+        for (const std::string& l : lines)
+            if (l.find(part) != std::string::npos) return true;
+        return false;
+    };
+    for (int i = 0; i < kTracks; ++i) {
+        Track t = static_cast<Track>(i);
+        auto lines = track_description(s, t);
+        INFO(track_words(t));
+        REQUIRE(lines.size() >= 2);
+        for (const std::string& l : lines) require_plain(l);
+        const TrackDef& d = s.tracks[i];
+        CHECK(lines[0].find("from " + std::to_string(d.min) + " to " + std::to_string(d.max) + ", starting at " +
+                            std::to_string(d.start)) != std::string::npos);
+        // Every team whose score counts the track is named.
+        for (int team = 0; team < kTeams; ++team)
+            for (const Term& term : s.teams[team].score)
+                if (term.source == TermSource::track && term.a == i) CHECK(has(lines, s.teams[team].name));
+    }
+    auto tension = track_description(s, Track::tension);
+    CHECK(has(tension, "goes to war and the game ends"));
+    CHECK(has(tension, "loses " + std::to_string(s.rules.war_penalty) + " points"));
+    CHECK(has(track_description(s, Track::nuclear), "Iran breaks out"));
+    // What moves it: a provocative statement lowers trust; a conciliatory one
+    // raises the hawks in Washington (the US's own opposition).
+    const std::string provocative = s.actions[s.find_action("statement_provocative")].name;
+    const std::string conciliatory = s.actions[s.find_action("statement_conciliatory")].name;
+    auto trust = track_description(s, Track::trust);
+    bool lowered = false;
+    for (const std::string& l : trust)
+        lowered |= l.rfind("Lowered by", 0) == 0 && l.find(provocative) != std::string::npos;
+    CHECK(lowered);
+    bool raised = false;
+    for (const std::string& l : track_description(s, Track::us_hawks))
+        raised |= l.rfind("Raised by", 0) == 0 && l.find(conciliatory) != std::string::npos;
+    CHECK(raised);
+    // Other data, other words: the numbers follow the scenario.
+    Scenario other = s;
+    other.tracks[idx(Track::tension)].max = 8;
+    other.rules.war_penalty = 9;
+    other.end_on_breakout = false;
+    CHECK(has(track_description(other, Track::tension), "At 8 the region goes to war"));
+    CHECK(has(track_description(other, Track::tension), "loses 9 points"));
+    CHECK_FALSE(has(track_description(other, Track::nuclear), "ends the game"));
+}

@@ -2,8 +2,9 @@
 // an order offers by default is the core's own legal default (an armed group
 // where it is), drafts reorder and reach the server in the new order, an
 // order that an accepted deal has already made pointless shows a warning
-// before the commit, and the card before a later turn's inject is that
-// turn's briefing, not the scenario's opening text.
+// before the commit, the card before a later turn's inject is that turn's
+// briefing, not the scenario's opening text, and the White Cell's Teams tab
+// gives each team's orders in the core's words, with the roll each needs.
 #include <signal.h>
 #include <sys/wait.h>
 
@@ -11,6 +12,7 @@
 #include <thread>
 
 #include "client_harness.hpp"
+#include "explain.hpp"
 #include "journal.hpp"
 #include "journal_replay.hpp"
 #include "order_help.hpp"
@@ -254,4 +256,48 @@ TEST_CASE("Before a later turn's inject the card gives the core's turn briefing,
     CHECK(turn2["note:card.briefing"] == now.title);
     CHECK(turn2["note:card.briefing.0"] == now.lines[0]);
     CHECK(turn2["note:card.briefing.0"] != g.sc().summary);
+}
+
+TEST_CASE("The White Cell's Teams tab gives each team's orders in the core's words with the roll each needs",
+          "[client]") {
+    need_display();
+    auto dir = temp_dir("client-teams-tab");
+    // Bots play every team; the White Cell draws the inject and advances to
+    // adjudication, when every team has committed.
+    auto script = write_script(dir,
+                               "wait-seated\n"
+                               "click Start playing\n"
+                               "click Draw the inject\n"
+                               "wait-frames 90\n"
+                               "click Advance phase\n"
+                               "wait-phase adjudication 1\n"
+                               "click Teams\n"
+                               "wait-frames 5\n"
+                               "save-view " + dir + "/teams.txt\n"
+                               "quit\n");
+    REQUIRE(run_client({"--host-local", "--seat", "control", "--port", "0", "--data", dir + "/data", "--seed", "4",
+                        "--scenario", kHistorical, "--settings", seen_settings(dir), "--script", script},
+                       dir + "/client.out") == 0);
+    JournalRead jr = read_journal(journal_in(dir + "/data"));
+    REQUIRE(jr.error.empty());
+    ReplayedGame rg = replay(jr);
+    REQUIRE(rg.error.empty());
+    const GameState& g = rg.state;
+    auto view = read_view(dir + "/teams.txt");
+    int orders = 0, rolls = 0;
+    for (Team t : kAllTeams)
+        for (std::size_t k = 0; k < g.orders[idx(t)].size(); ++k) {
+            const Order& o = g.orders[idx(t)][k];
+            std::string key = "note:teams." + std::to_string(idx(t)) + "." + std::to_string(k);
+            INFO(key);
+            CHECK(view[key] == explain_order(g, t, o).title);
+            std::string roll = roll_sentence(g, t, o);
+            CHECK(view[key + ".roll"] == roll);
+            auto warnings = order_warnings(g, t, o, {g.orders[idx(t)].begin(), g.orders[idx(t)].begin() + long(k)});
+            CHECK(view[key + ".warning"] == (warnings.empty() ? "" : warnings[0].text));
+            ++orders;
+            rolls += !roll.empty();
+        }
+    CHECK(orders >= 4);
+    CHECK(rolls >= 1);
 }

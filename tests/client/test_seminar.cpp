@@ -1,7 +1,8 @@
 // The seminar-ready client on a real window under Xvfb: the primer and the
 // legend, a toast when the report is released, the White Cell's separate
 // reasons and confirmations, picking an order's target on the map, quick
-// taps, and labels that fit their widgets at 1280x720 and 1920x1080.
+// taps, labels that fit their widgets at 1280x720 and 1920x1080, and a card
+// that leaves the order menu its room.
 #include <SFML/Graphics/Image.hpp>
 #include <catch2/catch.hpp>
 #include <set>
@@ -267,4 +268,83 @@ TEST_CASE("Every widget's label fits it at 1280x720 and 1920x1080, for a team an
                 }
             }
         }
+}
+
+TEST_CASE("At 1280x720 the card takes only the room its phase needs: every choice in view and then the order menu",
+          "[client]") {
+    need_display();
+    auto dir = temp_dir("client-layout");
+    auto script = write_script(dir,
+                               "wait-seated\n"
+                               "click Start playing\n"
+                               "wait-phase inject 1\n"
+                               "wait-frames 5\n"
+                               "save-widgets " + dir + "/inject.txt\n"
+                               "save-view " + dir + "/inject-view.txt\n"
+                               "screenshot " + dir + "/inject.png\n"
+                               "click Work through a quiet channel##opt0\n"
+                               "wait-phase negotiation 1\n"
+                               "click Ready\n"
+                               "wait-phase orders 1\n"
+                               "click Orders\n"
+                               "wait-frames 5\n"
+                               "save-widgets " + dir + "/orders.txt\n"
+                               "save-view " + dir + "/orders-view.txt\n"
+                               "screenshot " + dir + "/orders.png\n"
+                               "click ##card-toggle\n"
+                               "wait-frames 5\n"
+                               "save-view " + dir + "/opened.txt\n"
+                               "screenshot " + dir + "/opened.png\n"
+                               "quit\n");
+    REQUIRE(run_client({"--host-local", "--seat", "us", "--port", "0", "--data", dir + "/data", "--seed", "4",
+                        "--scenario", kHistorical, "--size", "1280x720", "--settings", seen_settings(dir), "--script",
+                        script},
+                       dir + "/client.out") == 0);
+    // "x y w h" of a visible area the client noted.
+    auto area = [](const std::string& text) {
+        Widget a;
+        std::istringstream(text) >> a.x >> a.y >> a.w >> a.h;
+        return a;
+    };
+    auto inside = [](const Widget& w, const Widget& a) {
+        return w.x >= a.x - 0.5f && w.y >= a.y - 0.5f && w.x + w.w <= a.x + a.w + 0.5f &&
+               w.y + w.h <= a.y + a.h + 0.5f;
+    };
+    // In the inject phase the card is open, and every option's button is in its visible area.
+    auto inject_view = read_view(dir + "/inject-view.txt");
+    CHECK(inject_view["note:card.open"] == "1");
+    Widget card = area(inject_view["note:card"]);
+    int options = 0;
+    for (auto& [label, w] : read_widgets(dir + "/inject.txt"))
+        if (label.find("##opt") != std::string::npos) {
+            INFO(label << " at " << w.x << "," << w.y << " " << w.w << "x" << w.h << "; card " << card.y << " + "
+                       << card.h);
+            CHECK(inside(w, card));
+            ++options;
+        }
+    CHECK(options == 3);  // the US choice of this card has three options
+    // In the orders phase the card is folded to its header line, and the menu
+    // shows as many orders as the panel can: it keeps more than a third of the
+    // window, unscrolled, with at least five Add buttons wholly in view (the
+    // card at a third of the panel left two or three).
+    auto orders_view = read_view(dir + "/orders-view.txt");
+    CHECK(orders_view["note:card.open"] == "0");
+    Widget folded = area(orders_view["note:card"]);
+    CHECK(folded.h < 60);
+    Widget menu = area(orders_view["note:orders.menu"]);
+    CHECK(menu.h > 720 / 3.f);
+    int adds = 0, in_view = 0;
+    float top = 1e9f;
+    for (auto& [label, w] : read_widgets(dir + "/orders.txt"))
+        if (label.rfind("Add##", 0) == 0) {
+            ++adds;
+            in_view += inside(w, menu);
+            top = std::min(top, w.y);
+        }
+    INFO("menu " << menu.y << " + " << menu.h << ", first Add at " << top);
+    CHECK(adds >= 10);
+    CHECK(top >= menu.y);
+    CHECK(in_view >= 5);
+    // A click on the card's arrow opens it again.
+    CHECK(read_view(dir + "/opened.txt")["note:card.open"] == "1");
 }
