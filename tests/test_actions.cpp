@@ -304,7 +304,7 @@ TEST_CASE("a strike (version 1): tension +3, nuclear -3, trust to -5, channel cl
     CHECK(g.board.counters[g.sc().find_counter("strike")] == 1);
 }
 
-TEST_CASE("enrichment adds one; inspections the same turn freeze it") {
+TEST_CASE("enrichment adds one, inspections the same turn freeze it") {
     GameState g = fresh();
     to_orders(g);
     int n = g.board.track(Track::nuclear);

@@ -53,7 +53,7 @@ TEST_CASE("a timer expiring in orders passes for uncommitted teams") {
     refused(g, Seat::of_team(Team::us), TimerExpired{});  // only the server's clock
 }
 
-TEST_CASE("only the lead commits and answers; teammates draft and see each other's drafts") {
+TEST_CASE("only the lead commits and answers, teammates draft and see each other's drafts") {
     GameState g = fresh();
     must(g, Seat::control(), Join{10, "Ana", SeatRole::team, Team::iran});
     must(g, Seat::control(), Join{11, "Babak", SeatRole::team, Team::iran});

@@ -127,7 +127,7 @@ TEST_CASE("the leak roll: only while secret (or after closed-channel contact), d
     }
 }
 
-TEST_CASE("a promise not honoured in time costs trust; a reciprocal action honours it") {
+TEST_CASE("a promise not honoured in time costs trust, a reciprocal action honours it") {
     // Broken.
     GameState g = fresh_v1();
     to_orders(g);

@@ -95,7 +95,7 @@ TEST_CASE("brackets inside strings and comments are not nesting", "[hostile]") {
     }
 }
 
-TEST_CASE("dotted keys have at most 16 parts; longer ones are refused at their line", "[hostile]") {
+TEST_CASE("dotted keys have at most 16 parts, longer ones are refused at their line", "[hostile]") {
     auto dotted = [](int parts, const std::string& sep) {
         std::string k = "k0";
         for (int i = 1; i < parts; ++i) k += sep + "k" + std::to_string(i);
@@ -163,7 +163,7 @@ TEST_CASE("read_regular_file reads regular files and refuses the rest without bl
     CHECK(nofollow.error.find("symbolic link") != std::string::npos);
 }
 
-TEST_CASE("a deck file that is a FIFO is refused; validate does not hang", "[hostile]") {
+TEST_CASE("a deck file that is a FIFO is refused, validate does not hang", "[hostile]") {
     TempDir dir("fifo-deck");
     fs::copy(source_dir() + "/scenarios/rules", dir.path / "rules", fs::copy_options::recursive);
     fs::copy(source_dir() + "/scenarios/cards", dir.path / "cards", fs::copy_options::recursive);

@@ -211,7 +211,7 @@ TEST_CASE("escalation: an end-of-turn roll no team orders, when its conditions h
     }
 }
 
-TEST_CASE("escalation is read from [rules]; a bad condition or effect is reported by its field") {
+TEST_CASE("escalation is read from [rules], a bad condition or effect is reported by its field") {
     namespace fs = std::filesystem;
     std::string dir = fs::path(write_temp("escalation/x", "")).parent_path().string();
     for (const char* sub : {"rules", "cards"})

@@ -127,7 +127,7 @@ TEST_CASE("the shipped scenarios load") {
     CHECK(b->regions[iraq].name == "Iraq");
 }
 
-TEST_CASE("historical decks run in date order; shuffled decks depend on the seed") {
+TEST_CASE("historical decks run in date order, shuffled decks depend on the seed") {
     auto a = after911_v1();
     for (std::size_t i = 1; i < a->deck.size(); ++i) CHECK(a->cards[a->deck[i - 1]].date <= a->cards[a->deck[i]].date);
     GameState g1 = new_game(scenario2009(), 1), g2 = new_game(scenario2009(), 2), g1b = new_game(scenario2009(), 1);

@@ -38,7 +38,7 @@ TEST_CASE("hold, reorder and replace shape the inject queue") {
     refused(g, Seat::control(), HoldInject{});  // already drawn
 }
 
-TEST_CASE("a written inject is drawn with its effects; bad effects are refused") {
+TEST_CASE("a written inject is drawn with its effects, bad effects are refused") {
     GameState g = fresh();
     Effect e;
     e.verb = EffectVerb::track;

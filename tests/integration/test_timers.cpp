@@ -259,7 +259,7 @@ TEST_CASE("with no minimum phase time, an all-bot game runs at full speed", "[ti
     CHECK(std::chrono::steady_clock::now() - start < 4s);  // 10 phases and more, paced, would take 10 s
 }
 
-TEST_CASE("gb lobby create --min-phase sets the game's minimum phase time, kept in its journal; 5 s by default",
+TEST_CASE("gb lobby create --min-phase sets the game's minimum phase time, kept in its journal, 5 s by default",
           "[timers]") {
     auto data = temp_dir("timer-lobby");
     ServerProcess server(data);
