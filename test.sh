@@ -19,8 +19,8 @@ scripts/setup.sh --tests build-check -DCMAKE_CXX_COMPILER=clang++ -DGB_SANITIZE=
 
 step "tests under ASan/UBSan (build-check/)"
 # The client tests open real windows: the run gets a virtual X display. The
-# networked-versus-offline comparison plays 6 seeds per scenario here.
-GB_ONE_GAME_SEEDS=6 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+# networked-versus-offline comparison plays 4 seeds per scenario here.
+GB_ONE_GAME_SEEDS=4 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   LSAN_OPTIONS=suppressions=$PWD/tests/lsan.supp \
   xvfb-run -a -s "-screen 0 1920x1080x24 -nolisten tcp" ctest --test-dir build-check --output-on-failure -j"$jobs"
 

@@ -116,6 +116,7 @@ void Connection::service(Millis timeout) {
 std::string Connection::open(const std::string& host_name, std::uint16_t port, Millis timeout, bool hello) {
     close();
     hello_rtt_ms_.reset();
+    least_rtt_ms_ = UINT32_MAX;
     if (!shared_) {
         host_ = enet_host_create(nullptr, 1, kChannels, 0, 0);
         if (!host_) return "cannot create a network host";
@@ -196,8 +197,12 @@ std::string Connection::secure(const std::string& host_name, std::uint16_t port,
 std::uint32_t Connection::round_trip_ms() const {
     if (!peer_) return 0;
     // ENet's estimate starts at 500 ms and eases toward the real one by an
-    // eighth per acknowledgement; the Hello's own round trip is measured.
-    return hello_rtt_ms_ ? std::min<std::uint32_t>(peer_->roundTripTime, *hello_rtt_ms_) : peer_->roundTripTime;
+    // eighth per acknowledgement; the Hello's own round trip is measured, but
+    // includes the server's work on it (a server that has just restarted is
+    // slow). The least seen on this connection is the network's share.
+    std::uint32_t now = hello_rtt_ms_ ? std::min<std::uint32_t>(peer_->roundTripTime, *hello_rtt_ms_) : peer_->roundTripTime;
+    least_rtt_ms_ = std::min(least_rtt_ms_, now);
+    return least_rtt_ms_;
 }
 
 std::string Connection::server_fingerprint() const {
@@ -395,7 +400,10 @@ std::optional<std::int64_t> SeatSession::timer_left_ms() const {
         if (phase_timer->left_ms < 0) return std::nullopt;
         return phase_timer->left_ms;
     }
-    auto left = std::chrono::duration_cast<Millis>(phase_timer->deadline - Clock::now()).count();
+    // Half the round trip is taken off with the best estimate known now, not
+    // the one at receipt: a reconnection's first estimates run high.
+    auto deadline = phase_timer->received + Millis(phase_timer->left_ms) - Millis(conn_.round_trip_ms() / 2);
+    auto left = std::chrono::duration_cast<Millis>(deadline - Clock::now()).count();
     return std::max<std::int64_t>(0, left);
 }
 
@@ -468,9 +476,7 @@ void SeatSession::handle(ServerMessage&& m) {
     } else if (auto* y = std::get_if<YourMove>(&m)) {
         your_move = y->move;
     } else if (auto* t = std::get_if<Timer>(&m)) {
-        PhaseTimer pt{t->turn, t->phase, t->running, {}, t->remaining_ms};
-        if (t->running) pt.deadline = Clock::now() + Millis(t->remaining_ms) - Millis(conn_.round_trip_ms() / 2);
-        phase_timer = pt;
+        phase_timer = PhaseTimer{t->turn, t->phase, t->running, Clock::now(), t->remaining_ms};
     } else if (std::holds_alternative<Closed>(m)) {
         closed = true;
         seated_ = false;

@@ -70,8 +70,9 @@ public:
     void send_as_is(const std::string& bytes, std::uint8_t channel = kChannelControl);
     // The server's key fingerprint (64 hex characters), once the key exchange is done.
     std::string server_fingerprint() const;
-    // The round-trip time to the server in milliseconds (0 when closed): ENet's
-    // smoothed estimate, or the Hello's measured round trip when less.
+    // The round-trip time to the server in milliseconds (0 when closed): the
+    // least of ENet's smoothed estimate and the Hello's measured round trip
+    // seen so far on this connection.
     std::uint32_t round_trip_ms() const;
     // This session's binding, for resume proofs.
     const Key& session_binding() const { return channel_.binding(); }
@@ -110,6 +111,7 @@ private:
     Key server_key_{};
     std::optional<std::string> handshake_answer_;
     std::optional<std::uint32_t> hello_rtt_ms_;  // the Hello's round trip on this connection
+    mutable std::uint32_t least_rtt_ms_ = UINT32_MAX;  // the least round trip seen on it
     std::string fragments_;
     std::uint32_t fragment_total_ = 0;
     std::deque<ServerMessage> queue_;
@@ -158,14 +160,14 @@ public:
     std::function<void(const PointerEcho&)> on_pointer;
     std::vector<std::uint32_t> online;  // players connected now (Presence)
     // The phase timer as the server last sent it (Timer), on this client's
-    // clock: a running one ends at `deadline` = receive time + remaining -
-    // half the round-trip time, so every client counts down alike.
+    // clock: a running one ends at receive time + remaining - half the
+    // round-trip time, so every client counts down alike.
     struct PhaseTimer {
         std::int32_t turn = 0;
         Phase phase = Phase::inject;
         bool running = false;
-        std::chrono::steady_clock::time_point deadline{};
-        std::int64_t left_ms = -1;  // when not running: what is left (-1: no timer)
+        std::chrono::steady_clock::time_point received{};
+        std::int64_t left_ms = -1;  // what was left when sent (-1: no timer)
     };
     std::optional<PhaseTimer> phase_timer;
     // Milliseconds left on the timer of the view's phase as the server counts

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Retakes the README's screenshots with the client's scripted input, under
-# Xvfb: a team's seat (the United States, after its first report) and the
-# White Cell reviewing a draft report. Usage: tools/screenshots.sh [BUILD_DIR]
+# Xvfb: a team's seat (the United States, after its first report), the
+# White Cell reviewing a draft report, and a student in the tutorial's
+# negotiation step. Usage: tools/screenshots.sh [BUILD_DIR]
 set -eu
 build=${1:-build}
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -46,4 +47,15 @@ SCRIPT
 xvfb-run -a -s "-screen 0 1920x1080x24 -nolisten tcp" "$build/bin/gb-client" --host-local --seat control \
     --bots us,iran,israel,gulf --port 0 --data "$work/control" --seed 4 --scenario "$scenario" \
     --settings "$work/client.conf" --script "$work/control.script" --name "White Cell"
-echo "wrote docs/screenshot-team.png and docs/screenshot-white-cell.png"
+cat > "$work/tutorial.script" <<SCRIPT
+wait-seated
+click Start playing
+wait-tutorial-step 3
+click diplomacy
+wait-frames 20
+screenshot $root/docs/screenshot-tutorial.png
+quit
+SCRIPT
+xvfb-run -a -s "-screen 0 1920x1080x24 -nolisten tcp" "$build/bin/gb-client" --tutorial --port 0 --size 1280x720 \
+    --data "$work/tutorial" --seed 4 --settings "$work/client.conf" --script "$work/tutorial.script" --name Sam
+echo "wrote docs/screenshot-team.png, docs/screenshot-white-cell.png and docs/screenshot-tutorial.png"

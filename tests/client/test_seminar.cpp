@@ -278,6 +278,7 @@ TEST_CASE("At 1280x720 the card takes only the room its phase needs: every choic
                                "wait-seated\n"
                                "click Start playing\n"
                                "wait-phase inject 1\n"
+                               "wait-widget Work through a quiet channel##opt0\n"
                                "wait-frames 5\n"
                                "save-widgets " + dir + "/inject.txt\n"
                                "save-view " + dir + "/inject-view.txt\n"
@@ -296,7 +297,7 @@ TEST_CASE("At 1280x720 the card takes only the room its phase needs: every choic
                                "save-view " + dir + "/opened.txt\n"
                                "screenshot " + dir + "/opened.png\n"
                                "quit\n");
-    REQUIRE(run_client({"--host-local", "--seat", "us", "--port", "0", "--data", dir + "/data", "--seed", "4",
+    REQUIRE(run_client({"--host-local", "--seat", "us", "--min-phase", "0", "--port", "0", "--data", dir + "/data", "--seed", "4",
                         "--scenario", kHistorical, "--size", "1280x720", "--settings", seen_settings(dir), "--script",
                         script},
                        dir + "/client.out") == 0);
