@@ -476,7 +476,16 @@ void SeatSession::handle(ServerMessage&& m) {
     } else if (auto* y = std::get_if<YourMove>(&m)) {
         your_move = y->move;
     } else if (auto* t = std::get_if<Timer>(&m)) {
-        phase_timer = PhaseTimer{t->turn, t->phase, t->running, Clock::now(), t->remaining_ms};
+        PhaseTimer next{t->turn, t->phase, t->running, Clock::now(), t->remaining_ms};
+        // The server repeats a running timer's time left. A message read late
+        // (a busy frame) only makes the deadline look later, so of two for the
+        // same phase that differ by less than a real change would, the earlier
+        // deadline stands; a White Cell's new timer moves it by more.
+        auto ends = [](const PhaseTimer& p) { return p.received + Millis(p.left_ms); };
+        bool same = phase_timer && phase_timer->running && next.running && phase_timer->turn == next.turn &&
+                    phase_timer->phase == next.phase;
+        if (!(same && ends(next) > ends(*phase_timer) && ends(next) - ends(*phase_timer) < std::chrono::seconds(2)))
+            phase_timer = next;
     } else if (std::holds_alternative<Closed>(m)) {
         closed = true;
         seated_ = false;

@@ -548,6 +548,12 @@ bool LiveGame::tick(Clock::time_point now) {
         pace_until_.reset();
         drive();  // the phase has had its minimum: the bots and the stand-in move on
     }
+    if (deadline_ && now - timer_sent_ >= kTimerResend) {
+        // The time left again, now and then: a client that was busy when the
+        // last one came keeps the earliest deadline it has heard.
+        timer_sent_ = now;
+        for (Peer* p : members_) services_.transport.send_timer(*p, timer_message());
+    }
     if (!deadline_ || *deadline_ > now) return false;
     auto due = deadline_;
     deadline_.reset();

@@ -185,6 +185,9 @@ private:
 
     // Phase timer on the server clock.
     std::optional<Clock::time_point> deadline_;
+    // A running timer's time left is sent again every kTimerResend.
+    static constexpr std::chrono::seconds kTimerResend{2};
+    Clock::time_point timer_sent_{};
     // When the phase now being played began (on this server's clock), and
     // until when a paced game holds its bots and stand-in.
     std::pair<int, int> phase_key_{-1, -1};

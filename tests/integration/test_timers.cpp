@@ -172,15 +172,16 @@ TEST_CASE("a deadline that passed while the server was down ends the phase as so
         server->kill9();
     }
     std::this_thread::sleep_for(5000ms);
-    auto restarted = std::chrono::steady_clock::now();
     ServerProcess server(data, port);
-    auto until = restarted + 10s;
+    auto restarted = std::chrono::steady_clock::now();  // the server is up and listening
+    auto until = restarted + 30s;
     while (server.log().find("timer expired in turn 1 negotiation") == std::string::npos &&
            std::chrono::steady_clock::now() < until)
         std::this_thread::sleep_for(20ms);
     INFO(server.log());
     CHECK(server.log().find("timer expired in turn 1 negotiation") != std::string::npos);
-    CHECK(std::chrono::steady_clock::now() - restarted < 3s);  // promptly: not a full timer later
+    // Ended before a timer started afresh on restart (4 s) would have.
+    CHECK(std::chrono::steady_clock::now() - restarted < 4s);
     server.stop();
     JournalRead jr = read_journal(data + "/game-1.journal");
     REQUIRE(jr.error.empty());
