@@ -111,6 +111,10 @@ TEST_CASE("Two clients, one joining later, count down to the same moment, also a
         {"--join", endpoint, "--code", codes.team[1], "--team", "iran", "--name", "Bea", "--script", dir + "/b.script"},
         dir + "/b.out");
     wait_for_file(wc, dir + "/b-ready1.txt");
+    // The server repeats the time left every 2 s, and a client keeps the
+    // earliest deadline it hears: a joiner whose first frames were slow
+    // (ASan) has settled after one repeat.
+    std::this_thread::sleep_for(2500ms);
     touch(dir + "/go1");  // both read their countdown now
     wait_for_file(wc, dir + "/a-1.txt");
     wait_for_file(wc, dir + "/b-1.txt");
@@ -132,6 +136,7 @@ TEST_CASE("Two clients, one joining later, count down to the same moment, also a
     wc.reconnect(30s);
     wait_for_file(wc, dir + "/a-ready2.txt", 90s);
     wait_for_file(wc, dir + "/b-ready2.txt", 90s);
+    std::this_thread::sleep_for(2500ms);  // one repeat of the time left, as above
     touch(dir + "/go2");
     REQUIRE(wait_child(a, 60s) == 0);
     REQUIRE(wait_child(b, 60s) == 0);

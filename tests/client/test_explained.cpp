@@ -164,7 +164,7 @@ TEST_CASE("An order that an accepted deal already carried out shows a warning be
                                "wait-frames 20\n"
                                "quit\n");
     pid_t client = spawn_program(GB_CLIENT_BIN,
-                                 {"--host-local", "--seat", "us", "--bots", "israel,gulf", "--min-phase", "0", "--port", "0", "--data",
+                                 {"--host-local", "--seat", "us", "--bots", "israel,gulf", "--port", "0", "--data",
                                   dir + "/data", "--seed", "4", "--scenario", kHistorical, "--settings",
                                   seen_settings(dir), "--script", script},
                                  dir + "/client.out");
