@@ -90,3 +90,14 @@ inline void CEREAL_LOAD_FUNCTION_NAME(PortableBinaryInputArchive& ar, std::strin
 }
 
 }  // namespace cereal
+
+namespace cereal {
+// A boolean from untrusted bytes: one byte, 0 or 1. Any other value is an
+// error (a bool holding 14 is undefined behaviour when read).
+inline void CEREAL_LOAD_FUNCTION_NAME(PortableBinaryInputArchive& ar, bool& b) {
+    std::uint8_t v = 0;
+    ar.loadBinary<sizeof(v)>(&v, sizeof(v));
+    if (v > 1) throw gb::DecodeError("a boolean is " + std::to_string(v) + ", neither 0 nor 1");
+    b = v != 0;
+}
+}  // namespace cereal
