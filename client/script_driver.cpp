@@ -51,6 +51,25 @@ std::optional<std::string> ScriptDriver::take_screenshot_request() {
     return std::nullopt;
 }
 
+// A left click at window coordinates: the pointer moves there, then the button
+// goes down and up, in one frame for a tap or in two for a click.
+void ScriptDriver::left_click(sf::Vector2f at, bool tap) {
+    sf::Event move{}, press{}, release{};
+    move.type = sf::Event::MouseMoved;
+    move.mouseMove = {int(at.x), int(at.y)};
+    press.type = sf::Event::MouseButtonPressed;
+    press.mouseButton = {sf::Mouse::Left, int(at.x), int(at.y)};
+    release.type = sf::Event::MouseButtonReleased;
+    release.mouseButton = {sf::Mouse::Left, int(at.x), int(at.y)};
+    injected.push_back({move});
+    if (tap) {
+        injected.push_back({press, release});
+    } else {
+        injected.push_back({press});
+        injected.push_back({release});
+    }
+}
+
 bool ScriptDriver::fail(const std::string& why) {
     std::fprintf(stderr, "gb-client: script line %zu (%s): %s\n", pc_ + 1,
                  pc_ < lines_.size() ? lines_[pc_].c_str() : "", why.c_str());
@@ -208,20 +227,7 @@ void ScriptDriver::step(ScriptContext& c) {
         }
         const sf::FloatRect& r = it->second.rect;
         sf::Vector2f at(r.left + r.width / 2, r.top + r.height / 2);
-        sf::Event move{}, press{}, release{};
-        move.type = sf::Event::MouseMoved;
-        move.mouseMove = {int(at.x), int(at.y)};
-        press.type = sf::Event::MouseButtonPressed;
-        press.mouseButton = {sf::Mouse::Left, int(at.x), int(at.y)};
-        release.type = sf::Event::MouseButtonReleased;
-        release.mouseButton = {sf::Mouse::Left, int(at.x), int(at.y)};
-        injected.push_back({move});
-        if (cmd == "tap") {
-            injected.push_back({press, release});
-        } else {
-            injected.push_back({press});
-            injected.push_back({release});
-        }
+        left_click(at, cmd == "tap");
         ui.script_target.clear();
         next();
     } else if (cmd == "type") {
@@ -339,16 +345,7 @@ void ScriptDriver::step(ScriptContext& c) {
             }
             at = board.camera().to_screen(p.x, p.y);
         }
-        sf::Event move{}, press{}, release{};
-        move.type = sf::Event::MouseMoved;
-        move.mouseMove = {int(at.x), int(at.y)};
-        press.type = sf::Event::MouseButtonPressed;
-        press.mouseButton = {sf::Mouse::Left, int(at.x), int(at.y)};
-        release.type = sf::Event::MouseButtonReleased;
-        release.mouseButton = {sf::Mouse::Left, int(at.x), int(at.y)};
-        injected.push_back({move});
-        injected.push_back({press});
-        injected.push_back({release});
+        left_click(at, false);
         next();
     } else if (cmd == "quit") {
         quit = true;

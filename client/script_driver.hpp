@@ -53,6 +53,7 @@ public:
 
 private:
     bool fail(const std::string& why);
+    void left_click(sf::Vector2f at, bool tap);
     std::vector<std::string> lines_;
     std::size_t pc_ = 0;
     int wait_frames_ = 0;
