@@ -31,6 +31,8 @@ mkdir -p "$corpus/messages" "$corpus/scenario" "$corpus/journal" "$corpus/handsh
 cp scenarios/rules/standard.toml scenarios/cards/*.toml "$corpus/scenario/"
 # Hostile seeds: quotes of every TOML string form before deep nesting, long dotted keys.
 cp tests/fuzz/corpus/scenario/* "$corpus/scenario/"
+# Inputs the fuzzers once found faults with: they stay in the corpus.
+cp tests/fuzz/corpus/messages/* "$corpus/messages/"
 cp tests/fixtures/*.journal "$corpus/journal/"
 fuzz() { build-check/bin/"$1" -max_total_time="$2" -rss_limit_mb=1024 "$corpus/$3" 2>&1 | tail -n 2; }
 fuzz fuzz_messages 20 messages
