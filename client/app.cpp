@@ -24,6 +24,7 @@
 
 #include <SFML/System/Err.hpp>
 #include "idle_meter.hpp"
+#include "present.hpp"
 #include "client_data.hpp"
 #include "serialize.hpp"
 
@@ -198,7 +199,7 @@ void App::save_settings() {
     if (!settings_.save(settings_path_)) toasts_.push("Cannot save the settings in " + settings_path_, true);
 }
 
-void App::frame(float dt) {
+void App::frame(float dt, bool whole) {
     gui_->new_frame(dt);
     ui_.begin_frame();
     if (!focus_next_.empty()) {
@@ -292,7 +293,7 @@ void App::frame(float dt) {
     }
     std::size_t ui_sig = gui_->finish();
     if (in_game)
-        compositor_->compose(size, board_, board_sig);
+        compositor_->compose(size, board_, board_sig, whole);
     else
         compositor_->compose_menu(ui_sig);
 }
@@ -432,7 +433,10 @@ int App::run() {
                 std::chrono::duration_cast<std::chrono::milliseconds>(next_wake() - now).count(), 1, 16))));
             continue;
         }
-        frame(clock.restart().asSeconds());
+        // A screenshot reads the back buffer: that frame is drawn whole.
+        bool shot_due = script_.screenshot_due() || (!opt_.screenshot.empty() && frames + 1 >= opt_.frames);
+        frame(clock.restart().asSeconds(), force_present_ || shot_due);
+        force_present_ = false;
         if (auto shot = script_.take_screenshot_request())
             if (!ScriptDriver::screenshot(window_, *shot))
                 std::fprintf(stderr, "gb-client: cannot write %s\n", shot->c_str());
@@ -446,10 +450,11 @@ int App::run() {
             std::printf("screenshot: %s\n", opt_.screenshot.c_str());
             quit_ = true;
         }
-        // An unchanged frame is not presented again.
-        bool present = always || force_present_ || compositor_->changed();
-        force_present_ = false;
-        if (present) window_.display();
+        // An unchanged frame is not presented again; a frame that changed in
+        // one rectangle only shows that rectangle.
+        bool present = compositor_->changed();
+        compositor_->present();
+        if (auto check = script_.take_check_request()) check_shown(*check);
         idle.tick(true, present);
         if (idle.done()) break;
         auto t1 = Clock::now();
@@ -468,6 +473,32 @@ int App::run() {
     idle.report();
     window_.close();
     return script_.exit_code;
+}
+
+void App::check_shown(const std::string& path) {
+    // What the screen shows, then the same frame drawn whole in the back buffer.
+    auto size = window_.getSize();
+    sf::Image shown;
+    std::ofstream out(path + ".txt");
+    sf::IntRect on_screen;
+    if (!read_shown_pixels(window_.getSystemHandle(), size, shown, on_screen)) {
+        out << "unreadable\n";
+        return;
+    }
+    compositor_->redraw_whole();
+    sf::Texture tex;
+    if (!tex.create(size.x, size.y)) return;
+    tex.update(window_);
+    sf::Image drawn = tex.copyToImage();
+    long differing = 0;
+    for (unsigned y = unsigned(on_screen.top); y < unsigned(on_screen.top + on_screen.height); ++y)
+        for (unsigned x = unsigned(on_screen.left); x < unsigned(on_screen.left + on_screen.width); ++x) {
+            sf::Color a = shown.getPixel(x, y), b = drawn.getPixel(x, y);
+            differing += a.r != b.r || a.g != b.g || a.b != b.b;
+        }
+    shown.saveToFile(path);
+    out << "compared " << long(on_screen.width) * on_screen.height << "\ndiffering " << differing << "\nshown_in_part " << compositor_->shown_in_part() << "\nshown_whole "
+        << compositor_->shown_whole() << "\n";
 }
 
 void App::print_benchmark(std::vector<double> v, std::vector<double> redraw_ms) {
@@ -494,6 +525,7 @@ void App::print_benchmark(std::vector<double> v, std::vector<double> redraw_ms) 
     } else {
         std::printf("frames redrawn in full: 0 of %zu\n", v.size());
     }
+    std::printf("frames shown in part: %ld, whole: %ld\n", compositor_->shown_in_part(), compositor_->shown_whole());
     std::printf("resident memory: %.1f MiB\n", rss_pages * 4096.0 / (1024 * 1024));
 }
 

@@ -36,7 +36,10 @@ public:
 
 private:
     bool start_from_flags();
-    void frame(float dt);
+    // Builds and composes a frame; `whole`: draw all of it in the back buffer.
+    void frame(float dt, bool whole);
+    // Compares what the window shows with the whole frame drawn again (a script's check-shown).
+    void check_shown(const std::string& path);
     void layout(sf::Vector2u size);
     void handle_event(const sf::Event& e);
     // Keys of the shell itself (primer, legend, scale, focus); true when used.

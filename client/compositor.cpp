@@ -3,7 +3,9 @@
 #include <imgui.h>
 
 #include <SFML/OpenGL.hpp>
+#include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <vector>
@@ -36,29 +38,70 @@ std::size_t Compositor::end_overlay() {
     return ImGuiLayer::fingerprint(*overlay_);
 }
 
-void Compositor::compose_menu(std::size_t ui_sig) {
+void Compositor::compose_menu(std::size_t) {
     auto size = window_.getSize();
-    ui_sig = ui_sig * 31 + size.x * 65537 + size.y;
-    changed_ = ui_sig != menu_sig_ || always_redraw_;
-    menu_sig_ = ui_sig;
-    last_frame_sig_ = 0;
     window_.setActive(true);
     window_.setView(sf::View(sf::FloatRect(0, 0, float(size.x), float(size.y))));
     window_.clear(palette::kWater);
     ImDrawData* dd = ImGui::GetDrawData();
     ImGuiLayer::draw_lists(window_, std::vector<ImDrawList*>(dd->CmdLists, dd->CmdLists + dd->CmdListsCount), size);
     redrawn_ = true;
-    changed_ = true;
+    show_ = Show::whole;
+    shown_.valid = false;  // the next game frame is drawn whole
 }
 
-void Compositor::compose(sf::Vector2u size, const BoardView& board, std::size_t board_sig) {
+namespace {
+
+sf::IntRect unite(sf::IntRect a, sf::IntRect b) {
+    if (a.width <= 0 || a.height <= 0) return b;
+    if (b.width <= 0 || b.height <= 0) return a;
+    int l = std::min(a.left, b.left), t = std::min(a.top, b.top);
+    int r = std::max(a.left + a.width, b.left + b.width), btm = std::max(a.top + a.height, b.top + b.height);
+    return {l, t, r - l, btm - t};
+}
+
+sf::IntRect meet(sf::IntRect a, sf::IntRect b) {
+    sf::IntRect out;
+    return a.intersects(b, out) ? out : sf::IntRect();
+}
+
+// Where draw lists can put pixels: their vertices' bounds within their clip
+// rectangles, a pixel wider for rounding, inside the window.
+sf::IntRect bounds_of(const std::vector<ImDrawList*>& lists, sf::Vector2u size) {
+    sf::IntRect box;
+    for (const ImDrawList* l : lists) {
+        if (l->VtxBuffer.Size == 0) continue;
+        float x0 = 1e9f, y0 = 1e9f, x1 = -1e9f, y1 = -1e9f;
+        for (const ImDrawVert& v : l->VtxBuffer) {
+            x0 = std::min(x0, v.pos.x), y0 = std::min(y0, v.pos.y);
+            x1 = std::max(x1, v.pos.x), y1 = std::max(y1, v.pos.y);
+        }
+        float cx0 = 1e9f, cy0 = 1e9f, cx1 = -1e9f, cy1 = -1e9f;
+        for (const ImDrawCmd& c : l->CmdBuffer) {
+            if (c.ElemCount == 0) continue;
+            cx0 = std::min(cx0, c.ClipRect.x), cy0 = std::min(cy0, c.ClipRect.y);
+            cx1 = std::max(cx1, c.ClipRect.z), cy1 = std::max(cy1, c.ClipRect.w);
+        }
+        x0 = std::max(x0, cx0), y0 = std::max(y0, cy0), x1 = std::min(x1, cx1), y1 = std::min(y1, cy1);
+        if (x1 <= x0 || y1 <= y0) continue;
+        int l0 = int(std::floor(x0)) - 1, t0 = int(std::floor(y0)) - 1;
+        box = unite(box, {l0, t0, int(std::ceil(x1)) + 1 - l0, int(std::ceil(y1)) + 1 - t0});
+    }
+    return meet(box, {0, 0, int(size.x), int(size.y)});
+}
+
+}  // namespace
+
+void Compositor::compose(sf::Vector2u size, const BoardView& board, std::size_t board_sig, bool whole) {
     // Software GL (Mesa llvmpipe) pays for every triangle and pixel, so the
     // frame is built from layers that are rasterized again only when they
     // change: the board with its labels (board, camera), and the panels (top
     // bar, timeline, tracks, side panel, each redrawn on its own when its
-    // draw lists change). Each frame copies both layers into the window with
+    // draw lists change). A frame copies the layers into the window with
     // glBlitFramebuffer, then draws what moves on top: the hover outline,
-    // pings, tooltips, toasts and open combos.
+    // pings, tooltips, toasts and open combos. When only a rectangle changed
+    // since the frame last shown (a tooltip moved, a countdown ticked), only
+    // that rectangle is drawn and shown.
     static const bool profile = [] {
         const char* e = std::getenv("GB_PROFILE");
         return e && *e && *e != '0';
@@ -90,11 +133,13 @@ void Compositor::compose(sf::Vector2u size, const BoardView& board, std::size_t 
         board_layer_valid_ = true;
         redrawn_ = true;
     }
+    const auto& vp = board.camera().viewport();
+    board_rect_ = sf::IntRect(int(vp.left), int(vp.top), int(vp.width), int(vp.height));
     auto p1 = mark(board_layer_);
     // Sort the UI's draw lists: the docked panels by their window, the rest
     // (tooltips, toasts, popups) drawn live every frame.
     std::map<std::string, std::vector<ImDrawList*>> panels;
-    std::vector<ImDrawList*> live;
+    live_lists_.clear();
     for (int i = 0; i < dd->CmdListsCount; ++i) {
         ImDrawList* l = dd->CmdLists[i];
         std::string owner = l->_OwnerName ? l->_OwnerName : "";
@@ -102,7 +147,7 @@ void Compositor::compose(sf::Vector2u size, const BoardView& board, std::size_t 
         if (panel_rects_.count(top))
             panels[top].push_back(l);
         else
-            live.push_back(l);
+            live_lists_.push_back(l);
     }
     bool panel_redrawn = false;
     for (const auto& [name, rect] : panel_rects_) {
@@ -123,8 +168,7 @@ void Compositor::compose(sf::Vector2u size, const BoardView& board, std::size_t 
     redrawn_ = redrawn_ || panel_redrawn;
     auto p2 = mark(panel_layer_);
 
-    // Compose the frame in the canvas when anything in it changed, then
-    // copy the canvas to the window.
+    // The live part: the board's hover outline and pings, then the floating windows.
     if (!live_) live_ = std::make_unique<ImDrawList>(ImGui::GetDrawListSharedData());
     live_->_ResetForNewFrame();
     live_->Flags &= ~(ImDrawListFlags_AntiAliasedLines | ImDrawListFlags_AntiAliasedFill);  // fewer triangles
@@ -132,65 +176,79 @@ void Compositor::compose(sf::Vector2u size, const BoardView& board, std::size_t 
     live_->PushClipRect(ImVec2(0, 0), ImVec2(float(size.x), float(size.y)));
     board.overlay_live(live_.get());
     live_->_PopUnusedDrawCmd();
-    live.insert(live.begin(), live_.get());
-    std::size_t layers_sig = board_layer_sig_ * 31 + size.x * 65537 + size.y;
-    for (const auto& [name, v] : panel_sigs_) layers_sig = layers_sig * 1099511628211ull + v;
-    std::size_t sig = layers_sig;
-    for (ImDrawList* l : live) sig = sig * 1099511628211ull + ImGuiLayer::fingerprint(*l);
-    if (canvas_.getSize() != size) {
-        canvas_.create(size.x, size.y);
-        canvas_valid_ = false;
+    live_lists_.insert(live_lists_.begin(), live_.get());
+    std::size_t live_sig = 0;
+    for (ImDrawList* l : live_lists_) live_sig = live_sig * 1099511628211ull + ImGuiLayer::fingerprint(*l);
+    sf::IntRect live_bounds = bounds_of(live_lists_, size);
+
+    // What changed since the frame last shown, and so what to draw and show.
+    bool same_layout = shown_.valid && shown_.size == size && shown_.board_rect == board_rect_ &&
+                       shown_.panel_rects == panel_rects_ && shown_.board_sig == board_layer_sig_;
+    sf::IntRect changed;
+    if (same_layout) {
+        for (const auto& [name, rect] : panel_rects_)
+            if (shown_.panel_sigs[name] != panel_sigs_[name]) changed = unite(changed, rect);
+        if (live_sig != shown_.live_sig) changed = unite(unite(changed, shown_.live_bounds), live_bounds);
     }
-    // Composes the frame on a target: both layers copied in, the live part on top.
-    auto compose_on = [&](sf::RenderTarget& target, bool to_window) {
-        target.setActive(true);
-        target.setView(full);
-        auto copy = [&](const sf::RenderTexture& layer, sf::IntRect r) {
-            if (r.width <= 0 || r.height <= 0) return;
-            if (!blit_texture(layer.getTexture().getNativeHandle(), r.left, r.top, r.width, r.height, int(size.y),
-                              to_window)) {
-                sf::Sprite sp(layer.getTexture(), r);
-                sp.setPosition(float(r.left), float(r.top));
-                target.draw(sp, sf::RenderStates(sf::BlendNone));
-            }
-        };
-        const auto& vp = board.camera().viewport();
-        copy(board_layer_, sf::IntRect(int(vp.left), int(vp.top), int(vp.width), int(vp.height)));
-        for (const auto& [name, rect] : panel_rects_) copy(panel_layer_, rect);
-        ImGuiLayer::draw_lists(target, live, size);
-    };
-    // Only what is drawn live changed (a tooltip follows the pointer): compose
-    // straight into the window, which saves the canvas copy. The canvas is
-    // composed again once things are still.
-    bool moving = sig != last_frame_sig_;
-    changed_ = moving || always_redraw_;
-    last_frame_sig_ = sig;
-    if (moving && canvas_valid_ && layers_sig == canvas_layers_sig_ && sig != canvas_sig_ && !always_redraw_) {
-        compose_on(window_, true);
-        changed_ = true;
-        return;
+    sf::IntRect window_rect(0, 0, int(size.x), int(size.y));
+    if (whole || always_redraw_ || !same_layout)
+        show_ = Show::whole;
+    else if (changed.width <= 0 || changed.height <= 0)
+        show_ = Show::nothing;
+    else if (2ll * changed.width * changed.height > 1ll * size.x * size.y)
+        show_ = Show::whole;  // most of the window: a swap costs no more
+    else
+        show_ = Show::part;
+    if (show_ == Show::part) {
+        window_.setActive(true);
+        if (!can_present_part()) show_ = Show::whole;
     }
-    if (!canvas_valid_ || sig != canvas_sig_ || always_redraw_) {
-        compose_on(canvas_, false);
-        canvas_.display();
-        canvas_sig_ = sig;
-        canvas_layers_sig_ = layers_sig;
-        canvas_valid_ = true;
-    }
-    auto p25 = mark(canvas_);
-    window_.setActive(true);
-    if (!blit_texture(canvas_.getTexture().getNativeHandle(), 0, 0, int(size.x), int(size.y), int(size.y), true)) {
-        window_.setView(full);
-        sf::Sprite frame(canvas_.getTexture());
-        window_.draw(frame, sf::RenderStates(sf::BlendNone));
-    }
+    if (show_ == Show::nothing) return;
+    part_ = show_ == Show::part ? changed : window_rect;
+    draw_frame(size, part_);
+    shown_ = Shown{true, size, board_layer_sig_, live_sig, board_rect_, live_bounds, panel_rects_, panel_sigs_};
     auto p3 = mark(window_);
     if (profile)
-        std::fprintf(stderr, "board layer %.2f ms, panels %.2f ms, compose %.2f ms, present %.2f ms\n",
+        std::fprintf(stderr, "board layer %.2f ms, panels %.2f ms, frame %.2f ms (%s, %dx%d)\n",
                      std::chrono::duration<double, std::milli>(p1 - p0).count(),
                      std::chrono::duration<double, std::milli>(p2 - p1).count(),
-                     std::chrono::duration<double, std::milli>(p25 - p2).count(),
-                     std::chrono::duration<double, std::milli>(p3 - p25).count());
+                     std::chrono::duration<double, std::milli>(p3 - p2).count(),
+                     show_ == Show::part ? "in part" : "whole", part_.width, part_.height);
+}
+
+void Compositor::draw_frame(sf::Vector2u size, sf::IntRect area) {
+    window_.setActive(true);
+    window_.setView(sf::View(sf::FloatRect(0, 0, float(size.x), float(size.y))));
+    auto copy = [&](const sf::RenderTexture& layer, sf::IntRect r) {
+        r = meet(r, area);
+        if (r.width <= 0 || r.height <= 0) return;
+        if (!blit_texture(layer.getTexture().getNativeHandle(), r.left, r.top, r.width, r.height, int(size.y), true)) {
+            sf::Sprite sp(layer.getTexture(), r);
+            sp.setPosition(float(r.left), float(r.top));
+            window_.draw(sp, sf::RenderStates(sf::BlendNone));
+        }
+    };
+    copy(board_layer_, board_rect_);
+    for (const auto& [name, rect] : panel_rects_) copy(panel_layer_, rect);
+    // Whole lists: what falls outside `area` lands in back-buffer pixels that are not shown.
+    ImGuiLayer::draw_lists(window_, live_lists_, size);
+}
+
+void Compositor::redraw_whole() {
+    if (!shown_.valid) return;
+    auto size = window_.getSize();
+    draw_frame(size, sf::IntRect(0, 0, int(size.x), int(size.y)));
+}
+
+void Compositor::present() {
+    if (show_ == Show::whole) {
+        window_.display();
+        ++shown_whole_;
+    } else if (show_ == Show::part) {
+        window_.setActive(true);
+        present_part(part_, int(window_.getSize().y));
+        ++shown_in_part_;
+    }
 }
 
 }  // namespace gb::client

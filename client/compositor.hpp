@@ -8,6 +8,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
 struct ImDrawList;
 
@@ -29,30 +30,55 @@ public:
 
     // The main menu: ImGui alone on the water colour; `ui_sig` is the UI's fingerprint.
     void compose_menu(std::size_t ui_sig);
-    // A game's frame from the board layer, the panel layer and the live part.
-    void compose(sf::Vector2u size, const BoardView& board, std::size_t board_sig);
+    // A game's frame from the board layer, the panel layer and the live part,
+    // drawn in the window's back buffer: all of it when `whole` (a screenshot
+    // reads it, or the window was uncovered) or when much changed, else only
+    // the rectangle that changed since the frame last shown.
+    void compose(sf::Vector2u size, const BoardView& board, std::size_t board_sig, bool whole);
+    // Shows what compose drew: the whole frame (a swap), the rectangle that
+    // changed (without a swap, where the driver can), or nothing.
+    void present();
+    // Draws the whole of the last composed frame in the back buffer again,
+    // without showing it: tests compare it with what the window shows.
+    void redraw_whole();
     // A layer was rasterized again this frame.
     bool redrawn() const { return redrawn_; }
-    // The window's back buffer holds a frame different from the last one presented.
-    bool changed() const { return changed_; }
+    // This frame differs from the one last shown.
+    bool changed() const { return show_ != Show::nothing; }
+    // Frames shown so far: whole, and in part.
+    long shown_whole() const { return shown_whole_; }
+    long shown_in_part() const { return shown_in_part_; }
 
 private:
+    enum class Show { nothing, whole, part };
+    // Copies both layers into the window where they meet `area`, then draws the live part.
+    void draw_frame(sf::Vector2u size, sf::IntRect area);
+
     sf::RenderWindow& window_;
     bool always_redraw_ = false;
     std::unique_ptr<ImDrawList> overlay_;  // the board's labels, chips, outline and pings
     sf::RenderTexture board_layer_;        // the map with its overlay, redrawn when either changes
     bool board_layer_valid_ = false;
     std::size_t board_layer_sig_ = 0;
-    std::unique_ptr<ImDrawList> live_;  // what moves every frame: hover outline, pings
-    sf::RenderTexture panel_layer_;     // the docked panels, each redrawn when its lists change
+    sf::IntRect board_rect_;                // where the board layer shows: the camera's viewport
+    std::unique_ptr<ImDrawList> live_;     // what moves every frame: hover outline, pings
+    std::vector<ImDrawList*> live_lists_;  // that and the floating windows (tooltips, toasts, popups)
+    sf::RenderTexture panel_layer_;        // the docked panels, each redrawn when its lists change
     std::map<std::string, sf::IntRect> panel_rects_;
     std::map<std::string, std::size_t> panel_sigs_;
-    sf::RenderTexture canvas_;  // the composed frame, copied to the window
-    bool canvas_valid_ = false;
-    std::size_t canvas_sig_ = 0, canvas_layers_sig_ = 0, last_frame_sig_ = 0;
     bool redrawn_ = false;
-    bool changed_ = true;
-    std::size_t menu_sig_ = 0;
+    Show show_ = Show::whole;
+    sf::IntRect part_;  // what a partly shown frame shows
+    // The frame last shown, when it was a game's: its layers, layout and live part.
+    struct Shown {
+        bool valid = false;
+        sf::Vector2u size;
+        std::size_t board_sig = 0, live_sig = 0;
+        sf::IntRect board_rect, live_bounds;
+        std::map<std::string, sf::IntRect> panel_rects;
+        std::map<std::string, std::size_t> panel_sigs;
+    } shown_;
+    long shown_whole_ = 0, shown_in_part_ = 0;
 };
 
 }  // namespace gb::client

@@ -7,8 +7,6 @@
 #include <utility>
 #include <vector>
 
-namespace gb::client {}  // namespace gb::client
-
 namespace gb::client {
 
 namespace {
@@ -57,3 +55,12 @@ bool blit_texture(unsigned texture, int x, int y, int width, int height, int tex
 }
 
 }  // namespace gb::client
+
+#if defined(_WIN32) || defined(__APPLE__)
+namespace gb::client {
+// Without GLX a frame is always shown whole.
+bool can_present_part() { return false; }
+void present_part(sf::IntRect, int) {}
+bool read_shown_pixels(sf::WindowHandle, sf::Vector2u, sf::Image&, sf::IntRect&) { return false; }
+}  // namespace gb::client
+#endif

@@ -51,6 +51,11 @@ std::optional<std::string> ScriptDriver::take_screenshot_request() {
     return std::nullopt;
 }
 
+std::optional<std::string> ScriptDriver::take_check_request() {
+    if (pc_ < lines_.size() && lines_[pc_].rfind("#check ", 0) == 0) return lines_[pc_++].substr(7);
+    return std::nullopt;
+}
+
 // A left click at window coordinates: the pointer moves there, then the button
 // goes down and up, in one frame for a tap or in two for a click.
 void ScriptDriver::left_click(sf::Vector2f at, bool tap) {
@@ -285,6 +290,22 @@ void ScriptDriver::step(ScriptContext& c) {
         // Taken after this frame is drawn; see run().
         next();
         lines_.insert(lines_.begin() + static_cast<long>(pc_), "#shot " + rest);
+    } else if (cmd == "move-to") {  // window coordinates: the pointer hovers there
+        int x = 0, y = 0;
+        if (std::sscanf(rest.c_str(), "%d %d", &x, &y) != 2) {
+            fail("move-to wants X Y");
+            return;
+        }
+        sf::Event move{};
+        move.type = sf::Event::MouseMoved;
+        move.mouseMove = {x, y};
+        injected.push_back({move});
+        next();
+    } else if (cmd == "check-shown") {
+        // After this frame is shown: what the window shows against the whole
+        // frame drawn again (App::check_shown).
+        next();
+        lines_.insert(lines_.begin() + static_cast<long>(pc_), "#check " + rest);
     } else if (cmd == "right-click-at") {  // window coordinates: a ping on the map
         int x = 0, y = 0;
         if (std::sscanf(rest.c_str(), "%d %d", &x, &y) != 2) {

@@ -35,6 +35,9 @@ public:
     void step(ScriptContext& c);
     // The path of a screenshot to take after this frame is drawn, if one is due.
     std::optional<std::string> take_screenshot_request();
+    bool screenshot_due() const { return pc_ < lines_.size() && lines_[pc_].rfind("#shot ", 0) == 0; }
+    // The path of a check of what the window shows, to make after this frame is shown.
+    std::optional<std::string> take_check_request();
 
     // Events the shell delivers, one batch per frame (a tap is a press and
     // its release in one frame).

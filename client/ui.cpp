@@ -10,6 +10,9 @@
 namespace gb::client {
 
 void Ui::remember_item(const std::string& label) {
+    // A child window scrolled wholly out of view submits no items: there is
+    // no rectangle to note (the last item's is another widget's).
+    if (ImGui::GetCurrentWindow()->SkipItems) return;
     ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
     if (label == script_target) {
         // Scroll a scripted click's target into view first, as a user would.
