@@ -157,9 +157,10 @@ void draw_omniscient(const Session& game, Ui& ui) {
             const Order& o = list[k];
             // What the order does, in the core's words, judged after the orders before it.
             std::vector<Order> before(list.begin(), list.begin() + static_cast<long>(k));
-            Explanation x = explain_order(g, t, o);
+            // The White Cell reads them: teams by name, never "your".
+            Explanation x = explain_order(g, t, o, false);
             std::vector<OrderWarning> warnings = order_warnings(g, t, o, before);
-            std::string roll = roll_sentence(g, t, o);
+            std::string roll = roll_sentence(g, t, o, false);
             std::string key = "teams." + std::to_string(i) + "." + std::to_string(k);
             ui.note(key, x.title);
             if (!warnings.empty()) ui.note(key + ".warning", warnings[0].text);

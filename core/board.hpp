@@ -82,6 +82,7 @@ int regions_controlled(const Scenario& s, const Board& b, Team t);
 // Context in which effects are applied: who acts and what they target.
 struct EffectContext {
     int self = kRefNone;    // acting team, or none (a card drawn)
+    bool to_self = true;    // words speak to the acting team ("your"), else name it (the White Cell reads)
     int other = kRefNone;   // other party of a deal
     int region = kRefNone;  // ordered target region
     int marker = kRefNone;  // ordered target marker

@@ -46,10 +46,11 @@ std::string term_phrase(const GameState& g, const Term& t, const EffectContext& 
 
 // The roll an order needs: "Needs 7 or more on two dice, +1 from your
 // influence in Washington (21 in 36)." Empty when the order always succeeds.
-std::string roll_sentence(const GameState& g, Team team, const Order& o);
+// `to_team`: the words speak to the ordering team; else (the White Cell) they name it.
+std::string roll_sentence(const GameState& g, Team team, const Order& o, bool to_team = true);
 
 // A concrete order (with its target) and what it would do now.
-Explanation explain_order(const GameState& g, Team team, const Order& o);
+Explanation explain_order(const GameState& g, Team team, const Order& o, bool to_team = true);
 // An order type before its target is chosen (scenario action index).
 Explanation explain_action(const GameState& g, Team team, int action);
 // A concession in an offer, given by `giver` to `receiver`.

@@ -21,7 +21,7 @@ int resolve(int ref, const EffectContext& ctx) {
 
 // "your" for the team the context speaks to, else the team's name.
 std::string whose(const GameState& g, int t, const EffectContext& ctx) {
-    if (t >= 0 && t == ctx.self) return "your";
+    if (t >= 0 && t == ctx.self && ctx.to_self) return "your";
     if (t < 0) return "the acting team's";
     return owner(g, t);
 }
@@ -155,13 +155,14 @@ std::string term_phrase(const GameState& g, const Term& t, const EffectContext& 
     return w + " for each point of " + what;
 }
 
-std::string roll_sentence(const GameState& g, Team team, const Order& o) {
+std::string roll_sentence(const GameState& g, Team team, const Order& o, bool to_team) {
     const Scenario& s = g.sc();
     if (o.action < 0 || o.action >= static_cast<int>(s.actions.size())) return {};
     const ActionDef& a = s.actions[o.action];
     if (a.roll == 0) return {};
     EffectContext ctx;
     ctx.self = idx(team);
+    ctx.to_self = to_team;
     ctx.region = o.region;
     ctx.marker = o.marker;
     ctx.turn = g.turn;
@@ -187,7 +188,7 @@ std::string roll_sentence(const GameState& g, Team team, const Order& o) {
     return out + " (" + with_chance(a.roll, total) + ").";
 }
 
-Explanation explain_order(const GameState& g, Team team, const Order& o) {
+Explanation explain_order(const GameState& g, Team team, const Order& o, bool to_team) {
     const Scenario& s = g.sc();
     Explanation x;
     if (o.action < 0 || o.action >= static_cast<int>(s.actions.size())) return {"An unknown order", {}, false};
@@ -199,7 +200,8 @@ Explanation explain_order(const GameState& g, Team team, const Order& o) {
     ctx.marker = o.marker;
     ctx.turn = g.turn;
     x.lines.push_back(cost_line(a.cost));
-    if (auto roll = roll_sentence(g, team, o); !roll.empty())
+    ctx.to_self = to_team;
+    if (auto roll = roll_sentence(g, team, o, to_team); !roll.empty())
         x.lines.push_back(roll);
     else
         x.lines.push_back("Needs no roll: it happens if it is still possible when orders are carried out.");

@@ -97,6 +97,12 @@ TEST_CASE("a roll reads as what it needs, with each modifier named") {
           std::string::npos);
     // No roll, no sentence: the order simply happens.
     CHECK(roll_sentence(g, Team::us, order(g, "statement_conciliatory")).empty());
+    // The White Cell reads a team's drafts: the team by name, never "your".
+    std::string to_wc = roll_sentence(g, Team::israel, order(g, "lobby_hawks"), false);
+    CHECK(to_wc.find("your") == std::string::npos);
+    CHECK(to_wc.find("+2 from Israel's influence in Washington") != std::string::npos);
+    Explanation x = explain_order(g, Team::iran, order(g, "build_influence", "iraq"), false);
+    for (const auto& line : x.lines) CHECK(line.find("your") == std::string::npos);
 }
 
 TEST_CASE("an order's explanation names tracks as people say them and marks spoilers") {

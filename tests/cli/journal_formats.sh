@@ -70,5 +70,13 @@ for parent in "$fixture" "$journal" "$edited"; do
     fail "the fork of $parent: $(cat "$tmp/fork-v.out")"
   expect "$tmp/fork-v.out" "(format 7, deadlines)" "the fork of $parent"
   expect "$tmp/fork-v.out" "rules:    from the journal's own copy" "the fork of $parent"
+  expect "$tmp/fork-v.out" "pacing:   without a White Cell, each phase lasts at least 5.0 s" "the fork of $parent"
 done
+# The fork's pacing is its own: --min-phase, else the default.
+rm -rf "$tmp/forks"
+"$gb" fork "$journal" --at 1 --data "$tmp/forks" --min-phase 2.5 >"$tmp/fork.out" 2>&1 || fail "fork --min-phase: $(cat "$tmp/fork.out")"
+"$gb" replay "$tmp/forks/game-1.journal" --verify >"$tmp/fork-v.out" 2>&1 || fail "fork --min-phase: $(cat "$tmp/fork-v.out")"
+expect "$tmp/fork-v.out" "pacing:   without a White Cell, each phase lasts at least 2.5 s" "fork --min-phase 2.5"
+if "$gb" fork "$journal" --at 1 --data "$tmp/forks" --min-phase soon >"$tmp/fork.out" 2>&1; then fail "fork --min-phase soon was taken"; fi
+expect "$tmp/fork.out" "--min-phase must be seconds from 0 to 3600" "fork --min-phase soon"
 echo "ok"

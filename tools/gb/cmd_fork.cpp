@@ -1,4 +1,4 @@
-// `gb fork JOURNAL --at TURN[.PHASE] [--server HOST:PORT | --data DIR] [--name N]`:
+// `gb fork JOURNAL --at TURN[.PHASE] [--server HOST:PORT | --data DIR] [--name N] [--min-phase S]`:
 // a new live game from a point of a saved one, for a counterfactual.
 #include <cstdio>
 #include <iostream>
@@ -16,7 +16,7 @@ namespace gb::cli {
 namespace {
 
 const char* kHelp =
-    "usage: gb fork JOURNAL --at TURN[.PHASE] [--server HOST:PORT | --data DIR] [--name N]\n"
+    "usage: gb fork JOURNAL --at TURN[.PHASE] [--server HOST:PORT | --data DIR] [--name N] [--min-phase S]\n"
     "\n"
     "Starts a new live game from a point of a saved game: \"what if the 2003 offer had been\n"
     "taken up?\". The saved game's actions up to that point are checked again by the rules\n"
@@ -30,7 +30,9 @@ const char* kHelp =
     "  --data DIR         without --server: write the game into DIR, where gb-server (or a\n"
     "                     client hosting from it) resumes it on its next start\n"
     "                     (default: $XDG_DATA_HOME/grand-bargain)\n"
-    "  --name N           the new game's name (default \"Fork of ...\")\n";
+    "  --name N           the new game's name (default \"Fork of ...\")\n"
+    "  --min-phase S      while no White Cell is connected, bots wait until a phase has\n"
+    "                     lasted S seconds before moving on (default 5; 0 turns it off)\n";
 
 }  // namespace
 
@@ -45,6 +47,15 @@ int cmd_fork(int argc, char** argv) {
     auto data = args.value("--data");
     auto args_token_file = args.value("--admin-token-file");
     std::string name = args.value("--name").value_or("");
+    std::uint32_t min_phase_ms = net::kDefaultMinPhaseMs;
+    if (auto mp = args.value("--min-phase")) {
+        auto ms = parse_min_phase(*mp);
+        if (!ms) {
+            std::cerr << "gb fork: --min-phase must be seconds from 0 to 3600\n";
+            return 2;
+        }
+        min_phase_ms = *ms;
+    }
     if (auto l = args.leftover(); !l.empty()) {
         std::cerr << "gb fork: " << l << " (try gb fork --help)\n";
         return 2;
@@ -87,7 +98,7 @@ int cmd_fork(int argc, char** argv) {
             std::cerr << "gb fork: " << field(token_error) << "\n";
             return 1;
         }
-        r = fork_on_server(host, port, t, *point, name, token, progress);
+        r = fork_on_server(host, port, t, *point, name, token, progress, min_phase_ms);
         where = "on " + *server;
     } else {
         // A server inside this process writes the journal, then stops; the
@@ -98,7 +109,7 @@ int cmd_fork(int argc, char** argv) {
         Server s(so);
         s.start();
         std::thread th([&] { s.run(); });
-        r = fork_on_server("127.0.0.1", s.port(), t, *point, name, s.admin_token(), progress);
+        r = fork_on_server("127.0.0.1", s.port(), t, *point, name, s.admin_token(), progress, min_phase_ms);
         s.stop();
         th.join();
         where = "in " + so.data_dir + " (start gb-server --data " + so.data_dir + " to play it)";

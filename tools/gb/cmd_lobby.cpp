@@ -109,13 +109,12 @@ int cmd_lobby(int argc, char** argv) {
             c.seed = *s;
         }
         if (min_phase) {
-            char* end = nullptr;
-            double secs = std::strtod(min_phase->c_str(), &end);
-            if (min_phase->empty() || *end != '\0' || !(secs >= 0 && secs <= 3600)) {
+            auto ms = parse_min_phase(*min_phase);
+            if (!ms) {
                 std::cerr << "gb lobby create: --min-phase must be seconds from 0 to 3600\n";
                 return 2;
             }
-            c.min_phase_ms = static_cast<std::uint32_t>(secs * 1000 + 0.5);
+            c.min_phase_ms = *ms;
         }
         request = c;
     } else if (what == "list") {

@@ -171,6 +171,12 @@ int cmd_replay(int argc, char** argv) {
     if (!h.forked_from.empty())
         say_to(stdout, "forked:   from %s at its action %llu (this journal replays through that point)\n",
                field(h.forked_from).c_str(), static_cast<unsigned long long>(h.fork_point));
+    if (has(h.format, JournalFormat::deadlines)) {
+        if (h.min_phase_ms > 0)
+            say_to(stdout, "pacing:   without a White Cell, each phase lasts at least %.1f s\n", h.min_phase_ms / 1000.0);
+        else
+            say_to(stdout, "pacing:   none (bots move on as soon as they can)\n");
+    }
     ReplayedGame rg = replay(jr);
     if (!rg.error.empty()) {
         std::cout << "CORRUPT: " << field(path) << ": " << field(rg.error) << "\n";

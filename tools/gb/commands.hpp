@@ -1,6 +1,7 @@
 // The `gb` command-line tool's subcommands and the small argument helper they share.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -42,5 +43,7 @@ std::string admin_token_for(const std::optional<std::string>& file, const std::o
 
 // Parses a non-negative integer; nullopt on junk.
 std::optional<unsigned long long> parse_uint(const std::string& s);
+// Parses --min-phase: seconds from 0 to 3600, in milliseconds; nullopt on junk.
+std::optional<std::uint32_t> parse_min_phase(const std::string& s);
 
 }  // namespace gb::cli

@@ -1,4 +1,5 @@
 // `gb`: the Grand Bargain command-line tool. Dispatches to subcommands.
+#include <cstdlib>
 #include <cstring>
 #include <iostream>
 
@@ -61,6 +62,13 @@ std::optional<unsigned long long> parse_uint(const std::string& s) {
         v = v * 10 + static_cast<unsigned>(c - '0');
     }
     return v;
+}
+
+std::optional<std::uint32_t> parse_min_phase(const std::string& s) {
+    char* end = nullptr;
+    double secs = std::strtod(s.c_str(), &end);
+    if (s.empty() || *end != '\0' || !(secs >= 0 && secs <= 3600)) return std::nullopt;
+    return static_cast<std::uint32_t>(secs * 1000 + 0.5);
 }
 
 }  // namespace gb::cli
