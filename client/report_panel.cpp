@@ -22,12 +22,12 @@ void ReportPanel::draw(Session& game, Ui& ui, bool draft_tools) {
     if (reviewing) {
         // The White Cell reviews the draft before anyone sees it.
         hint("Review the draft. Amend any result with a reason, then release the report to every team.");
-        ImGui::SetNextItemWidth(-150 * ui.scale);
-        ImGui::InputTextWithHint("##reason", "reason for an amendment (this box is for amending only)", amend_reason_,
+        if (ui.button("Release the report")) game.send(Release{});
+        // The reason on a row of its own: its hint is never cut at 1280x720.
+        ImGui::SetNextItemWidth(-1);
+        ImGui::InputTextWithHint("##reason", "Reason for an amendment (needed to amend)", amend_reason_,
                                  sizeof amend_reason_);
         ui.remember_item("amend-reason");
-        ImGui::SameLine();
-        if (ui.button("Release the report")) game.send(Release{});
         ImGui::Separator();
     }
     ImGui::BeginChild("##reports", ImVec2(0, 0), false);
