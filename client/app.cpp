@@ -59,8 +59,12 @@ App::App(ClientOptions o) : opt_(std::move(o)), game_(opt_, toasts_) {
         sf::err().rdbuf(err);
     }
     if (!window_.isOpen()) throw std::runtime_error("cannot open a window (is DISPLAY set?)");
-    bool measuring = opt_.benchmark_frames > 0 || !opt_.screenshot.empty();
-    window_.setFramerateLimit(measuring ? 0 : 60);  // while drawing: no more than the screen shows
+    // Without a window manager (Xvfb, a kiosk) the window opens centred on the screen.
+    auto desktop = sf::VideoMode::getDesktopMode();
+    window_.setPosition({std::max(0, int(desktop.width) - int(opt_.width)) / 2,
+                         std::max(0, int(desktop.height) - int(opt_.height)) / 2});
+    // Frames are paced in run(): a frame shown in part bypasses display()'s limit.
+    window_.setFramerateLimit(0);
     settings_path_ = opt_.settings.empty() ? Settings::default_path() : opt_.settings;
     settings_ = Settings::load(settings_path_);
     ui_.scale = settings_.ui_scale > 0 ? settings_.ui_scale : auto_scale(opt_.height);
@@ -381,6 +385,8 @@ int App::run() {
     // Measuring and scripts draw every frame; otherwise a frame is drawn only
     // when input, the network or a clock asks for one.
     bool always = opt_.benchmark_frames > 0 || !opt_.screenshot.empty() || opt_.full_redraw;
+    const bool measuring = opt_.benchmark_frames > 0 || !opt_.screenshot.empty();
+    constexpr auto kFrameBudget = std::chrono::microseconds(16667);
     auto busy_until = Clock::now() + std::chrono::milliseconds(500);
     IdleMeter idle(opt_.idle_seconds);
     while (window_.isOpen() && !quit_ && !script_.quit) {
@@ -458,6 +464,10 @@ int App::run() {
         idle.tick(true, present);
         if (idle.done()) break;
         auto t1 = Clock::now();
+        // While drawing: no more frames than the screen shows (60 a second).
+        if (!measuring && t1 - t0 < kFrameBudget)
+            sf::sleep(sf::microseconds(static_cast<sf::Int64>(
+                std::chrono::duration_cast<std::chrono::microseconds>(kFrameBudget - (t1 - t0)).count())));
         if (first) {
             first = false;
             if (opt_.benchmark_frames > 0)

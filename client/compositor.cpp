@@ -65,29 +65,45 @@ sf::IntRect meet(sf::IntRect a, sf::IntRect b) {
     return a.intersects(b, out) ? out : sf::IntRect();
 }
 
-// Where draw lists can put pixels: their vertices' bounds within their clip
+// Where a draw list can put pixels: its vertices' bounds within its clip
 // rectangles, a pixel wider for rounding, inside the window.
-sf::IntRect bounds_of(const std::vector<ImDrawList*>& lists, sf::Vector2u size) {
-    sf::IntRect box;
-    for (const ImDrawList* l : lists) {
-        if (l->VtxBuffer.Size == 0) continue;
-        float x0 = 1e9f, y0 = 1e9f, x1 = -1e9f, y1 = -1e9f;
-        for (const ImDrawVert& v : l->VtxBuffer) {
-            x0 = std::min(x0, v.pos.x), y0 = std::min(y0, v.pos.y);
-            x1 = std::max(x1, v.pos.x), y1 = std::max(y1, v.pos.y);
-        }
-        float cx0 = 1e9f, cy0 = 1e9f, cx1 = -1e9f, cy1 = -1e9f;
-        for (const ImDrawCmd& c : l->CmdBuffer) {
-            if (c.ElemCount == 0) continue;
-            cx0 = std::min(cx0, c.ClipRect.x), cy0 = std::min(cy0, c.ClipRect.y);
-            cx1 = std::max(cx1, c.ClipRect.z), cy1 = std::max(cy1, c.ClipRect.w);
-        }
-        x0 = std::max(x0, cx0), y0 = std::max(y0, cy0), x1 = std::min(x1, cx1), y1 = std::min(y1, cy1);
-        if (x1 <= x0 || y1 <= y0) continue;
-        int l0 = int(std::floor(x0)) - 1, t0 = int(std::floor(y0)) - 1;
-        box = unite(box, {l0, t0, int(std::ceil(x1)) + 1 - l0, int(std::ceil(y1)) + 1 - t0});
+sf::IntRect bounds_of(const ImDrawList& l, sf::Vector2u size) {
+    if (l.VtxBuffer.Size == 0) return {};
+    float x0 = 1e9f, y0 = 1e9f, x1 = -1e9f, y1 = -1e9f;
+    for (const ImDrawVert& v : l.VtxBuffer) {
+        x0 = std::min(x0, v.pos.x), y0 = std::min(y0, v.pos.y);
+        x1 = std::max(x1, v.pos.x), y1 = std::max(y1, v.pos.y);
     }
-    return meet(box, {0, 0, int(size.x), int(size.y)});
+    float cx0 = 1e9f, cy0 = 1e9f, cx1 = -1e9f, cy1 = -1e9f;
+    for (const ImDrawCmd& c : l.CmdBuffer) {
+        if (c.ElemCount == 0) continue;
+        cx0 = std::min(cx0, c.ClipRect.x), cy0 = std::min(cy0, c.ClipRect.y);
+        cx1 = std::max(cx1, c.ClipRect.z), cy1 = std::max(cy1, c.ClipRect.w);
+    }
+    x0 = std::max(x0, cx0), y0 = std::max(y0, cy0), x1 = std::min(x1, cx1), y1 = std::min(y1, cy1);
+    if (x1 <= x0 || y1 <= y0) return {};
+    int l0 = int(std::floor(x0)) - 1, t0 = int(std::floor(y0)) - 1;
+    return meet({l0, t0, int(std::ceil(x1)) + 1 - l0, int(std::ceil(y1)) + 1 - t0}, {0, 0, int(size.x), int(size.y)});
+}
+
+long area(sf::IntRect r) { return r.width > 0 && r.height > 0 ? long(r.width) * r.height : 0; }
+
+// Rectangles that overlap, or that would cost little more as one, become one.
+std::vector<sf::IntRect> merged(std::vector<sf::IntRect> rs) {
+    rs.erase(std::remove_if(rs.begin(), rs.end(), [](sf::IntRect r) { return area(r) == 0; }), rs.end());
+    for (bool again = true; again;) {
+        again = false;
+        for (std::size_t i = 0; i < rs.size() && !again; ++i)
+            for (std::size_t j = i + 1; j < rs.size() && !again; ++j) {
+                sf::IntRect u = unite(rs[i], rs[j]);
+                if (area(u) <= (area(rs[i]) + area(rs[j])) * 5 / 4 + 4096) {
+                    rs[i] = u;
+                    rs.erase(rs.begin() + long(j));
+                    again = true;
+                }
+            }
+    }
+    return rs;
 }
 
 }  // namespace
@@ -178,24 +194,32 @@ void Compositor::compose(sf::Vector2u size, const BoardView& board, std::size_t 
     live_->_PopUnusedDrawCmd();
     live_lists_.insert(live_lists_.begin(), live_.get());
     std::size_t live_sig = 0;
-    for (ImDrawList* l : live_lists_) live_sig = live_sig * 1099511628211ull + ImGuiLayer::fingerprint(*l);
-    sf::IntRect live_bounds = bounds_of(live_lists_, size);
+    std::vector<sf::IntRect> live_bounds;
+    for (ImDrawList* l : live_lists_) {
+        live_sig = live_sig * 1099511628211ull + ImGuiLayer::fingerprint(*l);
+        live_bounds.push_back(bounds_of(*l, size));
+    }
 
     // What changed since the frame last shown, and so what to draw and show.
     bool same_layout = shown_.valid && shown_.size == size && shown_.board_rect == board_rect_ &&
                        shown_.panel_rects == panel_rects_ && shown_.board_sig == board_layer_sig_;
-    sf::IntRect changed;
+    std::vector<sf::IntRect> changed;
     if (same_layout) {
         for (const auto& [name, rect] : panel_rects_)
-            if (shown_.panel_sigs[name] != panel_sigs_[name]) changed = unite(changed, rect);
-        if (live_sig != shown_.live_sig) changed = unite(unite(changed, shown_.live_bounds), live_bounds);
+            if (shown_.panel_sigs[name] != panel_sigs_[name]) changed.push_back(rect);
+        if (live_sig != shown_.live_sig) {
+            changed.insert(changed.end(), shown_.live_bounds.begin(), shown_.live_bounds.end());
+            changed.insert(changed.end(), live_bounds.begin(), live_bounds.end());
+        }
+        changed = merged(changed);
     }
-    sf::IntRect window_rect(0, 0, int(size.x), int(size.y));
+    long changed_area = 0;
+    for (sf::IntRect r : changed) changed_area += area(r);
     if (whole || always_redraw_ || !same_layout)
         show_ = Show::whole;
-    else if (changed.width <= 0 || changed.height <= 0)
+    else if (changed.empty())
         show_ = Show::nothing;
-    else if (2ll * changed.width * changed.height > 1ll * size.x * size.y)
+    else if (2 * changed_area > long(size.x) * long(size.y) || changed.size() > 8)
         show_ = Show::whole;  // most of the window: a swap costs no more
     else
         show_ = Show::part;
@@ -204,23 +228,22 @@ void Compositor::compose(sf::Vector2u size, const BoardView& board, std::size_t 
         if (!can_present_part()) show_ = Show::whole;
     }
     if (show_ == Show::nothing) return;
-    part_ = show_ == Show::part ? changed : window_rect;
+    part_ = show_ == Show::part ? changed : std::vector<sf::IntRect>{sf::IntRect(0, 0, int(size.x), int(size.y))};
     draw_frame(size, part_);
     shown_ = Shown{true, size, board_layer_sig_, live_sig, board_rect_, live_bounds, panel_rects_, panel_sigs_};
     auto p3 = mark(window_);
     if (profile)
-        std::fprintf(stderr, "board layer %.2f ms, panels %.2f ms, frame %.2f ms (%s, %dx%d)\n",
+        std::fprintf(stderr, "board layer %.2f ms, panels %.2f ms, frame %.2f ms (%s, %ld pixels)\n",
                      std::chrono::duration<double, std::milli>(p1 - p0).count(),
                      std::chrono::duration<double, std::milli>(p2 - p1).count(),
                      std::chrono::duration<double, std::milli>(p3 - p2).count(),
-                     show_ == Show::part ? "in part" : "whole", part_.width, part_.height);
+                     show_ == Show::part ? "in part" : "whole", changed_area);
 }
 
-void Compositor::draw_frame(sf::Vector2u size, sf::IntRect area) {
+void Compositor::draw_frame(sf::Vector2u size, const std::vector<sf::IntRect>& areas) {
     window_.setActive(true);
     window_.setView(sf::View(sf::FloatRect(0, 0, float(size.x), float(size.y))));
     auto copy = [&](const sf::RenderTexture& layer, sf::IntRect r) {
-        r = meet(r, area);
         if (r.width <= 0 || r.height <= 0) return;
         if (!blit_texture(layer.getTexture().getNativeHandle(), r.left, r.top, r.width, r.height, int(size.y), true)) {
             sf::Sprite sp(layer.getTexture(), r);
@@ -228,16 +251,18 @@ void Compositor::draw_frame(sf::Vector2u size, sf::IntRect area) {
             window_.draw(sp, sf::RenderStates(sf::BlendNone));
         }
     };
-    copy(board_layer_, board_rect_);
-    for (const auto& [name, rect] : panel_rects_) copy(panel_layer_, rect);
-    // Whole lists: what falls outside `area` lands in back-buffer pixels that are not shown.
+    for (sf::IntRect a : areas) {
+        copy(board_layer_, meet(board_rect_, a));
+        for (const auto& [name, rect] : panel_rects_) copy(panel_layer_, meet(rect, a));
+    }
+    // Whole lists: what falls outside the areas lands in back-buffer pixels that are not shown.
     ImGuiLayer::draw_lists(window_, live_lists_, size);
 }
 
 void Compositor::redraw_whole() {
     if (!shown_.valid) return;
     auto size = window_.getSize();
-    draw_frame(size, sf::IntRect(0, 0, int(size.x), int(size.y)));
+    draw_frame(size, {sf::IntRect(0, 0, int(size.x), int(size.y))});
 }
 
 void Compositor::present() {
@@ -246,7 +271,7 @@ void Compositor::present() {
         ++shown_whole_;
     } else if (show_ == Show::part) {
         window_.setActive(true);
-        present_part(part_, int(window_.getSize().y));
+        for (sf::IntRect r : part_) present_part(r, int(window_.getSize().y));
         ++shown_in_part_;
     }
 }

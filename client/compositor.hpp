@@ -51,8 +51,8 @@ public:
 
 private:
     enum class Show { nothing, whole, part };
-    // Copies both layers into the window where they meet `area`, then draws the live part.
-    void draw_frame(sf::Vector2u size, sf::IntRect area);
+    // Copies both layers into the window where they meet `areas`, then draws the live part.
+    void draw_frame(sf::Vector2u size, const std::vector<sf::IntRect>& areas);
 
     sf::RenderWindow& window_;
     bool always_redraw_ = false;
@@ -68,13 +68,14 @@ private:
     std::map<std::string, std::size_t> panel_sigs_;
     bool redrawn_ = false;
     Show show_ = Show::whole;
-    sf::IntRect part_;  // what a partly shown frame shows
+    std::vector<sf::IntRect> part_;  // what a partly shown frame shows: rectangles apart
     // The frame last shown, when it was a game's: its layers, layout and live part.
     struct Shown {
         bool valid = false;
         sf::Vector2u size;
         std::size_t board_sig = 0, live_sig = 0;
-        sf::IntRect board_rect, live_bounds;
+        sf::IntRect board_rect;
+        std::vector<sf::IntRect> live_bounds;  // each live list's
         std::map<std::string, sf::IntRect> panel_rects;
         std::map<std::string, std::size_t> panel_sigs;
     } shown_;
