@@ -495,7 +495,7 @@ void App::check_shown(const std::string& path) {
         out << "unreadable\n";
         return;
     }
-    compositor_->redraw_whole();
+    compositor_->redraw_whole(board_);
     sf::Texture tex;
     if (!tex.create(size.x, size.y)) return;
     tex.update(window_);
@@ -508,7 +508,7 @@ void App::check_shown(const std::string& path) {
         }
     shown.saveToFile(path);
     out << "compared " << long(on_screen.width) * on_screen.height << "\ndiffering " << differing << "\nshown_in_part " << compositor_->shown_in_part() << "\nshown_whole "
-        << compositor_->shown_whole() << "\n";
+        << compositor_->shown_whole() << "\npanels_redrawn_in_part " << compositor_->panels_redrawn_in_part() << "\n";
 }
 
 void App::print_benchmark(std::vector<double> v, std::vector<double> redraw_ms) {

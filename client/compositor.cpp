@@ -154,7 +154,8 @@ void Compositor::compose(sf::Vector2u size, const BoardView& board, std::size_t 
     auto p1 = mark(board_layer_);
     // Sort the UI's draw lists: the docked panels by their window, the rest
     // (tooltips, toasts, popups) drawn live every frame.
-    std::map<std::string, std::vector<ImDrawList*>> panels;
+    std::map<std::string, std::vector<ImDrawList*>>& panels = frame_panels_;
+    panels.clear();
     live_lists_.clear();
     for (int i = 0; i < dd->CmdListsCount; ++i) {
         ImDrawList* l = dd->CmdLists[i];
@@ -166,18 +167,29 @@ void Compositor::compose(sf::Vector2u size, const BoardView& board, std::size_t 
             live_lists_.push_back(l);
     }
     bool panel_redrawn = false;
+    panel_redrawn_in_.clear();
     for (const auto& [name, rect] : panel_rects_) {
         std::size_t sig = rect.left * 31 + rect.top * 131 + rect.width * 1031 + rect.height * 10037;
         for (ImDrawList* l : panels[name]) sig = sig * 1099511628211ull + ImGuiLayer::fingerprint(*l);
         auto it = panel_sigs_.find(name);
         if (it != panel_sigs_.end() && it->second == sig && !always_redraw_) continue;
+        // Only where the panel's lists differ from the last drawn (a hover
+        // highlight's colours), when they differ in nothing else.
+        sf::IntRect area = rect;
+        if (it != panel_sigs_.end() && !always_redraw_ && panel_drawn_rects_[name] == rect)
+            if (auto d = panel_lists_[name].differing(panels[name], size)) area = meet(*d, rect);
         panel_sigs_[name] = sig;
+        panel_drawn_rects_[name] = rect;
+        panel_lists_[name].keep(panels[name]);
+        panel_redrawn_in_[name] = area;
+        panels_redrawn_in_part_ += area != rect;
+        if (area.width <= 0 || area.height <= 0) continue;
         panel_layer_.setView(full);
-        sf::RectangleShape bg(sf::Vector2f(float(rect.width), float(rect.height)));
-        bg.setPosition(float(rect.left), float(rect.top));
+        sf::RectangleShape bg(sf::Vector2f(float(area.width), float(area.height)));
+        bg.setPosition(float(area.left), float(area.top));
         bg.setFillColor(sf::Color(24, 27, 31));
         panel_layer_.draw(bg, sf::RenderStates(sf::BlendNone));
-        ImGuiLayer::draw_lists(panel_layer_, panels[name], size);
+        ImGuiLayer::draw_lists(panel_layer_, panels[name], size, &area);
         panel_redrawn = true;
     }
     if (panel_redrawn) panel_layer_.display();
@@ -206,7 +218,11 @@ void Compositor::compose(sf::Vector2u size, const BoardView& board, std::size_t 
     std::vector<sf::IntRect> changed;
     if (same_layout) {
         for (const auto& [name, rect] : panel_rects_)
-            if (shown_.panel_sigs[name] != panel_sigs_[name]) changed.push_back(rect);
+            if (shown_.panel_sigs[name] != panel_sigs_[name]) {
+                // The frame last shown is the one composed last: what was redrawn of the panel is what changed.
+                auto it = panel_redrawn_in_.find(name);
+                changed.push_back(it != panel_redrawn_in_.end() ? it->second : rect);
+            }
         if (live_sig != shown_.live_sig) {
             changed.insert(changed.end(), shown_.live_bounds.begin(), shown_.live_bounds.end());
             changed.insert(changed.end(), live_bounds.begin(), live_bounds.end());
@@ -259,9 +275,25 @@ void Compositor::draw_frame(sf::Vector2u size, const std::vector<sf::IntRect>& a
     ImGuiLayer::draw_lists(window_, live_lists_, size);
 }
 
-void Compositor::redraw_whole() {
+void Compositor::redraw_whole(const BoardView& board) {
     if (!shown_.valid) return;
+    // Every layer rasterized afresh from this frame's lists, as if nothing had been kept.
     auto size = window_.getSize();
+    sf::View full(sf::FloatRect(0, 0, float(size.x), float(size.y)));
+    board_layer_.setView(full);
+    board_layer_.clear(palette::kWater);
+    board_layer_.draw(board);
+    ImGuiLayer::draw_lists(board_layer_, {overlay_.get()}, size);
+    board_layer_.display();
+    panel_layer_.setView(full);
+    for (const auto& [name, rect] : panel_rects_) {
+        sf::RectangleShape bg(sf::Vector2f(float(rect.width), float(rect.height)));
+        bg.setPosition(float(rect.left), float(rect.top));
+        bg.setFillColor(sf::Color(24, 27, 31));
+        panel_layer_.draw(bg, sf::RenderStates(sf::BlendNone));
+        ImGuiLayer::draw_lists(panel_layer_, frame_panels_[name], size);
+    }
+    panel_layer_.display();
     draw_frame(size, {sf::IntRect(0, 0, int(size.x), int(size.y))});
 }
 

@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "draw_diff.hpp"
+
 struct ImDrawList;
 
 namespace gb::client {
@@ -39,8 +41,9 @@ public:
     // changed (without a swap, where the driver can), or nothing.
     void present();
     // Draws the whole of the last composed frame in the back buffer again,
-    // without showing it: tests compare it with what the window shows.
-    void redraw_whole();
+    // every layer rasterized afresh, without showing it: tests compare it
+    // with what the window shows.
+    void redraw_whole(const BoardView& board);
     // A layer was rasterized again this frame.
     bool redrawn() const { return redrawn_; }
     // This frame differs from the one last shown.
@@ -48,6 +51,8 @@ public:
     // Frames shown so far: whole, and in part.
     long shown_whole() const { return shown_whole_; }
     long shown_in_part() const { return shown_in_part_; }
+    // Panels rasterized again only where their lists changed, so far.
+    long panels_redrawn_in_part() const { return panels_redrawn_in_part_; }
 
 private:
     enum class Show { nothing, whole, part };
@@ -66,6 +71,10 @@ private:
     sf::RenderTexture panel_layer_;        // the docked panels, each redrawn when its lists change
     std::map<std::string, sf::IntRect> panel_rects_;
     std::map<std::string, std::size_t> panel_sigs_;
+    std::map<std::string, std::vector<ImDrawList*>> frame_panels_;  // this frame's lists of each panel
+    std::map<std::string, DrawListsCopy> panel_lists_;      // each panel's lists as last drawn
+    std::map<std::string, sf::IntRect> panel_drawn_rects_;  // and its rectangle then
+    std::map<std::string, sf::IntRect> panel_redrawn_in_;  // what of each panel this frame redrew
     bool redrawn_ = false;
     Show show_ = Show::whole;
     std::vector<sf::IntRect> part_;  // what a partly shown frame shows: rectangles apart
@@ -79,7 +88,7 @@ private:
         std::map<std::string, sf::IntRect> panel_rects;
         std::map<std::string, std::size_t> panel_sigs;
     } shown_;
-    long shown_whole_ = 0, shown_in_part_ = 0;
+    long shown_whole_ = 0, shown_in_part_ = 0, panels_redrawn_in_part_ = 0;
 };
 
 }  // namespace gb::client

@@ -4,6 +4,7 @@
 #include <imgui_impl_opengl2.h>
 
 #include <SFML/OpenGL.hpp>
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -209,8 +210,22 @@ std::size_t ImGuiLayer::finish() {
     return h;
 }
 
-void ImGuiLayer::draw_lists(sf::RenderTarget& target, const std::vector<ImDrawList*>& lists, sf::Vector2u size) {
+void ImGuiLayer::draw_lists(sf::RenderTarget& target, const std::vector<ImDrawList*>& lists, sf::Vector2u size,
+                            const sf::IntRect* limit) {
     if (lists.empty()) return;
+    // A limit narrows every command's clip rectangle (the scissor) for this
+    // draw; the lists are given back as they were.
+    std::vector<ImVec4> clips;
+    if (limit) {
+        ImVec4 l(float(limit->left), float(limit->top), float(limit->left + limit->width),
+                 float(limit->top + limit->height));
+        for (ImDrawList* list : lists)
+            for (ImDrawCmd& c : list->CmdBuffer) {
+                clips.push_back(c.ClipRect);
+                c.ClipRect = ImVec4(std::max(c.ClipRect.x, l.x), std::max(c.ClipRect.y, l.y),
+                                    std::min(c.ClipRect.z, l.z), std::min(c.ClipRect.w, l.w));
+            }
+    }
     ImDrawData d;
     d.Valid = true;
     d.CmdLists = const_cast<ImDrawList**>(lists.data());
@@ -225,6 +240,11 @@ void ImGuiLayer::draw_lists(sf::RenderTarget& target, const std::vector<ImDrawLi
     target.pushGLStates();
     ImGui_ImplOpenGL2_RenderDrawData(&d);
     target.popGLStates();
+    if (limit) {
+        std::size_t i = 0;
+        for (ImDrawList* list : lists)
+            for (ImDrawCmd& c : list->CmdBuffer) c.ClipRect = clips[i++];
+    }
 }
 
 void ImGuiLayer::draw(sf::RenderTarget& target) {

@@ -32,7 +32,9 @@ public:
     void draw(sf::RenderTarget& target);
     // A draw list of one's own (the board's overlay), drawn on a target of
     // the given size, and its fingerprint.
-    static void draw_lists(sf::RenderTarget& target, const std::vector<ImDrawList*>& lists, sf::Vector2u size);
+    // With `limit`, only the pixels inside it are drawn.
+    static void draw_lists(sf::RenderTarget& target, const std::vector<ImDrawList*>& lists, sf::Vector2u size,
+                           const sf::IntRect* limit = nullptr);
     static std::size_t fingerprint(const ImDrawList& list);
     // Whether ImGui wants the mouse or keyboard this frame (then the board ignores them).
     bool wants_mouse() const;

@@ -220,7 +220,7 @@ void ScriptDriver::step(ScriptContext& c) {
             next();
         else
             waiting(60);
-    } else if (cmd == "click" || cmd == "tap") {  // tap: press and release in one frame
+    } else if (cmd == "click" || cmd == "tap" || cmd == "hover") {  // tap: press and release in one frame
         if (ui.script_target != rest) {
             ui.script_target = rest;  // next frame scrolls it into view if need be
             return;
@@ -232,7 +232,14 @@ void ScriptDriver::step(ScriptContext& c) {
         }
         const sf::FloatRect& r = it->second.rect;
         sf::Vector2f at(r.left + r.width / 2, r.top + r.height / 2);
-        left_click(at, cmd == "tap");
+        if (cmd == "hover") {  // the pointer rests on the widget
+            sf::Event move{};
+            move.type = sf::Event::MouseMoved;
+            move.mouseMove = {int(at.x), int(at.y)};
+            injected.push_back({move});
+        } else {
+            left_click(at, cmd == "tap");
+        }
         ui.script_target.clear();
         next();
     } else if (cmd == "type") {
