@@ -30,13 +30,15 @@ bool mentions(const std::vector<Problem>& ps, const std::string& what) {
     return false;
 }
 
-// Runs `work` on a thread; if it has not finished after a few seconds (it is
-// stuck opening the FIFO at `fifo`), a writer opens and closes the FIFO so
-// that the read ends, and the test fails instead of hanging.
+// Runs `work` on a thread; if it has not finished after half a minute (it is
+// stuck opening the FIFO at `fifo`: a real hang never ends), a writer opens
+// and closes the FIFO so that the read ends, and the test fails instead of
+// hanging. The wait is long: finding a scenario by its hash loads every
+// shipped scenario, which took over 5 s under ASan on a loaded machine.
 template <class F>
 auto finishes(F work, const std::string& fifo) {
     auto done = std::async(std::launch::async, work);
-    bool in_time = done.wait_for(std::chrono::seconds(5)) == std::future_status::ready;
+    bool in_time = done.wait_for(std::chrono::seconds(30)) == std::future_status::ready;
     while (done.wait_for(std::chrono::milliseconds(50)) != std::future_status::ready) {
         int fd = ::open(fifo.c_str(), O_WRONLY | O_NONBLOCK);
         if (fd >= 0) ::close(fd);

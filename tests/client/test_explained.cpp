@@ -290,8 +290,10 @@ TEST_CASE("The White Cell's Teams tab gives each team's orders in the core's wor
             const Order& o = g.orders[idx(t)][k];
             std::string key = "note:teams." + std::to_string(idx(t)) + "." + std::to_string(k);
             INFO(key);
-            CHECK(view[key] == explain_order(g, t, o).title);
-            std::string roll = roll_sentence(g, t, o);
+            CHECK(view[key] == explain_order(g, t, o, false).title);
+            // The White Cell reads: the team by name, never "your".
+            std::string roll = roll_sentence(g, t, o, false);
+            CHECK(view[key + ".roll"].find("your") == std::string::npos);
             CHECK(view[key + ".roll"] == roll);
             auto warnings = order_warnings(g, t, o, {g.orders[idx(t)].begin(), g.orders[idx(t)].begin() + long(k)});
             CHECK(view[key + ".warning"] == (warnings.empty() ? "" : warnings[0].text));
