@@ -205,10 +205,10 @@ void Compositor::compose(sf::Vector2u size, const BoardView& board, std::size_t 
     board.overlay_live(live_.get());
     live_->_PopUnusedDrawCmd();
     live_lists_.insert(live_lists_.begin(), live_.get());
-    std::size_t live_sig = 0;
+    std::vector<std::size_t> live_sigs;
     std::vector<sf::IntRect> live_bounds;
     for (ImDrawList* l : live_lists_) {
-        live_sig = live_sig * 1099511628211ull + ImGuiLayer::fingerprint(*l);
+        live_sigs.push_back(ImGuiLayer::fingerprint(*l));
         live_bounds.push_back(bounds_of(*l, size));
     }
 
@@ -223,7 +223,15 @@ void Compositor::compose(sf::Vector2u size, const BoardView& board, std::size_t 
                 auto it = panel_redrawn_in_.find(name);
                 changed.push_back(it != panel_redrawn_in_.end() ? it->second : rect);
             }
-        if (live_sig != shown_.live_sig) {
+        if (live_sigs.size() == shown_.live_sigs.size()) {
+            // The same live lists: only those that changed (the tooltip
+            // moved; the hover outline stayed), where they were and are.
+            for (std::size_t i = 0; i < live_sigs.size(); ++i)
+                if (live_sigs[i] != shown_.live_sigs[i]) {
+                    changed.push_back(shown_.live_bounds[i]);
+                    changed.push_back(live_bounds[i]);
+                }
+        } else {
             changed.insert(changed.end(), shown_.live_bounds.begin(), shown_.live_bounds.end());
             changed.insert(changed.end(), live_bounds.begin(), live_bounds.end());
         }
@@ -246,7 +254,7 @@ void Compositor::compose(sf::Vector2u size, const BoardView& board, std::size_t 
     if (show_ == Show::nothing) return;
     part_ = show_ == Show::part ? changed : std::vector<sf::IntRect>{sf::IntRect(0, 0, int(size.x), int(size.y))};
     draw_frame(size, part_);
-    shown_ = Shown{true, size, board_layer_sig_, live_sig, board_rect_, live_bounds, panel_rects_, panel_sigs_};
+    shown_ = Shown{true, size, board_layer_sig_, live_sigs, board_rect_, live_bounds, panel_rects_, panel_sigs_};
     auto p3 = mark(window_);
     if (profile)
         std::fprintf(stderr, "board layer %.2f ms, panels %.2f ms, frame %.2f ms (%s, %ld pixels)\n",

@@ -82,7 +82,8 @@ private:
     struct Shown {
         bool valid = false;
         sf::Vector2u size;
-        std::size_t board_sig = 0, live_sig = 0;
+        std::size_t board_sig = 0;
+        std::vector<std::size_t> live_sigs;    // each live list's fingerprint
         sf::IntRect board_rect;
         std::vector<sf::IntRect> live_bounds;  // each live list's
         std::map<std::string, sf::IntRect> panel_rects;
