@@ -295,11 +295,11 @@ void App::frame(float dt, bool whole) {
         ImGui::End();
         ImGui::PopStyleColor();
     }
-    std::size_t ui_sig = gui_->finish();
+    gui_->finish();
     if (in_game)
         compositor_->compose(size, board_, board_sig, whole);
     else
-        compositor_->compose_menu(ui_sig);
+        compositor_->compose_menu(whole);
 }
 
 // ------------------------------------------------------------------ run

@@ -38,16 +38,41 @@ std::size_t Compositor::end_overlay() {
     return ImGuiLayer::fingerprint(*overlay_);
 }
 
-void Compositor::compose_menu(std::size_t) {
+void Compositor::compose_menu(bool whole) {
     auto size = window_.getSize();
+    ImDrawData* dd = ImGui::GetDrawData();
+    std::size_t sig = size.x * 65537 + size.y + 1;
+    for (int i = 0; i < dd->CmdListsCount; ++i) sig = sig * 1099511628211ull + ImGuiLayer::fingerprint(*dd->CmdLists[i]);
+    shown_.valid = false;  // the next game frame is drawn whole
+    redrawn_ = false;
+    if (!whole && !always_redraw_ && sig == menu_sig_) {
+        show_ = Show::nothing;
+        return;
+    }
     window_.setActive(true);
     window_.setView(sf::View(sf::FloatRect(0, 0, float(size.x), float(size.y))));
     window_.clear(palette::kWater);
-    ImDrawData* dd = ImGui::GetDrawData();
     ImGuiLayer::draw_lists(window_, std::vector<ImDrawList*>(dd->CmdLists, dd->CmdLists + dd->CmdListsCount), size);
     redrawn_ = true;
     show_ = Show::whole;
-    shown_.valid = false;  // the next game frame is drawn whole
+    menu_sig_ = sig;
+}
+
+void Compositor::rasterize_board(const BoardView& board, sf::Vector2u size) {
+    board_layer_.setView(sf::View(sf::FloatRect(0, 0, float(size.x), float(size.y))));
+    board_layer_.clear(palette::kWater);
+    board_layer_.draw(board);
+    ImGuiLayer::draw_lists(board_layer_, {overlay_.get()}, size);
+    board_layer_.display();
+}
+
+void Compositor::rasterize_panel(const std::vector<ImDrawList*>& lists, sf::IntRect area, sf::Vector2u size) {
+    panel_layer_.setView(sf::View(sf::FloatRect(0, 0, float(size.x), float(size.y))));
+    sf::RectangleShape bg(sf::Vector2f(float(area.width), float(area.height)));
+    bg.setPosition(float(area.left), float(area.top));
+    bg.setFillColor(sf::Color(24, 27, 31));
+    panel_layer_.draw(bg, sf::RenderStates(sf::BlendNone));
+    ImGuiLayer::draw_lists(panel_layer_, lists, size, &area);
 }
 
 namespace {
@@ -129,7 +154,6 @@ void Compositor::compose(sf::Vector2u size, const BoardView& board, std::size_t 
         }
         return Clock::now();
     };
-    sf::View full(sf::FloatRect(0, 0, float(size.x), float(size.y)));
     ImDrawData* dd = ImGui::GetDrawData();
     if (board_layer_.getSize() != size) {
         board_layer_.create(size.x, size.y);
@@ -140,11 +164,7 @@ void Compositor::compose(sf::Vector2u size, const BoardView& board, std::size_t 
     redrawn_ = false;
     auto p0 = mark(window_);
     if (!board_layer_valid_ || board_sig != board_layer_sig_ || always_redraw_) {
-        board_layer_.setView(full);
-        board_layer_.clear(palette::kWater);
-        board_layer_.draw(board);
-        ImGuiLayer::draw_lists(board_layer_, {overlay_.get()}, size);
-        board_layer_.display();
+        rasterize_board(board, size);
         board_layer_sig_ = board_sig;
         board_layer_valid_ = true;
         redrawn_ = true;
@@ -184,12 +204,7 @@ void Compositor::compose(sf::Vector2u size, const BoardView& board, std::size_t 
         panel_redrawn_in_[name] = area;
         panels_redrawn_in_part_ += area != rect;
         if (area.width <= 0 || area.height <= 0) continue;
-        panel_layer_.setView(full);
-        sf::RectangleShape bg(sf::Vector2f(float(area.width), float(area.height)));
-        bg.setPosition(float(area.left), float(area.top));
-        bg.setFillColor(sf::Color(24, 27, 31));
-        panel_layer_.draw(bg, sf::RenderStates(sf::BlendNone));
-        ImGuiLayer::draw_lists(panel_layer_, panels[name], size, &area);
+        rasterize_panel(panels[name], area, size);
         panel_redrawn = true;
     }
     if (panel_redrawn) panel_layer_.display();
@@ -287,20 +302,8 @@ void Compositor::redraw_whole(const BoardView& board) {
     if (!shown_.valid) return;
     // Every layer rasterized afresh from this frame's lists, as if nothing had been kept.
     auto size = window_.getSize();
-    sf::View full(sf::FloatRect(0, 0, float(size.x), float(size.y)));
-    board_layer_.setView(full);
-    board_layer_.clear(palette::kWater);
-    board_layer_.draw(board);
-    ImGuiLayer::draw_lists(board_layer_, {overlay_.get()}, size);
-    board_layer_.display();
-    panel_layer_.setView(full);
-    for (const auto& [name, rect] : panel_rects_) {
-        sf::RectangleShape bg(sf::Vector2f(float(rect.width), float(rect.height)));
-        bg.setPosition(float(rect.left), float(rect.top));
-        bg.setFillColor(sf::Color(24, 27, 31));
-        panel_layer_.draw(bg, sf::RenderStates(sf::BlendNone));
-        ImGuiLayer::draw_lists(panel_layer_, frame_panels_[name], size);
-    }
+    rasterize_board(board, size);
+    for (const auto& [name, rect] : panel_rects_) rasterize_panel(frame_panels_[name], rect, size);
     panel_layer_.display();
     draw_frame(size, {sf::IntRect(0, 0, int(size.x), int(size.y))});
 }

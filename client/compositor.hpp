@@ -30,8 +30,9 @@ public:
     // The docked panels' windows by ImGui name, and their rectangles.
     std::map<std::string, sf::IntRect>& panels() { return panel_rects_; }
 
-    // The main menu: ImGui alone on the water colour; `ui_sig` is the UI's fingerprint.
-    void compose_menu(std::size_t ui_sig);
+    // The main menu: ImGui alone on the water colour, drawn whole and shown
+    // when it changed or when `whole` (a screenshot, the window uncovered).
+    void compose_menu(bool whole);
     // A game's frame from the board layer, the panel layer and the live part,
     // drawn in the window's back buffer: all of it when `whole` (a screenshot
     // reads it, or the window was uncovered) or when much changed, else only
@@ -56,6 +57,10 @@ public:
 
 private:
     enum class Show { nothing, whole, part };
+    // Rasterizes the board layer: the map and its overlay.
+    void rasterize_board(const BoardView& board, sf::Vector2u size);
+    // Rasterizes `area` of a panel in the panel layer from the panel's lists.
+    void rasterize_panel(const std::vector<ImDrawList*>& lists, sf::IntRect area, sf::Vector2u size);
     // Copies both layers into the window where they meet `areas`, then draws the live part.
     void draw_frame(sf::Vector2u size, const std::vector<sf::IntRect>& areas);
 
@@ -89,6 +94,7 @@ private:
         std::map<std::string, sf::IntRect> panel_rects;
         std::map<std::string, std::size_t> panel_sigs;
     } shown_;
+    std::size_t menu_sig_ = 0;  // the menu frame last shown, or 0
     long shown_whole_ = 0, shown_in_part_ = 0, panels_redrawn_in_part_ = 0;
 };
 

@@ -202,12 +202,8 @@ std::size_t ImGuiLayer::fingerprint(const ImDrawList& l) {
     return h;
 }
 
-std::size_t ImGuiLayer::finish() {
+void ImGuiLayer::finish() {
     ImGui::Render();
-    ImDrawData* d = ImGui::GetDrawData();
-    std::size_t h = std::hash<float>()(d->DisplaySize.x) * 31 + std::hash<float>()(d->DisplaySize.y);
-    for (int i = 0; i < d->CmdListsCount; ++i) h = h * 1099511628211ull + fingerprint(*d->CmdLists[i]);
-    return h;
 }
 
 void ImGuiLayer::draw_lists(sf::RenderTarget& target, const std::vector<ImDrawList*>& lists, sf::Vector2u size,

@@ -25,9 +25,8 @@ public:
     void set_scale(float scale);
     void process(const sf::Event& e);
     void new_frame(float dt_seconds);
-    // Ends the frame's UI and returns a fingerprint of everything it draws,
-    // so an unchanged frame need not be rasterized again.
-    std::size_t finish();
+    // Ends the frame's UI: its draw lists are ImGui::GetDrawData()'s.
+    void finish();
     // Draws the finished UI on a target (the window or an offscreen canvas).
     void draw(sf::RenderTarget& target);
     // A draw list of one's own (the board's overlay), drawn on a target of
