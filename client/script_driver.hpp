@@ -1,7 +1,8 @@
-// Scripted input for tests: a file of commands (wait for a phase, click a
-// widget by its label, type, press a key, resize, take a screenshot, save
-// what the client shows) fed through the same event path as the mouse and
-// keyboard.
+// Scripted input for tests: a file of commands (wait for a phase, click or
+// hover a widget by its label, move the pointer, type, press a key, resize,
+// take a screenshot, save what the client shows, check what the window
+// shows against the whole frame) fed through the same event path as the
+// mouse and keyboard.
 #pragma once
 
 #include <SFML/Graphics/RenderWindow.hpp>
