@@ -457,7 +457,7 @@ int App::run() {
             quit_ = true;
         }
         // An unchanged frame is not presented again; a frame that changed in
-        // one rectangle only shows that rectangle.
+        // a few rectangles shows only those.
         bool present = compositor_->changed();
         compositor_->present();
         if (auto check = script_.take_check_request()) check_shown(*check);
@@ -497,7 +497,10 @@ void App::check_shown(const std::string& path) {
     }
     compositor_->redraw_whole(board_);
     sf::Texture tex;
-    if (!tex.create(size.x, size.y)) return;
+    if (!tex.create(size.x, size.y)) {
+        out << "unreadable\n";
+        return;
+    }
     tex.update(window_);
     sf::Image drawn = tex.copyToImage();
     long differing = 0;
@@ -507,8 +510,9 @@ void App::check_shown(const std::string& path) {
             differing += a.r != b.r || a.g != b.g || a.b != b.b;
         }
     shown.saveToFile(path);
-    out << "compared " << long(on_screen.width) * on_screen.height << "\ndiffering " << differing << "\nshown_in_part " << compositor_->shown_in_part() << "\nshown_whole "
-        << compositor_->shown_whole() << "\npanels_redrawn_in_part " << compositor_->panels_redrawn_in_part() << "\n";
+    out << "compared " << long(on_screen.width) * on_screen.height << "\ndiffering " << differing
+        << "\nshown_in_part " << compositor_->shown_in_part() << "\nshown_whole " << compositor_->shown_whole()
+        << "\npanels_redrawn_in_part " << compositor_->panels_redrawn_in_part() << "\n";
 }
 
 void App::print_benchmark(std::vector<double> v, std::vector<double> redraw_ms) {
